@@ -1,2 +1,30 @@
 export type { CscMatrix } from './sparse/csc.ts';
-export { cscFromTriplets, cscMultiply, cscNnz, cscToDense, cscTranspose } from './sparse/csc.ts';
+export {
+  cscFromTriplets,
+  cscMultiply,
+  cscNnz,
+  cscPatternWithSlots,
+  cscToDense,
+  cscTranspose,
+} from './sparse/csc.ts';
+export { PowerflowError, PowerflowInputError } from './errors.ts';
+export type { PfCase } from './model/pf-case.ts';
+export { buildPfCase, NONE, PQ, PV, REF } from './model/pf-case.ts';
+export type { BusTypes } from './model/bus-types.ts';
+export { classifyBuses } from './model/bus-types.ts';
+export type { BranchAdmittances, Ybus } from './ybus/make-ybus.ts';
+export { makeBranchAdmittances, makeYbus } from './ybus/make-ybus.ts';
+export type { ComplexVector } from './ac/make-sbus.ts';
+export { makeSbus } from './ac/make-sbus.ts';
+export type { JacobianPattern } from './ac/jacobian.ts';
+export { buildJacobianPattern, fillJacobian } from './ac/jacobian.ts';
+export type { NewtonOptions, NewtonResult } from './ac/newton.ts';
+export { busPowers, NEWTON_DEFAULTS, newtonPowerFlow } from './ac/newton.ts';
+export type { BranchFlows, GeneratorState } from './ac/pf-solution.ts';
+export { branchFlows, generatorDispatch } from './ac/pf-solution.ts';
+export type { AcPowerFlowOptions, AcPowerFlowResult } from './ac/run-ac.ts';
+export { runAcPowerFlow } from './ac/run-ac.ts';
+export type { Bdc } from './dc/make-bdc.ts';
+export { makeBdc, principalSubmatrix } from './dc/make-bdc.ts';
+export type { DcPowerFlowResult, DcSystem } from './dc/run-dc.ts';
+export { prepareDcSystem, runDcPowerFlow } from './dc/run-dc.ts';

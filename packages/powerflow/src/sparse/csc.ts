@@ -112,3 +112,25 @@ export function cscToDense(a: CscMatrix): Float64Array[] {
   }
   return out;
 }
+
+/**
+ * Builds the pattern of a CSC matrix from unique coordinates and returns, for each coordinate,
+ * its position in `values`. Callers then write values straight into place each iteration
+ * (the Newton Jacobian is assembled this way without re-sorting).
+ */
+export function cscPatternWithSlots(
+  nRows: number,
+  nCols: number,
+  rows: ArrayLike<number>,
+  cols: ArrayLike<number>,
+  count: number = rows.length,
+): { matrix: CscMatrix & { values: Float64Array }; slot: Int32Array } {
+  const ids = new Float64Array(count);
+  for (let k = 0; k < count; k++) ids[k] = k;
+  // Each coordinate is unique, so the "value" of an entry is its coordinate's own index.
+  const m = cscFromTriplets(nRows, nCols, rows, cols, ids, count);
+  if (cscNnz(m) !== count) throw new Error('cscPatternWithSlots: coordinates are not unique');
+  const slot = new Int32Array(count);
+  for (let p = 0; p < count; p++) slot[m.values[p]!] = p;
+  return { matrix: { ...m, values: new Float64Array(count) }, slot };
+}

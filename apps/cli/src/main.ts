@@ -1,0 +1,59 @@
+// The `finest` command line: dispatches to one module per subcommand. Every failure ends with
+// a one-line message on stderr and a documented exit code (0 ok / converged, 1 not converged,
+// 2 bad input); stack traces are never shown to the user.
+import { CliError, EXIT } from './cli-error.ts';
+import { pfCommand } from './commands/pf.ts';
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+const USAGE = `usage: finest <command> [options]
+
+commands:
+  pf CASE.m [--json] [--repeat N] [--enforce-q-limits]   AC power flow (Newton-Raphson)
+  dcpf CASE.m [--json] [--repeat N]                       DC power flow
+
+exit codes: 0 converged, 1 not converged, 2 bad input
+`;
+
+type Command = (args: string[], io: Io) => Promise<number> | number;
+
+const COMMANDS: Record<string, Command> = {
+  pf: (args, io) => pfCommand('ac', args, io),
+  dcpf: (args, io) => pfCommand('dc', args, io),
+};
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name === undefined ? EXIT.badInput : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    io.err(`finest: unknown command "${name}" (try finest --help)\n`);
+    return EXIT.badInput;
+  }
+  try {
+    return await command(args, io);
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.err(`finest ${name}: ${err.message}\n`);
+      return err.exitCode;
+    }
+    // Typed errors of our packages carry a code and a message naming the module and the item.
+    if (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('FINEST_')) {
+      io.err(`finest ${name}: ${err.message}\n`);
+      return EXIT.badInput;
+    }
+    io.err(`finest ${name}: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 3;
+  }
+}

@@ -1,0 +1,209 @@
+// AC power flow driver, after MATPOWER's runpf.m: initial voltages from the case with the
+// generator setpoints at voltage-controlled buses, Newton–Raphson, then generator outputs and
+// branch flows. With reactive-limit enforcement, generators that exceed a limit are fixed at it,
+// their buses become PQ, and the flow is re-solved warm until no limit is violated.
+import { classifyBuses, type BusTypes } from '../model/bus-types.ts';
+import { PQ, REF, type PfCase } from '../model/pf-case.ts';
+import { makeYbus, type Ybus } from '../ybus/make-ybus.ts';
+import { makeSbus } from './make-sbus.ts';
+import { busPowers, newtonPowerFlow } from './newton.ts';
+import { branchFlows, generatorDispatch, type BranchFlows } from './pf-solution.ts';
+
+export interface AcPowerFlowOptions {
+  /** pu, default 1e-8 */
+  tolerance?: number;
+  /** default 10 */
+  maxIterations?: number;
+  /**
+   * Reactive limits: false (default) ignores them; 'simultaneous' fixes every violating
+   * generator at once (MATPOWER pf.enforce_q_lims = 1); 'one-at-a-time' the worst one (= 2).
+   */
+  enforceQLimits?: false | 'simultaneous' | 'one-at-a-time';
+}
+
+export interface AcPowerFlowResult extends BranchFlows {
+  converged: boolean;
+  /** Newton iterations, summed over the re-solves of reactive-limit enforcement */
+  iterations: number;
+  /** pu, ‖F‖∞ at the last iterate */
+  mismatch: number;
+  reason?: string;
+  baseMVA: number;
+  /** pu and degrees, per bus */
+  Vm: Float64Array;
+  Va: Float64Array;
+  /** MW and MVAr, per generator */
+  Pg: Float64Array;
+  Qg: Float64Array;
+  /** generators fixed at a reactive limit (indices) */
+  qLimited: number[];
+}
+
+const DEG = 180 / Math.PI;
+
+export function runAcPowerFlow(pf: PfCase, options: AcPowerFlowOptions = {}): AcPowerFlowResult {
+  const ybus = makeYbus(pf);
+  const busType = Int8Array.from(pf.busType);
+  const state = {
+    Pd: Float64Array.from(pf.Pd),
+    Qd: Float64Array.from(pf.Qd),
+    genOn: Uint8Array.from(pf.genOn),
+    Pg: Float64Array.from(pf.Pg),
+    Qg: Float64Array.from(pf.Qg),
+  };
+  let types = classifyBuses(pf, busType);
+  const ref0 = types.ref[0];
+  const Vm = Float64Array.from(pf.Vm0);
+  const Va = Float64Array.from(pf.Va0, (d) => d / DEG);
+  const Va0ref = ref0 === undefined ? 0 : Va[ref0]!;
+  const limited: number[] = [];
+  const fixedQg = new Float64Array(pf.nGen);
+  let iterations = 0;
+
+  for (;;) {
+    applyVoltageSetpoints(pf, types, state.genOn, Vm);
+    const sbus = makeSbus(pf, state.Pd, state.Qd, state.genOn);
+    const nr = newtonPowerFlow(ybus, sbus, Vm, Va, types, options);
+    iterations += nr.iterations;
+    Vm.set(nr.Vm);
+    Va.set(nr.Va);
+    const solution = solutionAt(pf, ybus, types, state, Vm, Va);
+    state.Pg = solution.Pg;
+    state.Qg = solution.Qg;
+    if (!nr.converged || !options.enforceQLimits) {
+      return finish(pf, ybus, state, limited, fixedQg, nr, iterations, Vm, Va, ref0, Va0ref, types);
+    }
+    const violating = findQViolations(pf, state, busType, options.enforceQLimits);
+    if (violating === 'infeasible') {
+      const result = finish(pf, ybus, state, limited, fixedQg, nr, iterations, Vm, Va, ref0, Va0ref, types);
+      return { ...result, converged: false, reason: 'every remaining generator exceeds the same reactive limit' };
+    }
+    if (violating.length === 0) {
+      return finish(pf, ybus, state, limited, fixedQg, nr, iterations, Vm, Va, ref0, Va0ref, types);
+    }
+    for (const k of violating) {
+      const q = state.Qg[k]! > pf.Qmax[k]! ? pf.Qmax[k]! : pf.Qmin[k]!;
+      fixedQg[k] = q;
+      state.Qg[k] = q;
+      state.genOn[k] = 0;
+      const i = pf.genBus[k]!;
+      state.Pd[i]! -= state.Pg[k]!;
+      state.Qd[i]! -= q;
+      busType[i] = PQ;
+      limited.push(k);
+    }
+    types = classifyBuses(pf, busType);
+    for (const i of types.ref) busType[i] = REF;
+  }
+}
+
+/** Vm at voltage-controlled buses = the setpoint of their (last listed) in-service generator. */
+function applyVoltageSetpoints(pf: PfCase, types: BusTypes, genOn: Uint8Array, Vm: Float64Array): void {
+  const controlled = new Uint8Array(pf.nBus);
+  for (const i of types.ref) controlled[i] = 1;
+  for (const i of types.pv) controlled[i] = 1;
+  for (let k = 0; k < pf.nGen; k++) {
+    const i = pf.genBus[k]!;
+    if (genOn[k] && controlled[i]) Vm[i] = pf.Vg[k]!;
+  }
+}
+
+function solutionAt(
+  pf: PfCase,
+  ybus: Ybus,
+  types: BusTypes,
+  state: Parameters<typeof generatorDispatch>[4],
+  Vm: Float64Array,
+  Va: Float64Array,
+): { Pg: Float64Array; Qg: Float64Array } {
+  const { vr, vi } = rectangular(Vm, Va);
+  const sRe = new Float64Array(pf.nBus);
+  const sIm = new Float64Array(pf.nBus);
+  busPowers(ybus, vr, vi, sRe, sIm);
+  return generatorDispatch(pf, types, sRe, sIm, state);
+}
+
+function rectangular(Vm: Float64Array, Va: Float64Array): { vr: Float64Array; vi: Float64Array } {
+  const vr = new Float64Array(Vm.length);
+  const vi = new Float64Array(Vm.length);
+  for (let i = 0; i < Vm.length; i++) {
+    vr[i] = Vm[i]! * Math.cos(Va[i]!);
+    vi[i] = Vm[i]! * Math.sin(Va[i]!);
+  }
+  return { vr, vi };
+}
+
+/** Generators beyond a reactive limit, MATPOWER's runpf rules; 'infeasible' when all are. */
+function findQViolations(
+  pf: PfCase,
+  state: { genOn: Uint8Array; Qg: Float64Array },
+  busType: Int8Array,
+  mode: 'simultaneous' | 'one-at-a-time',
+): number[] | 'infeasible' {
+  const over: number[] = [];
+  const under: number[] = [];
+  let remaining = 0;
+  for (let k = 0; k < pf.nGen; k++) {
+    if (!state.genOn[k]) continue;
+    const t = busType[pf.genBus[k]!];
+    if (t !== PQ) remaining++;
+    if (state.Qg[k]! > pf.Qmax[k]!) over.push(k);
+    else if (state.Qg[k]! < pf.Qmin[k]!) under.push(k);
+  }
+  const all = [...over, ...under];
+  if (all.length > 0 && all.length === remaining && (over.length === 0 || under.length === 0)) {
+    return 'infeasible';
+  }
+  if (mode === 'simultaneous' || all.length === 0) return all.sort((a, b) => a - b);
+  let worst = all[0]!;
+  let worstAmount = -Infinity;
+  for (const k of all) {
+    const amount = state.Qg[k]! > pf.Qmax[k]! ? state.Qg[k]! - pf.Qmax[k]! : pf.Qmin[k]! - state.Qg[k]!;
+    if (amount > worstAmount) {
+      worst = k;
+      worstAmount = amount;
+    }
+  }
+  return [worst];
+}
+
+function finish(
+  pf: PfCase,
+  ybus: Ybus,
+  state: { Pg: Float64Array; Qg: Float64Array },
+  limited: number[],
+  fixedQg: Float64Array,
+  nr: { converged: boolean; mismatch: number; reason?: string },
+  iterations: number,
+  Vm: Float64Array,
+  VaRad: Float64Array,
+  ref0: number | undefined,
+  Va0ref: number,
+  types: BusTypes,
+): AcPowerFlowResult {
+  for (const k of limited) state.Qg[k] = fixedQg[k]!;
+  const { vr, vi } = rectangular(Vm, VaRad);
+  const flows = branchFlows(pf, ybus.branch, vr, vi);
+  // Angles as MATPOWER reports them: wrapped to (-180°, 180°], and, if enforcement moved the
+  // reference, shifted so the original reference keeps its angle.
+  const Va = new Float64Array(pf.nBus);
+  for (let i = 0; i < pf.nBus; i++) Va[i] = Math.atan2(vi[i]!, vr[i]!) * DEG;
+  if (limited.length > 0 && ref0 !== undefined && types.ref[0] !== ref0) {
+    const delta = Va[ref0]! - Va0ref * DEG;
+    for (let i = 0; i < pf.nBus; i++) Va[i]! -= delta;
+  }
+  const result: AcPowerFlowResult = {
+    converged: nr.converged,
+    iterations,
+    mismatch: nr.mismatch,
+    baseMVA: pf.baseMVA,
+    Vm: Float64Array.from(Vm),
+    Va,
+    ...flows,
+    Pg: state.Pg,
+    Qg: state.Qg,
+    qLimited: limited,
+  };
+  if (nr.reason !== undefined) result.reason = nr.reason;
+  return result;
+}

@@ -1,0 +1,109 @@
+// Bus and branch admittances, following MATPOWER's makeYbus.m exactly (manual §3.2):
+//
+//      | If |   | Yff  Yft |   | Vf |          Ys  = 1 / (r + j x)
+//      |    | = |          | * |    |          Ytt = Ys + j b/2
+//      | It |   | Ytf  Ytt |   | Vt |          Yff = Ytt / (τ τ*),   τ = tap · e^(j·shift)
+//                                              Yft = -Ys / τ*,       Ytf = -Ys / τ
+//
+//   Ybus = Cfᵀ (Yff Cf + Yft Ct) + Ctᵀ (Ytf Cf + Ytt Ct) + diag(Gs + j Bs) / baseMVA
+//
+// Out-of-service branches contribute nothing. Complex numbers are kept as separate real and
+// imaginary arrays; Ybus is two CSC matrices (G, B) on one pattern that always includes the
+// diagonal, so the Jacobian pattern is known before any value is.
+import { PowerflowInputError } from '../errors.ts';
+import type { PfCase } from '../model/pf-case.ts';
+import { cscFromTriplets, type CscMatrix } from '../sparse/csc.ts';
+
+/** Per-branch two-port admittances (pu); zeros for out-of-service branches. */
+export interface BranchAdmittances {
+  readonly yffRe: Float64Array;
+  readonly yffIm: Float64Array;
+  readonly yftRe: Float64Array;
+  readonly yftIm: Float64Array;
+  readonly ytfRe: Float64Array;
+  readonly ytfIm: Float64Array;
+  readonly yttRe: Float64Array;
+  readonly yttIm: Float64Array;
+}
+
+export interface Ybus {
+  /** real part; shares colPtr/rowIdx with `B` */
+  readonly G: CscMatrix;
+  /** imaginary part */
+  readonly B: CscMatrix;
+  readonly branch: BranchAdmittances;
+}
+
+export function makeBranchAdmittances(pf: PfCase): BranchAdmittances {
+  const n = pf.nBranch;
+  const y = {
+    yffRe: new Float64Array(n),
+    yffIm: new Float64Array(n),
+    yftRe: new Float64Array(n),
+    yftIm: new Float64Array(n),
+    ytfRe: new Float64Array(n),
+    ytfIm: new Float64Array(n),
+    yttRe: new Float64Array(n),
+    yttIm: new Float64Array(n),
+  };
+  for (let l = 0; l < n; l++) {
+    if (!pf.branchOn[l]) continue;
+    const r = pf.r[l]!;
+    const x = pf.x[l]!;
+    const d = r * r + x * x;
+    if (d === 0) {
+      throw new PowerflowInputError(
+        `branch ${l + 1} (bus ${pf.busIds[pf.from[l]!]} → ${pf.busIds[pf.to[l]!]}) has zero impedance (r = x = 0)`,
+      );
+    }
+    const ysRe = r / d;
+    const ysIm = -x / d;
+    const bc = pf.b[l]!;
+    const shift = (pf.shift[l]! * Math.PI) / 180;
+    const tapRe = pf.tap[l]! * Math.cos(shift);
+    const tapIm = pf.tap[l]! * Math.sin(shift);
+    const tap2 = tapRe * tapRe + tapIm * tapIm;
+    y.yttRe[l] = ysRe;
+    y.yttIm[l] = ysIm + bc / 2;
+    y.yffRe[l] = ysRe / tap2;
+    y.yffIm[l] = (ysIm + bc / 2) / tap2;
+    // -Ys / conj(τ) = -Ys τ / |τ|²  and  -Ys / τ = -Ys conj(τ) / |τ|²
+    y.yftRe[l] = -(ysRe * tapRe - ysIm * tapIm) / tap2;
+    y.yftIm[l] = -(ysRe * tapIm + ysIm * tapRe) / tap2;
+    y.ytfRe[l] = -(ysRe * tapRe + ysIm * tapIm) / tap2;
+    y.ytfIm[l] = -(ysIm * tapRe - ysRe * tapIm) / tap2;
+  }
+  return y;
+}
+
+export function makeYbus(pf: PfCase): Ybus {
+  const branch = makeBranchAdmittances(pf);
+  const cap = pf.nBus + 4 * pf.nBranch;
+  const rows = new Int32Array(cap);
+  const cols = new Int32Array(cap);
+  const re = new Float64Array(cap);
+  const im = new Float64Array(cap);
+  let k = 0;
+  const push = (i: number, j: number, vr: number, vi: number): void => {
+    rows[k] = i;
+    cols[k] = j;
+    re[k] = vr;
+    im[k] = vi;
+    k++;
+  };
+  for (let i = 0; i < pf.nBus; i++) push(i, i, pf.Gs[i]! / pf.baseMVA, pf.Bs[i]! / pf.baseMVA);
+  for (let l = 0; l < pf.nBranch; l++) {
+    if (!pf.branchOn[l]) continue;
+    const f = pf.from[l]!;
+    const t = pf.to[l]!;
+    push(f, f, branch.yffRe[l]!, branch.yffIm[l]!);
+    push(f, t, branch.yftRe[l]!, branch.yftIm[l]!);
+    push(t, f, branch.ytfRe[l]!, branch.ytfIm[l]!);
+    push(t, t, branch.yttRe[l]!, branch.yttIm[l]!);
+  }
+  const G = cscFromTriplets(pf.nBus, pf.nBus, rows, cols, re, k);
+  const Bim = cscFromTriplets(pf.nBus, pf.nBus, rows, cols, im, k);
+  // Both come from the same coordinates, so they share one pattern; keep one copy of it.
+  const B: CscMatrix = { ...Bim, colPtr: G.colPtr, rowIdx: G.rowIdx };
+  return { G, B, branch };
+}
