@@ -50,6 +50,6 @@ describe('Newton Jacobian', () => {
         }
       }
     }
-    expect(checked).toBeGreaterThan(20);
+    expect(checked).toBe(20); // 5 state variables × 4 buses
   });
 });

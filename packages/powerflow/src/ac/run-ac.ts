@@ -41,10 +41,12 @@ export interface AcPowerFlowResult extends BranchFlows {
 
 const DEG = 180 / Math.PI;
 
+type DispatchState = Parameters<typeof generatorDispatch>[4];
+
 export function runAcPowerFlow(pf: PfCase, options: AcPowerFlowOptions = {}): AcPowerFlowResult {
   const ybus = makeYbus(pf);
   const busType = Int8Array.from(pf.busType);
-  const state = {
+  const state: DispatchState = {
     Pd: Float64Array.from(pf.Pd),
     Qd: Float64Array.from(pf.Qd),
     genOn: Uint8Array.from(pf.genOn),
@@ -112,7 +114,7 @@ function solutionAt(
   pf: PfCase,
   ybus: Ybus,
   types: BusTypes,
-  state: Parameters<typeof generatorDispatch>[4],
+  state: DispatchState,
   Vm: Float64Array,
   Va: Float64Array,
 ): { Pg: Float64Array; Qg: Float64Array } {

@@ -1,0 +1,107 @@
+// The linear solver behind Newton–Raphson and the DC flow (MATPOWER's mplinsolve, for sparse
+// LU): the fill-reducing ordering is computed once per sparsity pattern, and while the pattern
+// stays the same each factor() is a numeric refactorisation with the previous pivot sequence,
+// falling back to a full factorisation when a reused pivot has become too small.
+import { PowerflowError } from '../errors.ts';
+import { approximateMinimumDegree } from './amd.ts';
+import type { CscMatrix } from './csc.ts';
+import { LU_DEFAULTS, type LuFactors } from './lu.ts';
+import { luFactor } from './lu-factor.ts';
+import { luRefactor } from './lu-refactor.ts';
+import { luSolve, luSolveMany, luSolveTranspose } from './lu-solve.ts';
+
+export interface SparseLuSolverOptions {
+  /** see LU_DEFAULTS.pivotTolerance */
+  pivotTolerance?: number;
+  /** 'amd' (default) or 'natural' (no reordering, for tests and comparisons) */
+  ordering?: 'amd' | 'natural';
+}
+
+export interface SparseLuStats {
+  /** fill-reducing orderings computed (one per new pattern) */
+  orderings: number;
+  /** full factorisations, including fallbacks */
+  factorizations: number;
+  /** successful numeric refactorisations */
+  refactorizations: number;
+  /** refactorisations rejected for a degraded pivot, then factored from scratch */
+  fallbacks: number;
+}
+
+export interface SparseLuSolver {
+  /** factors a; throws SingularMatrixError when it has no usable pivot in some column */
+  factor(a: CscMatrix): void;
+  /** x = A⁻¹ b for the last factored A; x may be b */
+  solve(b: Float64Array, x?: Float64Array): Float64Array;
+  /** x = A⁻ᵀ b */
+  solveTranspose(b: Float64Array, x?: Float64Array): Float64Array;
+  /** X = A⁻¹ B, nRhs right-hand sides column-major in b */
+  solveMany(b: Float64Array, nRhs: number, x?: Float64Array): Float64Array;
+  /** the current factors, null before the first (or after a failed) factor() */
+  readonly factors: LuFactors | null;
+  readonly stats: SparseLuStats;
+}
+
+export function createSparseLuSolver(options: SparseLuSolverOptions = {}): SparseLuSolver {
+  const pivotTolerance = options.pivotTolerance ?? LU_DEFAULTS.pivotTolerance;
+  const natural = options.ordering === 'natural';
+  const stats: SparseLuStats = { orderings: 0, factorizations: 0, refactorizations: 0, fallbacks: 0 };
+  let colPtr: Int32Array | null = null;
+  let rowIdx: Int32Array | null = null;
+  let perm: Int32Array | null = null;
+  let factors: LuFactors | null = null;
+
+  const current = (): LuFactors => {
+    if (factors === null) {
+      throw new PowerflowError('FINEST_LU_NOT_FACTORED', 'sparse/linear-solver: solve called without a factorisation');
+    }
+    return factors;
+  };
+
+  return {
+    factor(a: CscMatrix): void {
+      const samePattern =
+        perm !== null && colPtr !== null && rowIdx !== null && a.nRows === a.nCols &&
+        sameInts(colPtr, a.colPtr) && sameInts(rowIdx, a.rowIdx);
+      if (samePattern && factors !== null) {
+        const old = factors;
+        factors = null; // a refactor that fails half-way leaves unusable values
+        if (luRefactor(old, a)) {
+          factors = old;
+          stats.refactorizations++;
+          return;
+        }
+        stats.fallbacks++;
+      }
+      if (!samePattern || perm === null) {
+        factors = null;
+        perm = natural ? identity(a.nCols) : approximateMinimumDegree(a);
+        if (!natural) stats.orderings++;
+        colPtr = a.colPtr.slice();
+        rowIdx = a.rowIdx.slice();
+      }
+      factors = null;
+      stats.factorizations++;
+      factors = luFactor(a, perm, { pivotTolerance });
+    },
+    solve: (b, x) => luSolve(current(), b, x),
+    solveTranspose: (b, x) => luSolveTranspose(current(), b, x),
+    solveMany: (b, nRhs, x) => luSolveMany(current(), b, nRhs, x),
+    get factors() {
+      return factors;
+    },
+    stats,
+  };
+}
+
+function sameInts(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function identity(n: number): Int32Array {
+  const p = new Int32Array(n);
+  for (let i = 0; i < n; i++) p[i] = i;
+  return p;
+}
