@@ -20,3 +20,12 @@ export type {
   HvdcLink,
   Network,
 } from './schema/network.ts';
+export type { NetworkIssue } from './errors.ts';
+export { GridError, MatpowerParseError, NetworkValidationError } from './errors.ts';
+export type { MatpowerCase, MatrixField } from './matpower/case.ts';
+export { parseMatpower } from './matpower/parse.ts';
+export { matpowerToNetwork } from './matpower/to-network.ts';
+export { networkToMatpower } from './matpower/from-network.ts';
+export { writeMatpower } from './matpower/write.ts';
+export { loadMatpowerFile } from './matpower/load.ts';
+export { formatPath, parseNetworkJson } from './schema/parse-network-json.ts';

@@ -10,8 +10,9 @@
 //                                            |A_i \ i| + |L_p \ i| + Σ_{e ∈ E_i \ p} |L_e \ L_p| )
 //                    with |L_e \ L_p| for every element at once by one scan of the E_i.
 //   also             aggressive absorption (|L_e \ L_p| = 0), mass elimination (i touches only
-//                    p), supervariables (indistinguishable i, j found by hashing their lists),
-//                    weights |i| = number of merged variables, and dense rows ordered last.
+//                    p), supervariables (indistinguishable i, j found by hashing their lists,
+//                    in A itself and after each step), weights |i| = number of merged
+//                    variables, and dense rows ordered last.
 //
 // perm[k] = the original index placed k-th.
 import type { CscMatrix } from './csc.ts';
@@ -37,51 +38,39 @@ export function approximateMinimumDegree(a: CscMatrix): Int32Array {
   if (n <= 1) return perm;
   const { colPtr, rowIdx } = a;
 
-  // --- Pattern of A + Aᵀ without the diagonal, deduplicated, with elbow room for elements.
+  // --- Pattern of A + Aᵀ without the diagonal: each list merges column i of A with column i
+  // of Aᵀ (both sorted), leaving room for the elements to come at the end of iw.
+  const nnz = colPtr[n]!;
+  const tPtr = new Int32Array(n + 1);
+  for (let p = 0; p < nnz; p++) tPtr[rowIdx[p]! + 1]!++;
+  for (let i = 0; i < n; i++) tPtr[i + 1]! += tPtr[i]!;
+  const tIdx = new Int32Array(nnz);
+  const tNext = tPtr.slice(0, n);
+  for (let j = 0; j < n; j++) {
+    for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) tIdx[tNext[rowIdx[p]!]!++] = j;
+  }
+  let cap = 2 * nnz + (nnz >> 1) + 2 * n;
+  let iw: Int32Array = new Int32Array(cap);
   const start = new Int32Array(n);
   const len = new Int32Array(n);
-  for (let j = 0; j < n; j++) {
-    for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) {
-      const i = rowIdx[p]!;
-      if (i !== j) {
-        len[i]!++;
-        len[j]!++;
-      }
-    }
-  }
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    start[i] = total;
-    total += len[i]!;
-  }
-  let cap = total + (total >> 1) + 2 * n;
-  let iw: Int32Array = new Int32Array(cap);
-  len.fill(0);
-  for (let j = 0; j < n; j++) {
-    for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) {
-      const i = rowIdx[p]!;
-      if (i !== j) {
-        iw[start[i]! + len[i]!++] = j;
-        iw[start[j]! + len[j]!++] = i;
-      }
-    }
-  }
-  const mark = new Int32Array(n).fill(-1);
   let free = 0;
   for (let i = 0; i < n; i++) {
-    // Lists only shrink and keep their order, so compacting front to back is safe.
-    const s = start[i]!;
-    const e = s + len[i]!;
     start[i] = free;
-    for (let t = s; t < e; t++) {
-      const j = iw[t]!;
-      if (mark[j] !== i) {
-        mark[j] = i;
-        iw[free++] = j;
-      }
+    let p = colPtr[i]!;
+    const pEnd = colPtr[i + 1]!;
+    let q = tPtr[i]!;
+    const qEnd = tPtr[i + 1]!;
+    while (p < pEnd || q < qEnd) {
+      const a1 = p < pEnd ? rowIdx[p]! : n;
+      const a2 = q < qEnd ? tIdx[q]! : n;
+      const j = a1 < a2 ? a1 : a2;
+      if (a1 === j) p++;
+      if (a2 === j) q++;
+      if (j !== i) iw[free++] = j;
     }
     len[i] = free - start[i]!;
   }
+  const mark = new Int32Array(n);
 
   // --- Dense nodes leave the graph now and are ordered last.
   const kind = new Uint8Array(n);
@@ -124,16 +113,78 @@ export function approximateMinimumDegree(a: CscMatrix): Int32Array {
   const hashNext = new Int32Array(n);
   const chainNext = new Int32Array(n).fill(-1); // members of a supervariable, principal first
   const chainTail = new Int32Array(n);
-  mark.fill(0);
   let markFlag = 0;
+  for (let i = 0; i < n; i++) {
+    chainTail[i] = i;
+    if (kind[i] !== DEAD) nv[i] = 1;
+  }
+
+  // --- Supervariables of A itself: nodes with equal closed neighbourhoods adj(i) ∪ {i} (the
+  // two unknowns of a bus in a power-flow Jacobian) merge before any elimination.
+  for (let i = 0; i < n; i++) {
+    if (kind[i] === DEAD) continue;
+    let h = i;
+    for (let t = start[i]!; t < start[i]! + len[i]!; t++) h += iw[t]!;
+    const hv = h % n;
+    hashOf[i] = hv;
+    hashNext[i] = hashHead[hv]!;
+    hashHead[hv] = i;
+  }
+  let merged = 0;
+  for (let i0 = 0; i0 < n; i0++) {
+    if (kind[i0] === DEAD) continue;
+    const hv = hashOf[i0]!;
+    let i1 = hashHead[hv]!;
+    if (i1 < 0) continue;
+    hashHead[hv] = -1;
+    for (; i1 >= 0; i1 = hashNext[i1]!) {
+      if (kind[i1] === DEAD || hashNext[i1]! < 0) continue;
+      markFlag++;
+      const s1 = start[i1]!;
+      const l1 = len[i1]!;
+      mark[i1] = markFlag;
+      for (let t = s1; t < s1 + l1; t++) mark[iw[t]!] = markFlag;
+      let before = i1;
+      for (let i2 = hashNext[i1]!; i2 >= 0; i2 = hashNext[i2]!) {
+        let same = len[i2] === l1 && mark[i2] === markFlag;
+        for (let t = start[i2]!; same && t < start[i2]! + l1; t++) same = mark[iw[t]!] === markFlag;
+        if (same) {
+          nv[i1]!++;
+          nv[i2] = 0;
+          kind[i2] = DEAD;
+          chainNext[chainTail[i1]!] = i2;
+          chainTail[i1] = i2;
+          hashNext[before] = hashNext[i2]!;
+          merged++;
+        } else {
+          before = i2;
+        }
+      }
+    }
+  }
+  if (merged > 0) {
+    for (let i = 0; i < n; i++) {
+      if (kind[i] === DEAD) {
+        len[i] = 0;
+        continue;
+      }
+      const s = start[i]!;
+      let dst = s;
+      for (let t = s; t < s + len[i]!; t++) {
+        const j = iw[t]!;
+        if (kind[j] !== DEAD) iw[dst++] = j;
+      }
+      len[i] = dst - s;
+    }
+  }
+
   let wflg = 1;
   let nLeft = n - nDense;
   let minDeg = n;
   for (let i = 0; i < n; i++) {
-    chainTail[i] = i;
     if (kind[i] === DEAD) continue;
-    nv[i] = 1;
-    const d = len[i]!;
+    let d = 0;
+    for (let t = start[i]!; t < start[i]! + len[i]!; t++) d += nv[iw[t]!]!;
     degree[i] = d;
     const h = head[d]!;
     next[i] = h;
@@ -166,7 +217,8 @@ export function approximateMinimumDegree(a: CscMatrix): Int32Array {
       let live = 0;
       for (let i = 0; i < n; i++) if (kind[i] !== DEAD) live += len[i]!;
       const newCap = Math.max(cap, 2 * (live + bound) + n);
-      const dst: Int32Array = spare !== null && spare.length >= newCap ? spare : new Int32Array(newCap);
+      const dst: Int32Array =
+        spare !== null && spare.length >= newCap ? spare : new Int32Array(newCap);
       free = compactLists(iw, dst, kind, start, len, n);
       spare = iw.length >= newCap ? iw : null;
       iw = dst;
@@ -273,7 +325,8 @@ export function approximateMinimumDegree(a: CscMatrix): Int32Array {
         continue;
       }
       // p joins E_i in a slot freed by the pruning (p itself or an absorbed element left A_i/E_i).
-      if (newLen >= len[i]!) throw new Error('sparse/amd: internal error, no slot for the new element');
+      if (newLen >= len[i]!)
+        throw new Error('sparse/amd: internal error, no slot for the new element');
       iw[s + newLen] = iw[s + newElen]!;
       iw[s + newElen] = p;
       elen[i] = newElen + 1;

@@ -45,7 +45,12 @@ export interface SparseLuSolver {
 export function createSparseLuSolver(options: SparseLuSolverOptions = {}): SparseLuSolver {
   const pivotTolerance = options.pivotTolerance ?? LU_DEFAULTS.pivotTolerance;
   const natural = options.ordering === 'natural';
-  const stats: SparseLuStats = { orderings: 0, factorizations: 0, refactorizations: 0, fallbacks: 0 };
+  const stats: SparseLuStats = {
+    orderings: 0,
+    factorizations: 0,
+    refactorizations: 0,
+    fallbacks: 0,
+  };
   let colPtr: Int32Array | null = null;
   let rowIdx: Int32Array | null = null;
   let perm: Int32Array | null = null;
@@ -53,7 +58,10 @@ export function createSparseLuSolver(options: SparseLuSolverOptions = {}): Spars
 
   const current = (): LuFactors => {
     if (factors === null) {
-      throw new PowerflowError('FINEST_LU_NOT_FACTORED', 'sparse/linear-solver: solve called without a factorisation');
+      throw new PowerflowError(
+        'FINEST_LU_NOT_FACTORED',
+        'sparse/linear-solver: solve called without a factorisation',
+      );
     }
     return factors;
   };
@@ -61,8 +69,12 @@ export function createSparseLuSolver(options: SparseLuSolverOptions = {}): Spars
   return {
     factor(a: CscMatrix): void {
       const samePattern =
-        perm !== null && colPtr !== null && rowIdx !== null && a.nRows === a.nCols &&
-        sameInts(colPtr, a.colPtr) && sameInts(rowIdx, a.rowIdx);
+        perm !== null &&
+        colPtr !== null &&
+        rowIdx !== null &&
+        a.nRows === a.nCols &&
+        sameInts(colPtr, a.colPtr) &&
+        sameInts(rowIdx, a.rowIdx);
       if (samePattern && factors !== null) {
         const old = factors;
         factors = null; // a refactor that fails half-way leaves unusable values

@@ -18,7 +18,7 @@ import { PowerflowInputError } from '../errors.ts';
 import { LU_DEFAULTS, SingularMatrixError, type LuFactors, type LuOptions } from './lu.ts';
 import { luNumeric } from './lu-refactor.ts';
 import { isStructurallySymmetric, symbolicSymmetricLu } from './lu-symbolic.ts';
-import { findSupernodes, sortColumns } from './lu-supernodes.ts';
+import { findPairs, findSupernodes, sortColumns } from './lu-supernodes.ts';
 import { reach } from './reach.ts';
 
 export function luFactor(a: CscMatrix, colPerm: Int32Array, options: LuOptions = {}): LuFactors {
@@ -33,7 +33,18 @@ export function luFactor(a: CscMatrix, colPerm: Int32Array, options: LuOptions =
   const qinv = inversePermutation(colPerm, n);
   if ((options.symmetricFastPath ?? true) && isStructurallySymmetric(a)) {
     const { lp, li, up, ui } = symbolicSymmetricLu(a, colPerm, qinv);
-    const f = assemble(a, colPerm, qinv, tol, lp, li, new Float64Array(li.length), up, ui, new Float64Array(ui.length));
+    const f = assemble(
+      a,
+      colPerm,
+      qinv,
+      tol,
+      lp,
+      li,
+      new Float64Array(li.length),
+      up,
+      ui,
+      new Float64Array(ui.length),
+    );
     if (luNumeric(f, a) < 0) return f;
   }
   return pivotSearch(a, colPerm, tol);
@@ -77,7 +88,20 @@ function pivotSearch(a: CscMatrix, colPerm: Int32Array, tol: number): LuFactors 
     }
     const j = colPerm[k]!;
     const stamp = k + 1;
-    const top = reach(n, lp, li, pinv, rowIdx, colPtr[j]!, colPtr[j + 1]!, flag, stamp, stack, pos, out);
+    const top = reach(
+      n,
+      lp,
+      li,
+      pinv,
+      rowIdx,
+      colPtr[j]!,
+      colPtr[j + 1]!,
+      flag,
+      stamp,
+      stack,
+      pos,
+      out,
+    );
 
     for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) x[rowIdx[p]!] = values[p]!;
     for (let t = top; t < n; t++) {
@@ -102,13 +126,15 @@ function pivotSearch(a: CscMatrix, colPerm: Int32Array, tol: number): LuFactors 
         iPivot = i;
       }
     }
-    if (iPivot < 0) throw new SingularMatrixError(j, k, 'no entry outside the pivot rows already used');
+    if (iPivot < 0)
+      throw new SingularMatrixError(j, k, 'no entry outside the pivot rows already used');
     if (pinv[j]! < 0 && flag[j] === stamp) {
       const ad = Math.abs(x[j]!);
       if (ad > 0 && ad >= tol * maxAbs) iPivot = j;
     }
     const pivot = x[iPivot]!;
-    if (!finite || !Number.isFinite(pivot)) throw new SingularMatrixError(j, k, 'a non-finite entry');
+    if (!finite || !Number.isFinite(pivot))
+      throw new SingularMatrixError(j, k, 'a non-finite entry');
     if (pivot === 0) throw new SingularMatrixError(j, k, 'a zero pivot');
 
     for (let t = top; t < n; t++) {
@@ -132,9 +158,32 @@ function pivotSearch(a: CscMatrix, colPerm: Int32Array, tol: number): LuFactors 
   up[n] = unz;
   // L was built in A's row numbering (pivot rows unknown yet); the kernels want pivot order.
   for (let q = 0; q < lnz; q++) li[q] = pinv[li[q]!]!;
-  const L = sortColumns({ nRows: n, nCols: n, colPtr: lp, rowIdx: li.subarray(0, lnz), values: lx.subarray(0, lnz) });
-  const U = sortColumns({ nRows: n, nCols: n, colPtr: up, rowIdx: ui.subarray(0, unz), values: ux.subarray(0, unz) });
-  return assemble(a, colPerm, pinv, tol, L.colPtr, L.rowIdx, L.values, U.colPtr, U.rowIdx, U.values);
+  const L = sortColumns({
+    nRows: n,
+    nCols: n,
+    colPtr: lp,
+    rowIdx: li.subarray(0, lnz),
+    values: lx.subarray(0, lnz),
+  });
+  const U = sortColumns({
+    nRows: n,
+    nCols: n,
+    colPtr: up,
+    rowIdx: ui.subarray(0, unz),
+    values: ux.subarray(0, unz),
+  });
+  return assemble(
+    a,
+    colPerm,
+    pinv,
+    tol,
+    L.colPtr,
+    L.rowIdx,
+    L.values,
+    U.colPtr,
+    U.rowIdx,
+    U.values,
+  );
 }
 
 function assemble(
@@ -151,32 +200,51 @@ function assemble(
 ): LuFactors {
   const n = a.nCols;
   const nnzA = a.colPtr[n]!;
-  const aPivotRow = new Int32Array(nnzA);
-  for (let p = 0; p < nnzA; p++) aPivotRow[p] = pinv[a.rowIdx[p]!]!;
+  const { colPtr, rowIdx } = a;
+  const aPtr = new Int32Array(n + 1);
+  const aSrc = new Int32Array(nnzA);
+  const aRow = new Int32Array(nnzA);
+  let s = 0;
+  for (let k = 0; k < n; k++) {
+    const j = colPerm[k]!;
+    for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) {
+      aSrc[s] = p;
+      aRow[s++] = pinv[rowIdx[p]!]!;
+    }
+    aPtr[k + 1] = s;
+  }
+  const superEnd = findSupernodes(n, lp, li);
   return {
     n,
     L: { nRows: n, nCols: n, colPtr: lp, rowIdx: li, values: lx },
     U: { nRows: n, nCols: n, colPtr: up, rowIdx: ui, values: ux },
-    superEnd: findSupernodes(n, lp, li),
+    superEnd,
+    pairedWithNext: findPairs(n, superEnd, up, ui),
     pinv,
     colPerm: Int32Array.from(colPerm),
     pivotTolerance: tol,
-    aPivotRow,
+    aPtr,
+    aSrc,
+    aRow,
     aNnz: nnzA,
-    work: new Float64Array(n),
+    work: new Float64Array(2 * n),
     batchWork: null,
   };
 }
 
 function inversePermutation(perm: Int32Array, n: number): Int32Array {
   if (perm.length !== n) {
-    throw new PowerflowInputError(`sparse/lu-factor: column permutation has length ${perm.length}, expected ${n}`);
+    throw new PowerflowInputError(
+      `sparse/lu-factor: column permutation has length ${perm.length}, expected ${n}`,
+    );
   }
   const inv = new Int32Array(n).fill(-1);
   for (let k = 0; k < n; k++) {
     const j = perm[k]!;
     if (!(j >= 0 && j < n) || inv[j] !== -1) {
-      throw new PowerflowInputError(`sparse/lu-factor: column permutation is not a permutation (entry ${k} = ${j})`);
+      throw new PowerflowInputError(
+        `sparse/lu-factor: column permutation is not a permutation (entry ${k} = ${j})`,
+      );
     }
     inv[j] = k;
   }

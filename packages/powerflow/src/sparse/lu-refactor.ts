@@ -21,7 +21,9 @@ import type { LuFactors } from './lu.ts';
 /** Overwrites the values of f with the factors of a; false if a pivot is no longer usable. */
 export function luRefactor(f: LuFactors, a: CscMatrix): boolean {
   if (a.nRows !== f.n || a.nCols !== f.n || cscNnz(a) !== f.aNnz) {
-    throw new PowerflowInputError('sparse/lu-refactor: the matrix does not have the pattern of the factors');
+    throw new PowerflowInputError(
+      'sparse/lu-refactor: the matrix does not have the pattern of the factors',
+    );
   }
   return luNumeric(f, a) < 0;
 }
@@ -54,10 +56,10 @@ function numericColumn(f: LuFactors, a: CscMatrix, k: number): boolean {
   const ui = f.U.rowIdx;
   const ux = f.U.values;
   const x = f.work;
-  const { colPtr, values } = a;
-  const map = f.aPivotRow;
-  const j = f.colPerm[k]!;
-  for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) x[map[p]!] = values[p]!;
+  const values = a.values;
+  const aSrc = f.aSrc;
+  const aRow = f.aRow;
+  for (let s = f.aPtr[k]!; s < f.aPtr[k + 1]!; s++) x[aRow[s]!] = values[aSrc[s]!]!;
   const uDiag = up[k + 1]! - 1;
   let t = up[k]!;
   while (t < uDiag) {
@@ -87,7 +89,8 @@ function numericColumn(f: LuFactors, a: CscMatrix, k: number): boolean {
       const o2 = lp[c + 2]! + (m - 3 - c);
       const o3 = lp[c + 3]! + (m - 4 - c);
       for (let i = 0; i < len; i++) {
-        x[li[rows + i]!]! -= lx[o0 + i]! * v0 + lx[o1 + i]! * v1 + lx[o2 + i]! * v2 + lx[o3 + i]! * v3;
+        x[li[rows + i]!]! -=
+          lx[o0 + i]! * v0 + lx[o1 + i]! * v1 + lx[o2 + i]! * v2 + lx[o3 + i]! * v3;
       }
     }
     const rest = m - c;
@@ -132,12 +135,12 @@ function numericPair(f: LuFactors, a: CscMatrix, k: number): number {
   const ui = f.U.rowIdx;
   const ux = f.U.values;
   const x = f.work;
-  const { colPtr, values } = a;
-  const map = f.aPivotRow;
-  const j0 = f.colPerm[k]!;
-  const j1 = f.colPerm[k + 1]!;
-  for (let p = colPtr[j0]!; p < colPtr[j0 + 1]!; p++) x[map[p]! << 1] = values[p]!;
-  for (let p = colPtr[j1]!; p < colPtr[j1 + 1]!; p++) x[(map[p]! << 1) + 1] = values[p]!;
+  const values = a.values;
+  const aSrc = f.aSrc;
+  const aRow = f.aRow;
+  const aPtr = f.aPtr;
+  for (let s = aPtr[k]!; s < aPtr[k + 1]!; s++) x[aRow[s]! << 1] = values[aSrc[s]!]!;
+  for (let s = aPtr[k + 1]!; s < aPtr[k + 2]!; s++) x[(aRow[s]! << 1) + 1] = values[aSrc[s]!]!;
   const uDiag = up[k + 1]! - 1;
   const shift = up[k + 1]! - up[k]!; // U(r, k+1) sits shift entries after U(r, k)
   let t = up[k]!;
@@ -161,7 +164,31 @@ function numericPair(f: LuFactors, a: CscMatrix, k: number): number {
     const rows = lp[m - 1]!;
     const len = lp[m]! - rows;
     let c = r;
-    for (; c + 2 <= m; c += 2) {
+    for (; c + 4 <= m; c += 4) {
+      const c2 = c << 1;
+      const a0 = x[c2]!;
+      const b0 = x[c2 + 1]!;
+      const a1 = x[c2 + 2]!;
+      const b1 = x[c2 + 3]!;
+      const a2 = x[c2 + 4]!;
+      const b2 = x[c2 + 5]!;
+      const a3 = x[c2 + 6]!;
+      const b3 = x[c2 + 7]!;
+      const o0 = lp[c]! + (m - 1 - c);
+      const o1 = lp[c + 1]! + (m - 2 - c);
+      const o2 = lp[c + 2]! + (m - 3 - c);
+      const o3 = lp[c + 3]! + (m - 4 - c);
+      for (let i = 0; i < len; i++) {
+        const r2 = li[rows + i]! << 1;
+        const l0 = lx[o0 + i]!;
+        const l1 = lx[o1 + i]!;
+        const l2 = lx[o2 + i]!;
+        const l3 = lx[o3 + i]!;
+        x[r2]! -= l0 * a0 + l1 * a1 + l2 * a2 + l3 * a3;
+        x[r2 + 1]! -= l0 * b0 + l1 * b1 + l2 * b2 + l3 * b3;
+      }
+    }
+    if (c + 2 <= m) {
       const a0 = x[c << 1]!;
       const b0 = x[(c << 1) + 1]!;
       const a1 = x[(c << 1) + 2]!;
@@ -175,6 +202,7 @@ function numericPair(f: LuFactors, a: CscMatrix, k: number): number {
         x[r2]! -= l0 * a0 + l1 * a1;
         x[r2 + 1]! -= l0 * b0 + l1 * b1;
       }
+      c += 2;
     }
     if (c < m) {
       const a0 = x[c << 1]!;
@@ -190,6 +218,7 @@ function numericPair(f: LuFactors, a: CscMatrix, k: number): number {
     for (let c2 = r << 1; c2 < m << 1; c2++) x[c2] = 0;
   }
   if (!finishColumn(f, k, x, 2, 0)) {
+    x[(k << 1) + 1] = 0;
     clearColumn(f, k + 1, x, 2, 1);
     return k;
   }
@@ -207,7 +236,13 @@ function numericPair(f: LuFactors, a: CscMatrix, k: number): number {
  * Pivot test and scaling of column k held in x[stride·i + lane]; clears those entries of x.
  * False (x cleared, f unchanged) when the pivot is unusable.
  */
-function finishColumn(f: LuFactors, k: number, x: Float64Array, stride: number, lane: number): boolean {
+function finishColumn(
+  f: LuFactors,
+  k: number,
+  x: Float64Array,
+  stride: number,
+  lane: number,
+): boolean {
   const lp = f.L.colPtr;
   const li = f.L.rowIdx;
   const lx = f.L.values;
@@ -223,14 +258,20 @@ function finishColumn(f: LuFactors, k: number, x: Float64Array, stride: number, 
     if (ax > maxAbs) maxAbs = ax;
     else if (!(ax < Infinity)) finite = false;
   }
-  if (!finite || pivot === 0 || !(maxAbs < Infinity) || Math.abs(pivot) < f.pivotTolerance * maxAbs) {
+  if (
+    !finite ||
+    pivot === 0 ||
+    !(maxAbs < Infinity) ||
+    Math.abs(pivot) < f.pivotTolerance * maxAbs
+  ) {
     for (let q = l0; q < l1; q++) x[stride * li[q]! + lane] = 0;
     return false;
   }
   f.U.values[f.U.colPtr[k + 1]! - 1] = pivot;
+  const inv = 1 / pivot;
   for (let q = l0; q < l1; q++) {
     const i = stride * li[q]! + lane;
-    lx[q] = x[i]! / pivot;
+    lx[q] = x[i]! * inv;
     x[i] = 0;
   }
   return true;

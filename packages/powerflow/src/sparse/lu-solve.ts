@@ -32,7 +32,12 @@ export function luSolveTranspose(f: LuFactors, b: Float64Array, x?: Float64Array
  * X = A⁻¹ B for nRhs right-hand sides stored column-major in b (length n · nRhs).
  * x may be b.
  */
-export function luSolveMany(f: LuFactors, b: Float64Array, nRhs: number, x?: Float64Array): Float64Array {
+export function luSolveMany(
+  f: LuFactors,
+  b: Float64Array,
+  nRhs: number,
+  x?: Float64Array,
+): Float64Array {
   return solveBatch(f, b, nRhs, x, false);
 }
 
@@ -80,7 +85,13 @@ function checkLength(f: LuFactors, bLen: number, xLen: number, nRhs: number, nam
   }
 }
 
-function solveOne(f: LuFactors, b: Float64Array, bOff: number, x: Float64Array, xOff: number): void {
+function solveOne(
+  f: LuFactors,
+  b: Float64Array,
+  bOff: number,
+  x: Float64Array,
+  xOff: number,
+): void {
   const n = f.n;
   const y = f.work;
   const pinv = f.pinv;
@@ -110,7 +121,13 @@ function solveOne(f: LuFactors, b: Float64Array, bOff: number, x: Float64Array, 
   }
 }
 
-function solveTransposeOne(f: LuFactors, b: Float64Array, bOff: number, x: Float64Array, xOff: number): void {
+function solveTransposeOne(
+  f: LuFactors,
+  b: Float64Array,
+  bOff: number,
+  x: Float64Array,
+  xOff: number,
+): void {
   const n = f.n;
   const y = f.work;
   const pinv = f.pinv;
@@ -134,7 +151,7 @@ function solveTransposeOne(f: LuFactors, b: Float64Array, bOff: number, x: Float
     y[k] = s;
   }
   for (let i = 0; i < n; i++) x[xOff + i] = y[pinv[i]!]!;
-  y.fill(0);
+  y.fill(0, 0, n);
 }
 
 /** Four solves at once; w holds them interleaved: w[4k + s] is unknown k of solve s. */

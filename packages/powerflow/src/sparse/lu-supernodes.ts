@@ -21,6 +21,33 @@ export function findSupernodes(n: number, lp: Int32Array, li: Int32Array): Int32
   return superEnd;
 }
 
+/**
+ * Marks the columns k whose successor k+1 can be computed with them: same supernode, and
+ * U(:, k+1) = U(:, k) ∪ {k} (so both take their updates from the same columns). Greedy, left
+ * to right.
+ */
+export function findPairs(
+  n: number,
+  superEnd: Int32Array,
+  up: Int32Array,
+  ui: Int32Array,
+): Uint8Array {
+  const paired = new Uint8Array(n);
+  for (let k = 0; k + 1 < n; k++) {
+    if (superEnd[k]! < k + 2) continue;
+    const u0 = up[k]!;
+    const u1 = up[k + 1]!;
+    const u2 = up[k + 2]!;
+    if (u2 - u1 !== u1 - u0 + 1 || ui[u2 - 2] !== k) continue;
+    let same = true;
+    for (let t = 0; same && t < u1 - u0 - 1; t++) same = ui[u0 + t] === ui[u1 + t];
+    if (!same) continue;
+    paired[k] = 1;
+    k++;
+  }
+  return paired;
+}
+
 /** A copy of the square matrix with the rows of every column in ascending order. */
 export function sortColumns(m: CscMatrix): CscMatrix {
   return cscTranspose(cscTranspose(m));

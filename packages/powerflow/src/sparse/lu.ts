@@ -36,16 +36,23 @@ export interface LuFactors {
   readonly U: CscMatrix;
   /** superEnd[c]: one past the last column of the supernode of L holding column c */
   readonly superEnd: Int32Array;
+  /** 1 where columns k and k+1 are computed together by the numeric kernel */
+  readonly pairedWithNext: Uint8Array;
   /** pinv[i] = k: row i of A is the k-th pivot row */
   readonly pinv: Int32Array;
   /** colPerm[k] = the column of A factored k-th */
   readonly colPerm: Int32Array;
   readonly pivotTolerance: number;
-  /** pinv of every stored entry of A, in A's storage order: the refactor's scatter map */
-  readonly aPivotRow: Int32Array;
+  /**
+   * the refactor's scatter map, by step: entries aPtr[k] .. aPtr[k+1]-1 are those of column
+   * colPerm[k] of A, at A.values[aSrc[s]], going to pivot row aRow[s]
+   */
+  readonly aPtr: Int32Array;
+  readonly aSrc: Int32Array;
+  readonly aRow: Int32Array;
   /** nnz of the factored A's pattern, to reject a refactor of a different pattern */
   readonly aNnz: number;
-  /** dense workspace of n, zero between calls (used by refactor and the solves) */
+  /** dense workspace of 2n, zero between calls (used by refactor and the solves) */
   readonly work: Float64Array;
   /** interleaved workspace for batches of right-hand sides, allocated on first use */
   batchWork: Float64Array | null;

@@ -50,7 +50,12 @@ export function gridLaplacian(nx: number, ny: number): CscMatrix {
  * A random n × n matrix with about perColumn off-diagonal entries per column (unsymmetric
  * pattern and values) and a diagonal of size `diagonal` (0: no stored diagonal at all).
  */
-export function randomSparse(n: number, perColumn: number, rand: () => number, diagonal = 1): CscMatrix {
+export function randomSparse(
+  n: number,
+  perColumn: number,
+  rand: () => number,
+  diagonal = 1,
+): CscMatrix {
   const t = new Triplets();
   for (let j = 0; j < n; j++) {
     if (diagonal !== 0) t.add(j, j, diagonal * (1 + rand()) * (rand() < 0.5 ? -1 : 1));
@@ -71,7 +76,7 @@ export function withValues(a: CscMatrix, fn: (v: number, p: number) => number): 
 /**
  * A matrix shaped like a Newton power-flow Jacobian: a bus network on an nx × ny grid with
  * about half of the grid edges removed (a random spanning tree plus extra links) and a few
- * long lines; each bus has two unknowns (θ, |V|), so every bus pair couples as a 2 × 2 block
+ * regional lines; each bus has two unknowns (θ, |V|), so every bus pair couples as a 2 × 2 block
  * with unsymmetric values. Structurally symmetric, about 7 entries per row.
  */
 export function syntheticJacobian(nx: number, ny: number, rand: () => number): CscMatrix {
@@ -105,9 +110,12 @@ export function syntheticJacobian(nx: number, ny: number, rand: () => number): C
       if (left && y > 0 && rand() < 0.35) link(i, i - nx);
     }
   }
-  for (let k = 0; k < nBus / 50; k++) {
+  // Longer lines, but regional: up to 6 grid steps each way.
+  for (let k = 0; k < nBus / 20; k++) {
     const a = Math.floor(rand() * nBus);
-    const b = Math.floor(rand() * nBus);
+    const bx = Math.min(nx - 1, Math.max(0, (a % nx) + Math.floor(rand() * 13) - 6));
+    const by = Math.min(ny - 1, Math.max(0, Math.floor(a / nx) + Math.floor(rand() * 13) - 6));
+    const b = by * nx + bx;
     if (a !== b) link(a, b);
   }
   for (let i = 0; i < nBus; i++) {

@@ -1,0 +1,39 @@
+// Errors of the grid package: a small hierarchy with stable codes. Messages name the module,
+// the file and line or the path of the offending item.
+
+export class GridError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** A MATPOWER case file that cannot be read; names the file and line. */
+export class MatpowerParseError extends GridError {
+  readonly file: string;
+  readonly line: number;
+  constructor(file: string, line: number, detail: string) {
+    super('FINEST_MATPOWER_PARSE', `${file}:${line}: ${detail}`);
+    this.file = file;
+    this.line = line;
+  }
+}
+
+export interface NetworkIssue {
+  /** e.g. "buses[3].Vm" */
+  path: string;
+  message: string;
+}
+
+/** A network that does not satisfy the schema or the consistency checks; lists every issue. */
+export class NetworkValidationError extends GridError {
+  readonly issues: NetworkIssue[];
+  constructor(source: string, issues: NetworkIssue[]) {
+    const shown = issues.slice(0, 10).map((i) => `${i.path}: ${i.message}`);
+    const more = issues.length > 10 ? `; and ${issues.length - 10} more` : '';
+    super('FINEST_NETWORK_INVALID', `${source}: invalid network: ${shown.join('; ')}${more}`);
+    this.issues = issues;
+  }
+}
