@@ -1,6 +1,8 @@
 export type { CscMatrix } from './sparse/csc.ts';
 export {
+  cscAssemble,
   cscFromTriplets,
+  cscValuesFromSlots,
   cscMultiply,
   cscNnz,
   cscPatternWithSlots,

@@ -46,10 +46,18 @@ export function makeBdc(pf: PfCase): Bdc {
     Pfinj[l] = (-bl * pf.shift[l]! * Math.PI) / 180;
     Pbusinj[f]! += Pfinj[l]!;
     Pbusinj[t]! -= Pfinj[l]!;
-    rows[k] = f; cols[k] = f; vals[k++] = bl;
-    rows[k] = f; cols[k] = t; vals[k++] = -bl;
-    rows[k] = t; cols[k] = f; vals[k++] = -bl;
-    rows[k] = t; cols[k] = t; vals[k++] = bl;
+    rows[k] = f;
+    cols[k] = f;
+    vals[k++] = bl;
+    rows[k] = f;
+    cols[k] = t;
+    vals[k++] = -bl;
+    rows[k] = t;
+    cols[k] = f;
+    vals[k++] = -bl;
+    rows[k] = t;
+    cols[k] = t;
+    vals[k++] = bl;
   }
   const Bbus = cscFromTriplets(pf.nBus, pf.nBus, rows, cols, vals, k);
   return { Bbus, b, Pfinj, Pbusinj };

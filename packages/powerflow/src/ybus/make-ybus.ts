@@ -12,7 +12,7 @@
 // diagonal, so the Jacobian pattern is known before any value is.
 import { PowerflowInputError } from '../errors.ts';
 import type { PfCase } from '../model/pf-case.ts';
-import { cscFromTriplets, type CscMatrix } from '../sparse/csc.ts';
+import { cscAssemble, cscValuesFromSlots, type CscMatrix } from '../sparse/csc.ts';
 
 /** Per-branch two-port admittances (pu); zeros for out-of-service branches. */
 export interface BranchAdmittances {
@@ -83,27 +83,51 @@ export function makeYbus(pf: PfCase): Ybus {
   const cols = new Int32Array(cap);
   const re = new Float64Array(cap);
   const im = new Float64Array(cap);
-  let k = 0;
-  const push = (i: number, j: number, vr: number, vi: number): void => {
-    rows[k] = i;
-    cols[k] = j;
-    re[k] = vr;
-    im[k] = vi;
-    k++;
-  };
-  for (let i = 0; i < pf.nBus; i++) push(i, i, pf.Gs[i]! / pf.baseMVA, pf.Bs[i]! / pf.baseMVA);
+  for (let i = 0; i < pf.nBus; i++) {
+    rows[i] = i;
+    cols[i] = i;
+    re[i] = pf.Gs[i]! / pf.baseMVA;
+    im[i] = pf.Bs[i]! / pf.baseMVA;
+  }
+  let k = pf.nBus;
+  const { yffRe, yffIm, yftRe, yftIm, ytfRe, ytfIm, yttRe, yttIm } = branch;
   for (let l = 0; l < pf.nBranch; l++) {
     if (!pf.branchOn[l]) continue;
     const f = pf.from[l]!;
     const t = pf.to[l]!;
-    push(f, f, branch.yffRe[l]!, branch.yffIm[l]!);
-    push(f, t, branch.yftRe[l]!, branch.yftIm[l]!);
-    push(t, f, branch.ytfRe[l]!, branch.ytfIm[l]!);
-    push(t, t, branch.yttRe[l]!, branch.yttIm[l]!);
+    rows[k] = f;
+    cols[k] = f;
+    re[k] = yffRe[l]!;
+    im[k++] = yffIm[l]!;
+    rows[k] = f;
+    cols[k] = t;
+    re[k] = yftRe[l]!;
+    im[k++] = yftIm[l]!;
+    rows[k] = t;
+    cols[k] = f;
+    re[k] = ytfRe[l]!;
+    im[k++] = ytfIm[l]!;
+    rows[k] = t;
+    cols[k] = t;
+    re[k] = yttRe[l]!;
+    im[k++] = yttIm[l]!;
   }
-  const G = cscFromTriplets(pf.nBus, pf.nBus, rows, cols, re, k);
-  const Bim = cscFromTriplets(pf.nBus, pf.nBus, rows, cols, im, k);
-  // Both come from the same coordinates, so they share one pattern; keep one copy of it.
-  const B: CscMatrix = { ...Bim, colPtr: G.colPtr, rowIdx: G.rowIdx };
+  const n = pf.nBus;
+  const { colPtr, rowIdx, slot } = cscAssemble(n, n, rows, cols, k);
+  const nnz = rowIdx.length;
+  const G: CscMatrix = {
+    nRows: n,
+    nCols: n,
+    colPtr,
+    rowIdx,
+    values: cscValuesFromSlots(nnz, slot, re, k),
+  };
+  const B: CscMatrix = {
+    nRows: n,
+    nCols: n,
+    colPtr,
+    rowIdx,
+    values: cscValuesFromSlots(nnz, slot, im, k),
+  };
   return { G, B, branch };
 }
