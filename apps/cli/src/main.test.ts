@@ -1,0 +1,96 @@
+// The finest command: JSON contract, exit codes and one-line errors. Most cases call main()
+// in-process with captured output; one runs the real bin through a subprocess.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from './main.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const SHARED = join(ROOT, '..', 'shared', 'matpower');
+const CASE9 = join(SHARED, 'case9.m');
+const hasShared = existsSync(CASE9);
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+const FIELDS = ['converged', 'iterations', 'baseMVA', 'bus_id', 'Vm', 'Va', 'Pf', 'Qf', 'Pt', 'Qt', 'Pg', 'Qg', 'timing'];
+
+describe.skipIf(!hasShared)('finest pf / dcpf', () => {
+  it('prints exactly the contracted JSON fields, in row order', async () => {
+    const { code, out } = await run('pf', CASE9, '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(FIELDS);
+    expect(json.bus_id).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(json.iterations).toBe(4);
+    expect(Object.keys(json.timing as object)).toEqual(['parse_ms', 'solve_ms']);
+    expect((json.Pg as number[])[0]).toBeCloseTo(71.641, 3);
+  });
+
+  it('adds solve_ms_median with --repeat', async () => {
+    const { out } = await run('dcpf', CASE9, '--json', '--repeat', '3');
+    const json = JSON.parse(out) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual([...FIELDS, 'solve_ms_median']);
+    expect(json.Qg).toEqual([0, 0, 0]);
+    expect((json.Pf as number[])[0]).toBeCloseTo(67, 9);
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const { code, out } = await run('pf', CASE9);
+    expect(code).toBe(0);
+    expect(out).toMatch(/converged in 4 iteration\(s\)/);
+    expect(out).toMatch(/lowest voltages \(pu\): {2}9 0\.9956/);
+    expect(out).toMatch(/most loaded branches/);
+  });
+
+  it('exits 1 when Newton does not converge', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'finest-'));
+    const file = join(dir, 'heavy.m');
+    const text = (await import('node:fs')).readFileSync(CASE9, 'utf8').replace(/\t5\t1\t90\t30\t/, '\t5\t1\t9000\t3000\t');
+    writeFileSync(file, text);
+    const { code, out } = await run('pf', file, '--json');
+    expect(code).toBe(1);
+    expect(JSON.parse(out).converged).toBe(false);
+  });
+});
+
+describe('finest errors', () => {
+  it('exits 2 with a one-line message for a missing file', async () => {
+    const { code, err } = await run('pf', 'no/such/case.m');
+    expect(code).toBe(2);
+    expect(err).toBe('finest pf: cannot read no/such/case.m: no such file\n');
+  });
+
+  it('exits 2 naming file and line for a malformed case', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'finest-'));
+    const file = join(dir, 'broken.m');
+    writeFileSync(file, 'mpc.baseMVA = 100;\nmpc.bus = [\n 1 3 0 0 0 0 1 1 0 345 1 1.1 0.9;\n 2 1 x 0 0 0 1 1 0 345 1 1.1 0.9;\n];\n');
+    const { code, err } = await run('dcpf', file);
+    expect(code).toBe(2);
+    expect(err).toBe('finest dcpf: broken.m:4: mpc.bus row 2: "x" is not a number\n');
+  });
+
+  it('exits 2 on unknown options and commands', async () => {
+    expect((await run('pf', CASE9, '--bogus')).code).toBe(2);
+    expect((await run('pf', CASE9, '--repeat', '0')).err).toMatch(/--repeat expects a positive integer/);
+    expect((await run('frobnicate')).code).toBe(2);
+  });
+});
+
+describe.skipIf(!hasShared)('the finest bin', () => {
+  it('runs from the repository root through npx-style resolution', () => {
+    const bin = join(ROOT, 'node_modules', '.bin', 'finest');
+    const out = execFileSync(bin, ['dcpf', CASE9, '--json'], { cwd: ROOT, encoding: 'utf8' });
+    expect(JSON.parse(out).converged).toBe(true);
+    const bad = spawnSync(bin, ['pf', join(ROOT, 'missing.m')], { cwd: ROOT, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
