@@ -29,4 +29,6 @@ export { runAcPowerFlow } from './ac/run-ac.ts';
 export type { Bdc } from './dc/make-bdc.ts';
 export { makeBdc, principalSubmatrix } from './dc/make-bdc.ts';
 export type { DcPowerFlowResult, DcSystem } from './dc/run-dc.ts';
-export { prepareDcSystem, runDcPowerFlow } from './dc/run-dc.ts';
+export { prepareDcSystem, runDcPowerFlow, solveDcFlows } from './dc/run-dc.ts';
+export type { BranchPair, DcN1Options, DcN1Result } from './contingency/dc-n1.ts';
+export { DC_N1_DEFAULTS, runDcN1 } from './contingency/dc-n1.ts';

@@ -34,6 +34,8 @@ export interface DcSystem {
   readonly pvpq: Int32Array;
   /** solves B(pvpq, pvpq) x = rhs */
   readonly solve: (rhs: Float64Array, x?: Float64Array) => Float64Array;
+  /** solves for nRhs right-hand sides stored column-major (length pvpq.length · nRhs) */
+  readonly solveMany: (rhs: Float64Array, nRhs: number, x?: Float64Array) => Float64Array;
 }
 
 export function prepareDcSystem(pf: PfCase): DcSystem {
@@ -44,11 +46,17 @@ export function prepareDcSystem(pf: PfCase): DcSystem {
   pvpq.set(types.pq, types.pv.length);
   const solver = createSparseLuSolver();
   solver.factor(principalSubmatrix(bdc.Bbus, pvpq));
-  return { pf, types, bdc, pvpq, solve: (rhs, x) => solver.solve(rhs, x) };
+  return {
+    pf,
+    types,
+    bdc,
+    pvpq,
+    solve: (rhs, x) => solver.solve(rhs, x),
+    solveMany: (rhs, nRhs, x) => solver.solveMany(rhs, nRhs, x),
+  };
 }
 
 export function runDcPowerFlow(pf: PfCase): DcPowerFlowResult {
-  const base = pf.baseMVA;
   let system: DcSystem;
   try {
     system = prepareDcSystem(pf);
@@ -59,7 +67,7 @@ export function runDcPowerFlow(pf: PfCase): DcPowerFlowResult {
       converged: false,
       iterations: 0,
       reason: `singular DC matrix: an island without a reference bus? (${err.message})`,
-      baseMVA: base,
+      baseMVA: pf.baseMVA,
       Vm: new Float64Array(pf.nBus).fill(1),
       Va,
       Pf: new Float64Array(pf.nBranch),
@@ -67,7 +75,13 @@ export function runDcPowerFlow(pf: PfCase): DcPowerFlowResult {
       Pg: Float64Array.from(pf.Pg),
     };
   }
-  const { types, bdc, pvpq } = system;
+  return solveDcFlows(system);
+}
+
+/** The DC flow of a prepared (factorised) system. */
+export function solveDcFlows(system: DcSystem): DcPowerFlowResult {
+  const { pf, types, bdc, pvpq } = system;
+  const base = pf.baseMVA;
   const sbus = makeSbus(pf);
   const Pbus = new Float64Array(pf.nBus);
   for (let i = 0; i < pf.nBus; i++) Pbus[i] = sbus.re[i]! - bdc.Pbusinj[i]! - pf.Gs[i]! / base;
