@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, existsSync, writeFileSync } from 
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { matpowerToNetwork, parseMatpower, type Network } from '@finest/grid';
-import { buildPfCase, runAcPowerFlow, runDcPowerFlow } from '@finest/powerflow';
+import { buildPfCase, runAcPowerFlow, runDcN1, runDcPowerFlow } from '@finest/powerflow';
 import { tileNetwork } from './bench/tile-case.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -22,6 +22,8 @@ interface Row {
   ac_iterations: number;
   ac_converged: boolean;
   dc_ms_median: number;
+  dc_n1_ms_median?: number;
+  dc_n1_contingencies?: number;
   matpower_ac_ms?: number;
   matpower_ac_legacy_ms?: number;
 }
@@ -55,6 +57,18 @@ function benchNetwork(name: string, network: Network, parseMs: number): Row {
     ac_converged: ac.converged,
     dc_ms_median: round(timeMedian(() => runDcPowerFlow(buildPfCase(network)))),
   };
+  if (network.buses.length >= 1000) {
+    // DC N-1 of every branch: fewer repeats, it is the long one.
+    const times: number[] = [];
+    let contingencies = 0;
+    for (let k = 0; k < 6; k++) {
+      const t = performance.now();
+      contingencies = runDcN1(network).contingencies.length;
+      times.push(performance.now() - t);
+    }
+    row.dc_n1_ms_median = round(median(times.slice(1)));
+    row.dc_n1_contingencies = contingencies;
+  }
   const refPath = join(SHARED, 'ref', `${name}.ac.json`);
   if (existsSync(refPath)) {
     const ref = JSON.parse(readFileSync(refPath, 'utf8')) as { octave_median_s?: number; octave_legacy_core_median_s?: number };
@@ -94,7 +108,7 @@ for (const path of caseFiles()) {
 }
 if (act2000) rows.push(benchNetwork('synthetic10k (5 × case_ACTIVSg2000, tied)', tileNetwork(act2000, 5), NaN));
 
-const header = ['case', 'buses', 'branches', 'parse ms', 'AC ms', 'AC it', 'DC ms', 'MATPOWER AC ms (legacy)'];
+const header = ['case', 'buses', 'branches', 'parse ms', 'AC ms', 'AC it', 'DC ms', 'DC N-1 ms', 'MATPOWER AC ms (legacy)'];
 const table = rows.map((r) => [
   r.case,
   String(r.buses),
@@ -103,6 +117,7 @@ const table = rows.map((r) => [
   r.ac_ms_median.toFixed(2),
   `${r.ac_iterations}${r.ac_converged ? '' : '!'}`,
   r.dc_ms_median.toFixed(2),
+  r.dc_n1_ms_median === undefined ? '-' : `${r.dc_n1_ms_median.toFixed(0)} (${r.dc_n1_contingencies})`,
   r.matpower_ac_ms === undefined ? '-' : `${r.matpower_ac_ms.toFixed(1)} (${r.matpower_ac_legacy_ms?.toFixed(1) ?? '-'})`,
 ]);
 const widths = header.map((h, c) => Math.max(h.length, ...table.map((t) => t[c]!.length)));
@@ -115,7 +130,7 @@ const out = {
   date: new Date().toISOString(),
   node: process.version,
   repeat: REPEAT,
-  goals_ms: { case_ACTIVSg2000: { ac: 20, dc: 5 }, '10k buses': { ac: 60, dc: 10 } },
+  goals_ms: { case_ACTIVSg2000: { ac: 20, dc: 5, dc_n1: 200 }, '10k buses': { ac: 60, dc: 10, dc_n1: 2500 } },
   cases: rows,
 };
 writeFileSync(join(ROOT, 'bench-results', 'powerflow.json'), JSON.stringify(out, null, 2) + '\n');

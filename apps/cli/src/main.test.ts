@@ -20,7 +20,21 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-const FIELDS = ['converged', 'iterations', 'baseMVA', 'bus_id', 'Vm', 'Va', 'Pf', 'Qf', 'Pt', 'Qt', 'Pg', 'Qg', 'timing'];
+const FIELDS = [
+  'converged',
+  'iterations',
+  'baseMVA',
+  'bus_id',
+  'Vm',
+  'Va',
+  'Pf',
+  'Qf',
+  'Pt',
+  'Qt',
+  'Pg',
+  'Qg',
+  'timing',
+];
 
 describe.skipIf(!hasShared)('finest pf / dcpf', () => {
   it('prints exactly the contracted JSON fields, in row order', async () => {
@@ -53,11 +67,45 @@ describe.skipIf(!hasShared)('finest pf / dcpf', () => {
   it('exits 1 when Newton does not converge', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'finest-'));
     const file = join(dir, 'heavy.m');
-    const text = (await import('node:fs')).readFileSync(CASE9, 'utf8').replace(/\t5\t1\t90\t30\t/, '\t5\t1\t9000\t3000\t');
+    const text = (await import('node:fs'))
+      .readFileSync(CASE9, 'utf8')
+      .replace(/\t5\t1\t90\t30\t/, '\t5\t1\t9000\t3000\t');
     writeFileSync(file, text);
     const { code, out } = await run('pf', file, '--json');
     expect(code).toBe(1);
     expect(JSON.parse(out).converged).toBe(false);
+  });
+});
+
+describe.skipIf(!hasShared)('finest n1', () => {
+  it('prints the contracted N-1 summary with 1-based rows and writes the CSV', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'finest-'));
+    const csv = join(dir, 'pairs.csv');
+    const { code, out } = await run('n1', join(SHARED, 'case30.m'), '--json', '--csv', csv);
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual([
+      'n_branch_in_service',
+      'n_bridges_excluded',
+      'bridge_branches',
+      'n_contingencies',
+      'n_monitored_rate_a_gt_0',
+      'n_base_case_overloads',
+      'n_overloaded_pairs',
+      'n_overloaded_pairs_gt_100_0001pct',
+      'n_overloaded_pairs_on_branches_not_overloaded_in_base_case',
+      'top20_loading',
+      'timing',
+    ]);
+    expect(json.bridge_branches).toEqual([13, 16, 34]);
+    expect(json.n_contingencies).toBe(38);
+    const top = (
+      json.top20_loading as { contingency_branch: number; monitored_branch: number }[]
+    )[0]!;
+    expect([top.contingency_branch, top.monitored_branch]).toEqual([30, 32]);
+    const lines = (await import('node:fs')).readFileSync(csv, 'utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^contingency_branch,/);
+    expect(lines.length - 1).toBe(json.n_overloaded_pairs);
   });
 });
 
@@ -71,7 +119,10 @@ describe('finest errors', () => {
   it('exits 2 naming file and line for a malformed case', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'finest-'));
     const file = join(dir, 'broken.m');
-    writeFileSync(file, 'mpc.baseMVA = 100;\nmpc.bus = [\n 1 3 0 0 0 0 1 1 0 345 1 1.1 0.9;\n 2 1 x 0 0 0 1 1 0 345 1 1.1 0.9;\n];\n');
+    writeFileSync(
+      file,
+      'mpc.baseMVA = 100;\nmpc.bus = [\n 1 3 0 0 0 0 1 1 0 345 1 1.1 0.9;\n 2 1 x 0 0 0 1 1 0 345 1 1.1 0.9;\n];\n',
+    );
     const { code, err } = await run('dcpf', file);
     expect(code).toBe(2);
     expect(err).toBe('finest dcpf: broken.m:4: mpc.bus row 2: "x" is not a number\n');
@@ -79,7 +130,9 @@ describe('finest errors', () => {
 
   it('exits 2 on unknown options and commands', async () => {
     expect((await run('pf', CASE9, '--bogus')).code).toBe(2);
-    expect((await run('pf', CASE9, '--repeat', '0')).err).toMatch(/--repeat expects a positive integer/);
+    expect((await run('pf', CASE9, '--repeat', '0')).err).toMatch(
+      /--repeat expects a positive integer/,
+    );
     expect((await run('frobnicate')).code).toBe(2);
   });
 });

@@ -2,6 +2,7 @@
 // a one-line message on stderr and a documented exit code (0 ok / converged, 1 not converged,
 // 2 bad input); stack traces are never shown to the user.
 import { CliError, EXIT } from './cli-error.ts';
+import { n1Command } from './commands/n1.ts';
 import { pfCommand } from './commands/pf.ts';
 
 export interface Io {
@@ -19,6 +20,7 @@ const USAGE = `usage: finest <command> [options]
 commands:
   pf CASE.m [--json] [--repeat N] [--enforce-q-limits]   AC power flow (Newton-Raphson)
   dcpf CASE.m [--json] [--repeat N]                       DC power flow
+  n1 CASE.m [--json] [--csv FILE]                         DC N-1 screening of branch outages
 
 exit codes: 0 converged, 1 not converged, 2 bad input
 `;
@@ -28,6 +30,7 @@ type Command = (args: string[], io: Io) => Promise<number> | number;
 const COMMANDS: Record<string, Command> = {
   pf: (args, io) => pfCommand('ac', args, io),
   dcpf: (args, io) => pfCommand('dc', args, io),
+  n1: (args, io) => n1Command(args, io),
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

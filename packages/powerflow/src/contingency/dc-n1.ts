@@ -94,6 +94,7 @@ export function runDcN1(net: Network, options: DcN1Options = {}): DcN1Result {
   const mB = Float64Array.from(monitoredList, (l) => system.bdc.b[l]!);
   const mBase = Float64Array.from(monitoredList, (l) => baseFlow[l]!);
   const mRate = Float64Array.from(monitoredList, (l) => pf.rateA[l]!);
+  const mPctPerMw = Float64Array.from(mRate, (rate) => 100 / rate);
   const baseOverloaded = Uint8Array.from(monitoredList, (l) => (Math.abs(baseFlow[l]!) > pf.rateA[l]! ? 1 : 0));
   let nBaseOverloads = 0;
   for (let m = 0; m < nm; m++) nBaseOverloads += baseOverloaded[m]!;
@@ -135,7 +136,7 @@ export function runDcN1(net: Network, options: DcN1Options = {}): DcN1Result {
         const dTheta = (fm >= 0 ? theta[off + fm]! : 0) - (tm >= 0 ? theta[off + tm]! : 0);
         const post = mBase[m]! + mB[m]! * dTheta * scale;
         const abs = post < 0 ? -post : post;
-        const loading = (100 * abs) / mRate[m]!;
+        const loading = abs * mPctPerMw[m]!;
         if (loading > worst) worst = loading;
         if (loading > top.threshold) top.offer(k, l, post, loading);
         if (abs > mRate[m]!) {

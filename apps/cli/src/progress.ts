@@ -1,0 +1,21 @@
+// A progress bar on stderr for long runs, drawn only when stderr is a terminal and at most
+// ten times a second, so piped output and logs stay clean.
+
+export function createProgressBar(label: string, stream: NodeJS.WriteStream = process.stderr) {
+  const enabled = stream.isTTY === true;
+  let last = 0;
+  return {
+    update(done: number, total: number): void {
+      if (!enabled) return;
+      const now = performance.now();
+      if (done < total && now - last < 100) return;
+      last = now;
+      const width = 30;
+      const filled = total === 0 ? width : Math.round((done / total) * width);
+      stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+    },
+    done(): void {
+      if (enabled) stream.write('\n');
+    },
+  };
+}
