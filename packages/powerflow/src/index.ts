@@ -32,3 +32,7 @@ export type { DcPowerFlowResult, DcSystem } from './dc/run-dc.ts';
 export { prepareDcSystem, runDcPowerFlow, solveDcFlows } from './dc/run-dc.ts';
 export type { BranchPair, DcN1Options, DcN1Result } from './contingency/dc-n1.ts';
 export { DC_N1_DEFAULTS, runDcN1 } from './contingency/dc-n1.ts';
+export type { AcContingencyOutcome, AcN1Context } from './contingency/ac-n1.ts';
+export { inServiceBranches, prepareAcN1, runAcN1Sequential, solveAcContingency } from './contingency/ac-n1.ts';
+export type { AcN1Options } from './contingency/ac-n1-parallel.ts';
+export { runAcN1 } from './contingency/ac-n1-parallel.ts';

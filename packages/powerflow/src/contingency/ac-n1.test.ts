@@ -44,3 +44,20 @@ describe.skipIf(!hasSharedCases)('AC N-1', () => {
     expect(outcomes.filter((o) => o.converged).length).toBeGreaterThan(180);
   });
 });
+
+describe.skipIf(!hasSharedCases)('AC N-1 on worker threads', () => {
+  it('gives the same outcomes as one thread, in branch order', async () => {
+    const { runAcN1 } = await import('./ac-n1-parallel.ts');
+    const net = loadSharedCase('case118');
+    const seen: number[] = [];
+    const parallel = await runAcN1(net, { workers: 2, onProgress: (done) => seen.push(done) });
+    const sequential = runAcN1Sequential(net).outcomes;
+    expect(parallel.map((o) => o.branch)).toEqual(sequential.map((o) => o.branch));
+    parallel.forEach((o, k) => {
+      expect(o.converged).toBe(sequential[k]!.converged);
+      expect(o.minVm).toBeCloseTo(sequential[k]!.minVm, 9);
+      expect(o.lostLoadMW).toBeCloseTo(sequential[k]!.lostLoadMW, 9);
+    });
+    expect(seen.at(-1)).toBe(186);
+  });
+});
