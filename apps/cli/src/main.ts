@@ -21,6 +21,7 @@ commands:
   pf CASE.m [--json] [--repeat N] [--enforce-q-limits]   AC power flow (Newton-Raphson)
   dcpf CASE.m [--json] [--repeat N]                       DC power flow
   n1 CASE.m [--json] [--csv FILE]                         DC N-1 screening of branch outages
+  n1 CASE.m --ac [--json] [--workers N] [--screen K]      AC N-1 (Newton per outage, worker threads)
 
 exit codes: 0 converged, 1 not converged, 2 bad input
 `;

@@ -9,21 +9,37 @@ import { loadCase } from '../load-case.ts';
 import type { Io } from '../main.ts';
 import { createProgressBar } from '../progress.ts';
 import { round3 } from '../timing.ts';
+import { parsePositiveInt, runAcN1Command } from './n1-ac.ts';
 
-export function n1Command(args: string[], io: Io): number {
+export async function n1Command(args: string[], io: Io): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, csv: { type: 'string' } },
+      options: {
+        json: { type: 'boolean', default: false },
+        csv: { type: 'string' },
+        ac: { type: 'boolean', default: false },
+        workers: { type: 'string' },
+        screen: { type: 'string' },
+      },
     });
   } catch (err) {
     throw new CliError((err as Error).message);
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1) throw new CliError(`expected one CASE file, got ${positionals.length}`);
+  if (positionals.length > 1)
+    throw new CliError(`expected one CASE file, got ${positionals.length}`);
+  const workers = parsePositiveInt('--workers', values.workers);
+  const screen = parsePositiveInt('--screen', values.screen);
+  if (!values.ac && (workers !== undefined || screen !== undefined))
+    throw new CliError('--workers and --screen apply to --ac only');
+  if (values.ac && values.csv !== undefined)
+    throw new CliError('--csv applies to the DC screening only');
   const { network, parseMs } = loadCase(positionals[0]);
+  if (values.ac)
+    return runAcN1Command(network, parseMs, { json: values.json === true, workers, screen }, io);
   const bar = values.json ? null : createProgressBar('N-1');
   const start = performance.now();
   const result = runDcN1(network, {
@@ -32,7 +48,11 @@ export function n1Command(args: string[], io: Io): number {
   });
   const solveMs = performance.now() - start;
   bar?.done();
-  if (!result.baseConverged) throw new CliError('the base-case DC power flow has no solution (island without a reference bus?)', EXIT.notConverged);
+  if (!result.baseConverged)
+    throw new CliError(
+      'the base-case DC power flow has no solution (island without a reference bus?)',
+      EXIT.notConverged,
+    );
 
   if (values.csv !== undefined) writeCsv(values.csv, network, result.overloads ?? []);
   if (values.json) {
@@ -45,7 +65,12 @@ export function n1Command(args: string[], io: Io): number {
 
 const row = (l: number): number => l + 1;
 
-export function n1Report(net: Network, r: DcN1Result, parseMs: number, solveMs: number): Record<string, unknown> {
+export function n1Report(
+  net: Network,
+  r: DcN1Result,
+  parseMs: number,
+  solveMs: number,
+): Record<string, unknown> {
   return {
     n_branch_in_service: r.nBranchInService,
     n_bridges_excluded: r.bridges.length,
@@ -55,7 +80,8 @@ export function n1Report(net: Network, r: DcN1Result, parseMs: number, solveMs: 
     n_base_case_overloads: r.nBaseOverloads,
     n_overloaded_pairs: r.nOverloadedPairs,
     n_overloaded_pairs_gt_100_0001pct: r.nOverloadedPairsAbove100_0001,
-    n_overloaded_pairs_on_branches_not_overloaded_in_base_case: r.nOverloadedPairsNotOverloadedInBase,
+    n_overloaded_pairs_on_branches_not_overloaded_in_base_case:
+      r.nOverloadedPairsNotOverloadedInBase,
     top20_loading: r.top.map((p) => ({
       contingency_branch: row(p.contingency),
       monitored_branch: row(p.monitored),
@@ -67,16 +93,30 @@ export function n1Report(net: Network, r: DcN1Result, parseMs: number, solveMs: 
 }
 
 function writeCsv(path: string, net: Network, pairs: BranchPair[]): void {
-  const lines = ['contingency_branch,contingency_id,monitored_branch,monitored_id,post_flow_MW,rate_a_MVA,loading_pct'];
+  const lines = [
+    'contingency_branch,contingency_id,monitored_branch,monitored_id,post_flow_MW,rate_a_MVA,loading_pct',
+  ];
   for (const p of pairs) {
     const c = net.branches[p.contingency]!;
     const m = net.branches[p.monitored]!;
-    lines.push([row(p.contingency), csvText(c.id), row(p.monitored), csvText(m.id), p.postFlow, m.rateA, p.loadingPct].join(','));
+    lines.push(
+      [
+        row(p.contingency),
+        csvText(c.id),
+        row(p.monitored),
+        csvText(m.id),
+        p.postFlow,
+        m.rateA,
+        p.loadingPct,
+      ].join(','),
+    );
   }
   try {
     writeFileSync(path, lines.join('\n') + '\n');
   } catch (err) {
-    throw new CliError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new CliError(
+      `cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
 }
 
@@ -105,7 +145,10 @@ function formatN1Table(net: Network, r: DcN1Result, parseMs: number, solveMs: nu
   }
   if (r.bridges.length > 0) {
     const shown = r.bridges.slice(0, 20).map(row).join(', ');
-    out.push('', `  islanding outages (rows): ${shown}${r.bridges.length > 20 ? `, … (${r.bridges.length} in all)` : ''}`);
+    out.push(
+      '',
+      `  islanding outages (rows): ${shown}${r.bridges.length > 20 ? `, … (${r.bridges.length} in all)` : ''}`,
+    );
   }
   out.push('', `  parse ${parseMs.toFixed(1)} ms, solve ${solveMs.toFixed(1)} ms`);
   return out.join('\n') + '\n';

@@ -18,7 +18,8 @@ export function formatPfSummary(
     `  ${network.buses.length} buses, ${network.branches.length} branches, ${network.generators.length} generators, base ${s.baseMVA} MVA`,
   );
   const outcome = s.converged ? 'converged' : `NOT converged${s.reason ? ` (${s.reason})` : ''}`;
-  const mismatch = s.mismatch === undefined ? '' : `, max mismatch ${s.mismatch.toExponential(2)} pu`;
+  const mismatch =
+    s.mismatch === undefined ? '' : `, max mismatch ${s.mismatch.toExponential(2)} pu`;
   lines.push(`  ${outcome} in ${s.iterations} iteration(s)${mismatch}`);
 
   let gen = 0;
@@ -41,7 +42,10 @@ export function formatPfSummary(
       .filter((_, i) => network.buses[i]!.type !== 'NONE')
       .sort((a, b) => a.vm - b.vm);
     const low = byVm.slice(0, 3).map((b) => `${b.id} ${fmt(b.vm, 4)}`);
-    const high = byVm.slice(-3).reverse().map((b) => `${b.id} ${fmt(b.vm, 4)}`);
+    const high = byVm
+      .slice(-3)
+      .reverse()
+      .map((b) => `${b.id} ${fmt(b.vm, 4)}`);
     lines.push(`  lowest voltages (pu):  ${low.join(', ')}`);
     lines.push(`  highest voltages (pu): ${high.join(', ')}`);
   }

@@ -28,7 +28,8 @@ export interface PfSolution {
 export function parseRepeat(value: string | undefined): number {
   if (value === undefined) return 0;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new CliError(`--repeat expects a positive integer, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CliError(`--repeat expects a positive integer, got "${value}"`);
   return n;
 }
 
@@ -48,7 +49,8 @@ export function pfCommand(method: 'ac' | 'dc', args: string[], io: Io): number {
     throw new CliError((err as Error).message);
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1) throw new CliError(`expected one CASE file, got ${positionals.length}`);
+  if (positionals.length > 1)
+    throw new CliError(`expected one CASE file, got ${positionals.length}`);
   const repeat = parseRepeat(values.repeat);
   const { network, parseMs } = loadCase(positionals[0]);
   const enforceQ = values['enforce-q-limits'] === true;
