@@ -111,29 +111,89 @@ describe.skipIf(!hasShared)('finest n1', () => {
 
 describe.skipIf(!hasShared)('finest n1 --ac', () => {
   it('solves every outage on worker threads and lists islanding outages with lost load', async () => {
-    const { code, out } = await run('n1', join(SHARED, 'case30.m'), '--ac', '--json', '--workers', '2');
+    const { code, out } = await run(
+      'n1',
+      join(SHARED, 'case30.m'),
+      '--ac',
+      '--json',
+      '--workers',
+      '2',
+    );
     expect(code).toBe(0);
     const json = JSON.parse(out) as {
       n_contingencies: number;
       n_islanding: number;
       n_not_converged: number;
-      contingencies: { branch: number; islanding: boolean; lost_load_MW: number; converged: boolean }[];
+      contingencies: {
+        branch: number;
+        islanding: boolean;
+        lost_load_MW: number;
+        converged: boolean;
+      }[];
     };
     expect(json.n_contingencies).toBe(41);
     expect(json.n_islanding).toBe(3);
-    expect(json.contingencies.filter((c) => c.islanding).map((c) => c.branch)).toEqual([13, 16, 34]);
+    expect(json.contingencies.filter((c) => c.islanding).map((c) => c.branch)).toEqual([
+      13, 16, 34,
+    ]);
     expect(json.contingencies.find((c) => c.branch === 34)!.lost_load_MW).toBeCloseTo(3.5, 9);
   });
 
   it('with --screen K solves only the K worst outages by DC loading', async () => {
-    const { out } = await run('n1', join(SHARED, 'case30.m'), '--ac', '--json', '--screen', '3', '--workers', '1');
-    const json = JSON.parse(out) as { n_contingencies: number; contingencies: { branch: number }[] };
+    const { out } = await run(
+      'n1',
+      join(SHARED, 'case30.m'),
+      '--ac',
+      '--json',
+      '--screen',
+      '3',
+      '--workers',
+      '1',
+    );
+    const json = JSON.parse(out) as {
+      n_contingencies: number;
+      contingencies: { branch: number }[];
+    };
     expect(json.n_contingencies).toBe(3);
     // DC ranking of case30: outages 30 and 32 load each other to 100 %, then 10 and 40 load
     // each other to 93.75 % (equal up to rounding)
     const branches = json.contingencies.map((c) => c.branch);
     expect(branches.slice(0, 2).sort((a, b) => a - b)).toEqual([30, 32]);
     expect([10, 40]).toContain(branches[2]);
+  });
+
+  it('runs an N-k set and reports every bad field of an invalid one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'finest-'));
+    const good = join(dir, 'set.json');
+    writeFileSync(
+      good,
+      JSON.stringify({
+        formatVersion: 1,
+        contingencies: [
+          {
+            id: 'pair',
+            elements: [
+              { type: 'branch', id: '10' },
+              { type: 'branch', id: '40' },
+            ],
+          },
+        ],
+      }),
+    );
+    const ok = await run('n1', join(SHARED, 'case30.m'), '--set', good, '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out).contingencies[0].lost_load_MW).toBeCloseTo(30, 9);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        formatVersion: 2,
+        contingencies: [{ id: 'x', elements: [{ type: 'line', id: '1' }] }],
+      }),
+    );
+    const r = await run('n1', join(SHARED, 'case30.m'), '--set', bad);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/formatVersion: .*; contingencies\[0\]\.elements\[0\]\.type: /);
   });
 
   it('rejects --workers without --ac', async () => {

@@ -22,6 +22,7 @@ commands:
   dcpf CASE.m [--json] [--repeat N]                       DC power flow
   n1 CASE.m [--json] [--csv FILE]                         DC N-1 screening of branch outages
   n1 CASE.m --ac [--json] [--workers N] [--screen K]      AC N-1 (Newton per outage, worker threads)
+  n1 CASE.m --set SET.json [--ac] [--json]                N-k: contingencies of several elements
 
 exit codes: 0 converged, 1 not converged, 2 bad input
 `;

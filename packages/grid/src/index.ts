@@ -36,3 +36,6 @@ export { findIslands } from './topology/islands.ts';
 export { findBridgeIndices, findBridges } from './topology/bridges.ts';
 export type { BusNodeAttributes, EdgeAttributes, TopologyGraphOptions } from './topology/graph.ts';
 export { buildTopologyGraph } from './topology/graph.ts';
+export type { Contingency, ContingencySet, OutageElement } from './schema/contingency-set.ts';
+export { ContingencySchema, ContingencySetSchema, OutageElementSchema } from './schema/contingency-set.ts';
+export { applyOutages } from './outage/apply-outages.ts';

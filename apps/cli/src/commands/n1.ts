@@ -1,4 +1,5 @@
-// `finest n1 CASE [--json] [--csv FILE]`: DC N-1 screening of every in-service branch outage.
+// `finest n1 CASE [--json] [--csv FILE]`: DC N-1 screening of every in-service branch outage
+// (with --ac: AC N-1, n1-ac.ts; with --set: N-k contingency sets, n1-set.ts).
 // Output fields use 1-based case-file row numbers, as MATPOWER reports them.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -10,6 +11,7 @@ import type { Io } from '../main.ts';
 import { createProgressBar } from '../progress.ts';
 import { round3 } from '../timing.ts';
 import { parsePositiveInt, runAcN1Command } from './n1-ac.ts';
+import { runSetCommand } from './n1-set.ts';
 
 export async function n1Command(args: string[], io: Io): Promise<number> {
   let parsed;
@@ -23,6 +25,7 @@ export async function n1Command(args: string[], io: Io): Promise<number> {
         ac: { type: 'boolean', default: false },
         workers: { type: 'string' },
         screen: { type: 'string' },
+        set: { type: 'string' },
       },
     });
   } catch (err) {
@@ -38,6 +41,9 @@ export async function n1Command(args: string[], io: Io): Promise<number> {
   if (values.ac && values.csv !== undefined)
     throw new CliError('--csv applies to the DC screening only');
   const { network, parseMs } = loadCase(positionals[0]);
+  if (values.set !== undefined) {
+    return runSetCommand(network, parseMs, values.set, values.ac === true, values.json === true, io);
+  }
   if (values.ac)
     return runAcN1Command(network, parseMs, { json: values.json === true, workers, screen }, io);
   const bar = values.json ? null : createProgressBar('N-1');

@@ -17,7 +17,10 @@ export interface AcN1Options {
   onProgress?: (done: number, total: number) => void;
 }
 
-export async function runAcN1(net: Network, options: AcN1Options = {}): Promise<AcContingencyOutcome[]> {
+export async function runAcN1(
+  net: Network,
+  options: AcN1Options = {},
+): Promise<AcContingencyOutcome[]> {
   const list = [...(options.branches ?? inServiceBranches(buildPfCase(net)))];
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), list.length));
   if (workers === 1) return runAcN1Sequential(net, list, options.onProgress).outcomes;
@@ -25,13 +28,19 @@ export async function runAcN1(net: Network, options: AcN1Options = {}): Promise<
   const slices: number[][] = Array.from({ length: workers }, () => []);
   list.forEach((l, k) => slices[k % workers]!.push(l));
   const progress = new Array<number>(workers).fill(0);
-  const report = (): void => options.onProgress?.(progress.reduce((a, b) => a + b, 0), list.length);
+  const report = (): void =>
+    options.onProgress?.(
+      progress.reduce((a, b) => a + b, 0),
+      list.length,
+    );
   const results = await Promise.all(
     slices.map(
       (branches, w) =>
         new Promise<AcContingencyOutcome[]>((resolve, reject) => {
           const job: AcN1Job = { network: net, branches };
-          const worker = new Worker(new URL('./ac-n1-worker.mjs', import.meta.url), { workerData: job });
+          const worker = new Worker(new URL('./ac-n1-worker.mjs', import.meta.url), {
+            workerData: job,
+          });
           let settled = false;
           worker.on('message', (m: AcN1JobMessage) => {
             if (m.type === 'progress') {
@@ -54,7 +63,13 @@ export async function runAcN1(net: Network, options: AcN1Options = {}): Promise<
             reject(new PowerflowError('FINEST_N1_WORKER', `AC N-1 worker ${w}: ${err.message}`));
           });
           worker.on('exit', (code) => {
-            if (!settled) reject(new PowerflowError('FINEST_N1_WORKER', `AC N-1 worker ${w} exited with code ${code}`));
+            if (!settled)
+              reject(
+                new PowerflowError(
+                  'FINEST_N1_WORKER',
+                  `AC N-1 worker ${w} exited with code ${code}`,
+                ),
+              );
           });
         }),
     ),

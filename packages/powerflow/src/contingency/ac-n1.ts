@@ -5,7 +5,7 @@
 // outage (a bridge) is solved per island instead: each island with generation gets a reference
 // bus (the bus of its largest unit, unless it has one), an island without generation is
 // reported as lost load.
-import { findBridgeIndices, findIslands, type Network } from '@finest/grid';
+import { findBridgeIndices, type Network } from '@finest/grid';
 import { classifyBuses, type BusTypes } from '../model/bus-types.ts';
 import { buildPfCase, type PfCase } from '../model/pf-case.ts';
 import { makeSbus, type ComplexVector } from '../ac/make-sbus.ts';
@@ -13,6 +13,7 @@ import { buildJacobianPattern, type JacobianPattern } from '../ac/jacobian.ts';
 import { newtonPowerFlow, type NewtonOptions } from '../ac/newton.ts';
 import { branchFlows } from '../ac/pf-solution.ts';
 import { runAcPowerFlow, type AcPowerFlowResult } from '../ac/run-ac.ts';
+import { energiseIslands } from './energise-islands.ts';
 import { createSparseLuSolver, type SparseLuSolver } from '../sparse/linear-solver.ts';
 import { makeYbus, type Ybus } from '../ybus/make-ybus.ts';
 
@@ -132,8 +133,12 @@ export function solveAcContingency(ctx: AcN1Context, l: number): AcContingencyOu
     });
     const vr = Float64Array.from(nr.Vm, (m, i) => m * Math.cos(nr.Va[i]!));
     const vi = Float64Array.from(nr.Vm, (m, i) => m * Math.sin(nr.Va[i]!));
-    const outcome = assess(ctx.net, pf, l, branchFlows(pf, br, vr, vi), nr.Vm, null);
-    const result: AcContingencyOutcome = { ...outcome, converged: nr.converged, iterations: nr.iterations };
+    const outcome = assessAc(ctx.net, pf, [l], branchFlows(pf, br, vr, vi), nr.Vm);
+    const result: AcContingencyOutcome = {
+      ...outcome,
+      converged: nr.converged,
+      iterations: nr.iterations,
+    };
     if (nr.reason !== undefined) result.reason = nr.reason;
     return result;
   } finally {
@@ -148,33 +153,12 @@ export function solveAcContingency(ctx: AcN1Context, l: number): AcContingencyOu
 /** Solves the islands left by a bridge outage, each with its own reference. */
 function solveIslanding(ctx: AcN1Context, l: number): AcContingencyOutcome {
   const net = ctx.net;
-  const outaged = net.branches[l]!.id;
-  const { islands, islandOf } = findIslands(net, { outaged: new Set([outaged]) });
-  const buses = net.buses.map((bus, i) => ({ ...bus, Vm: ctx.base.Vm[i]!, Va: ctx.base.Va[i]! }));
-  let lostLoadMW = 0;
-  const largestGenBus = new Map<number, { bus: number; pmax: number }>();
-  net.generators.forEach((gen) => {
-    const i = ctx.pf.busIndex.get(gen.bus)!;
-    if (!gen.inService || buses[i]!.type === 'NONE') return;
-    const island = islandOf[i]!;
-    const best = largestGenBus.get(island);
-    if (!best || gen.Pmax > best.pmax) largestGenBus.set(island, { bus: i, pmax: gen.Pmax });
-  });
-  islands.forEach((island, k) => {
-    if (!island.hasGeneration) {
-      lostLoadMW += island.demand;
-      for (let i = 0; i < buses.length; i++) if (islandOf[i] === k) buses[i] = { ...buses[i]!, type: 'NONE' };
-    } else if (!island.hasReference) {
-      const at = largestGenBus.get(k)!.bus;
-      buses[at] = { ...buses[at]!, type: 'REF' };
-    }
-  });
   const branches = net.branches.map((br, m) => (m === l ? { ...br, inService: false } : br));
-  const pf = buildPfCase({ ...net, buses, branches });
+  const { network, lostLoadMW } = energiseIslands({ ...net, branches }, ctx.base);
+  const pf = buildPfCase(network);
   const solved = runAcPowerFlow(pf, ctx.options);
-  const outcome = assess(net, pf, l, solved, solved.Vm, pf.busType);
   const result: AcContingencyOutcome = {
-    ...outcome,
+    ...assessAc(net, pf, [l], solved, solved.Vm),
     islanding: true,
     converged: solved.converged,
     iterations: solved.iterations,
@@ -186,21 +170,27 @@ function solveIslanding(ctx: AcN1Context, l: number): AcContingencyOutcome {
 
 type Assessment = Omit<AcContingencyOutcome, 'converged' | 'iterations' | 'reason'>;
 
-function assess(
+/**
+ * Loadings (MVA at the more loaded end against RATE_A) and voltages after an outage. Buses
+ * are judged by the types of `pf` (isolated ones are skipped).
+ */
+export function assessAc(
   net: Network,
   pf: PfCase,
-  outaged: number,
+  outaged: readonly number[],
   flows: { Pf: Float64Array; Qf: Float64Array; Pt: Float64Array; Qt: Float64Array },
   Vm: Float64Array,
-  busType: Int8Array | null,
 ): Assessment {
   let maxLoadingPct = -1;
   let worstBranch = -1;
   let nOverloads = 0;
   for (let m = 0; m < pf.nBranch; m++) {
     const rate = pf.rateA[m]!;
-    if (m === outaged || !pf.branchOn[m] || rate <= 0) continue;
-    const s = Math.max(Math.hypot(flows.Pf[m]!, flows.Qf[m]!), Math.hypot(flows.Pt[m]!, flows.Qt[m]!));
+    if (!pf.branchOn[m] || rate <= 0 || outaged.includes(m)) continue;
+    const s = Math.max(
+      Math.hypot(flows.Pf[m]!, flows.Qf[m]!),
+      Math.hypot(flows.Pt[m]!, flows.Qt[m]!),
+    );
     const loading = (100 * s) / rate;
     if (loading > maxLoadingPct) {
       maxLoadingPct = loading;
@@ -212,14 +202,23 @@ function assess(
   let maxVm = -Infinity;
   let nVoltageViolations = 0;
   net.buses.forEach((bus, i) => {
-    const type = busType ? busType[i] : pf.busType[i];
-    if (type === 4) return;
+    if (pf.busType[i] === 4) return;
     const v = Vm[i]!;
     if (v < minVm) minVm = v;
     if (v > maxVm) maxVm = v;
     if (v > bus.Vmax || v < bus.Vmin) nVoltageViolations++;
   });
-  return { branch: outaged, islanding: false, maxLoadingPct, worstBranch, minVm, maxVm, nOverloads, nVoltageViolations, lostLoadMW: 0 };
+  return {
+    branch: outaged[0] ?? -1,
+    islanding: false,
+    maxLoadingPct,
+    worstBranch,
+    minVm,
+    maxVm,
+    nOverloads,
+    nVoltageViolations,
+    lostLoadMW: 0,
+  };
 }
 
 /** Every in-service branch outage, or the given ones, in this thread. */

@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildPfCase } from '../model/pf-case.ts';
 import { runDcPowerFlow } from '../dc/run-dc.ts';
-import { casesWithReference, hasSharedCases, loadReference, loadSharedCase } from '../test-support/shared-cases.ts';
+import {
+  casesWithReference,
+  hasSharedCases,
+  loadReference,
+  loadSharedCase,
+} from '../test-support/shared-cases.ts';
 import { runDcN1 } from './dc-n1.ts';
 
 interface N1Reference {
@@ -16,7 +21,12 @@ interface N1Reference {
   n_overloaded_pairs: number;
   n_overloaded_pairs_gt_100_0001pct: number;
   n_overloaded_pairs_on_branches_not_overloaded_in_base_case: number;
-  top20_loading: { contingency_branch: number; monitored_branch: number; post_flow_MW: number; loading_pct: number }[];
+  top20_loading: {
+    contingency_branch: number;
+    monitored_branch: number;
+    post_flow_MW: number;
+    loading_pct: number;
+  }[];
 }
 
 const cases = casesWithReference('n1dc');

@@ -95,7 +95,9 @@ export function runDcN1(net: Network, options: DcN1Options = {}): DcN1Result {
   const mBase = Float64Array.from(monitoredList, (l) => baseFlow[l]!);
   const mRate = Float64Array.from(monitoredList, (l) => pf.rateA[l]!);
   const mPctPerMw = Float64Array.from(mRate, (rate) => 100 / rate);
-  const baseOverloaded = Uint8Array.from(monitoredList, (l) => (Math.abs(baseFlow[l]!) > pf.rateA[l]! ? 1 : 0));
+  const baseOverloaded = Uint8Array.from(monitoredList, (l) =>
+    Math.abs(baseFlow[l]!) > pf.rateA[l]! ? 1 : 0,
+  );
   let nBaseOverloads = 0;
   for (let m = 0; m < nm; m++) nBaseOverloads += baseOverloaded[m]!;
 
