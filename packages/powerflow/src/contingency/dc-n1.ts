@@ -89,8 +89,11 @@ export function runDcN1(net: Network, options: DcN1Options = {}): DcN1Result {
   for (let l = 0; l < nl; l++) if (pf.branchOn[l] && pf.rateA[l]! > 0) monitoredList.push(l);
   const nm = monitoredList.length;
   const mBranch = Int32Array.from(monitoredList);
-  const mFrom = Int32Array.from(monitoredList, (l) => position[pf.from[l]!]!);
-  const mTo = Int32Array.from(monitoredList, (l) => position[pf.to[l]!]!);
+  // Reference (and isolated) buses read slot n of the angle column, which stays 0.
+  const slot = (bus: number): number => (position[bus]! >= 0 ? position[bus]! : n);
+  const mFrom = Int32Array.from(monitoredList, (l) => slot(pf.from[l]!));
+  const mTo = Int32Array.from(monitoredList, (l) => slot(pf.to[l]!));
+  const th = new Float64Array(n + 1);
   const mB = Float64Array.from(monitoredList, (l) => system.bdc.b[l]!);
   const mBase = Float64Array.from(monitoredList, (l) => baseFlow[l]!);
   const mRate = Float64Array.from(monitoredList, (l) => pf.rateA[l]!);
@@ -124,21 +127,18 @@ export function runDcN1(net: Network, options: DcN1Options = {}): DcN1Result {
     const theta = system.solveMany(block, count, block);
     for (let c = 0; c < count; c++) {
       const k = contingencies[start + c]!;
-      const off = c * n;
-      const angle = (p: number): number => (p >= 0 ? theta[off + p]! : 0);
-      const h = system.bdc.b[k]! * (angle(position[pf.from[k]!]!) - angle(position[pf.to[k]!]!));
+      th.set(theta.subarray(c * n, (c + 1) * n));
+      const h = system.bdc.b[k]! * (th[slot(pf.from[k]!)]! - th[slot(pf.to[k]!)]!);
       const scale = baseFlow[k]! / (1 - h);
       let worst = 0;
       let over = 0;
       for (let m = 0; m < nm; m++) {
-        const l = mBranch[m]!;
-        if (l === k) continue;
-        const fm = mFrom[m]!;
-        const tm = mTo[m]!;
-        const dTheta = (fm >= 0 ? theta[off + fm]! : 0) - (tm >= 0 ? theta[off + tm]! : 0);
-        const post = mBase[m]! + mB[m]! * dTheta * scale;
+        const post = mBase[m]! + mB[m]! * (th[mFrom[m]!]! - th[mTo[m]!]!) * scale;
         const abs = post < 0 ? -post : post;
         const loading = abs * mPctPerMw[m]!;
+        if (loading <= worst && loading <= top.threshold && abs <= mRate[m]!) continue;
+        const l = mBranch[m]!;
+        if (l === k) continue;
         if (loading > worst) worst = loading;
         if (loading > top.threshold) top.offer(k, l, post, loading);
         if (abs > mRate[m]!) {
