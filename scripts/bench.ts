@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, existsSync, writeFileSync } from 
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { matpowerToNetwork, parseMatpower, type Network } from '@finest/grid';
-import { buildPfCase, runAcPowerFlow, runDcN1, runDcPowerFlow } from '@finest/powerflow';
+import { buildPfCase, runAcN1, runAcN1Sequential, runAcPowerFlow, runDcN1, runDcPowerFlow } from '@finest/powerflow';
 import { tileNetwork } from './bench/tile-case.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -108,6 +108,30 @@ for (const path of caseFiles()) {
 }
 if (act2000) rows.push(benchNetwork('synthetic10k (5 × case_ACTIVSg2000, tied)', tileNetwork(act2000, 5), NaN));
 
+// AC N-1: case118 warm in one thread (goal ≤ 50 ms), case_ACTIVSg2000 on 2 workers (≤ 20 s).
+const acN1: Record<string, unknown> = {};
+{
+  const net118 = caseFiles().find((p) => basename(p) === 'case118.m');
+  if (net118) {
+    const net = parseTimed(net118).network;
+    const times: number[] = [];
+    for (let k = 0; k < 6; k++) {
+      const t = performance.now();
+      runAcN1Sequential(net);
+      times.push(performance.now() - t);
+    }
+    acN1.case118_all_outages_ms_median_warm = round(median(times.slice(1)));
+  }
+  if (act2000) {
+    const t = performance.now();
+    const outcomes = await runAcN1(act2000, { workers: 2 });
+    acN1.case_ACTIVSg2000_all_outages_2_workers_ms = round(performance.now() - t);
+    acN1.case_ACTIVSg2000_outages = outcomes.length;
+    acN1.case_ACTIVSg2000_not_converged = outcomes.filter((o) => !o.converged).length;
+  }
+  process.stderr.write(`  AC N-1 ${JSON.stringify(acN1)}\n`);
+}
+
 const header = ['case', 'buses', 'branches', 'parse ms', 'AC ms', 'AC it', 'DC ms', 'DC N-1 ms', 'MATPOWER AC ms (legacy)'];
 const table = rows.map((r) => [
   r.case,
@@ -132,6 +156,9 @@ const out = {
   repeat: REPEAT,
   goals_ms: { case_ACTIVSg2000: { ac: 20, dc: 5, dc_n1: 200 }, '10k buses': { ac: 60, dc: 10, dc_n1: 2500 } },
   cases: rows,
+  ac_n1: acN1,
+  peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
 };
 writeFileSync(join(ROOT, 'bench-results', 'powerflow.json'), JSON.stringify(out, null, 2) + '\n');
-console.log('\nwritten bench-results/powerflow.json');
+console.log(`\nAC N-1: ${JSON.stringify(acN1)}`);
+console.log('written bench-results/powerflow.json');
