@@ -12,14 +12,20 @@ export interface LoadedCase {
 }
 
 export function loadCase(path: string | undefined): LoadedCase {
-  if (path === undefined) throw new CliError('missing CASE argument (a MATPOWER .m file or a network .json)');
+  if (path === undefined)
+    throw new CliError('missing CASE argument (a MATPOWER .m file or a network .json)');
   const start = performance.now();
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? 'unreadable';
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : (code ?? 'unreadable');
     throw new CliError(`cannot read ${path}: ${why}`);
   }
   const network =

@@ -54,7 +54,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return err.exitCode;
     }
     // Typed errors of our packages carry a code and a message naming the module and the item.
-    if (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('FINEST_')) {
+    if (
+      err instanceof Error &&
+      'code' in err &&
+      typeof err.code === 'string' &&
+      err.code.startsWith('FINEST_')
+    ) {
       io.err(`finest ${name}: ${err.message}\n`);
       return EXIT.badInput;
     }

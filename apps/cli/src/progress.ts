@@ -12,7 +12,9 @@ export function createProgressBar(label: string, stream: NodeJS.WriteStream = pr
       last = now;
       const width = 30;
       const filled = total === 0 ? width : Math.round((done / total) * width);
-      stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+      stream.write(
+        `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`,
+      );
     },
     done(): void {
       if (enabled) stream.write('\n');

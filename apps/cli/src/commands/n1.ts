@@ -2,9 +2,9 @@
 // (with --ac: AC N-1, n1-ac.ts; with --set: N-k contingency sets, n1-set.ts).
 // Output fields use 1-based case-file row numbers, as MATPOWER reports them.
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { Network } from '@finest/grid';
 import { runDcN1, type BranchPair, type DcN1Result } from '@finest/powerflow';
+import { parseCommandArgs } from '../args.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import { loadCase } from '../load-case.ts';
 import type { Io } from '../main.ts';
@@ -14,35 +14,30 @@ import { parsePositiveInt, runAcN1Command } from './n1-ac.ts';
 import { runSetCommand } from './n1-set.ts';
 
 export async function n1Command(args: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        csv: { type: 'string' },
-        ac: { type: 'boolean', default: false },
-        workers: { type: 'string' },
-        screen: { type: 'string' },
-        set: { type: 'string' },
-      },
-    });
-  } catch (err) {
-    throw new CliError((err as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length > 1)
-    throw new CliError(`expected one CASE file, got ${positionals.length}`);
+  const { values, casePath } = parseCommandArgs(args, {
+    json: { type: 'boolean', default: false },
+    csv: { type: 'string' },
+    ac: { type: 'boolean', default: false },
+    workers: { type: 'string' },
+    screen: { type: 'string' },
+    set: { type: 'string' },
+  });
   const workers = parsePositiveInt('--workers', values.workers);
   const screen = parsePositiveInt('--screen', values.screen);
   if (!values.ac && (workers !== undefined || screen !== undefined))
     throw new CliError('--workers and --screen apply to --ac only');
   if (values.ac && values.csv !== undefined)
     throw new CliError('--csv applies to the DC screening only');
-  const { network, parseMs } = loadCase(positionals[0]);
+  const { network, parseMs } = loadCase(casePath);
   if (values.set !== undefined) {
-    return runSetCommand(network, parseMs, values.set, values.ac === true, values.json === true, io);
+    return runSetCommand(
+      network,
+      parseMs,
+      values.set,
+      values.ac === true,
+      values.json === true,
+      io,
+    );
   }
   if (values.ac)
     return runAcN1Command(network, parseMs, { json: values.json === true, workers, screen }, io);

@@ -1,8 +1,8 @@
 // `finest pf` and `finest dcpf`: solve one case and print the solution as MATPOWER reports it
 // (arrays in the case file's row order) or as a readable summary.
-import { parseArgs } from 'node:util';
 import type { Network } from '@finest/grid';
 import { buildPfCase, runAcPowerFlow, runDcPowerFlow } from '@finest/powerflow';
+import { parseCommandArgs } from '../args.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import { loadCase } from '../load-case.ts';
 import type { Io } from '../main.ts';
@@ -34,25 +34,15 @@ export function parseRepeat(value: string | undefined): number {
 }
 
 export function pfCommand(method: 'ac' | 'dc', args: string[], io: Io): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        repeat: { type: 'string' },
-        ...(method === 'ac' ? { 'enforce-q-limits': { type: 'boolean', default: false } } : {}),
-      },
-    });
-  } catch (err) {
-    throw new CliError((err as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length > 1)
-    throw new CliError(`expected one CASE file, got ${positionals.length}`);
+  const { values, casePath } = parseCommandArgs(args, {
+    json: { type: 'boolean', default: false },
+    repeat: { type: 'string' },
+    'enforce-q-limits': { type: 'boolean', default: false },
+  });
+  if (method === 'dc' && values['enforce-q-limits'])
+    throw new CliError('--enforce-q-limits applies to the AC power flow (pf) only');
   const repeat = parseRepeat(values.repeat);
-  const { network, parseMs } = loadCase(positionals[0]);
+  const { network, parseMs } = loadCase(casePath);
   const enforceQ = values['enforce-q-limits'] === true;
 
   const solve = (): PfSolution => solveNetwork(network, method, enforceQ);
