@@ -88,9 +88,10 @@ export function buildPfCase(net: Network): PfCase {
     Vm0[i] = bus.Vm;
     Va0[i] = bus.Va;
   });
-  const lookup = (id: string, what: string): number => {
+  // `what` builds the label only on failure: the happy path allocates no strings.
+  const lookup = (id: string, what: () => string): number => {
     const k = busIndex.get(id);
-    if (k === undefined) throw new PowerflowInputError(`${what} refers to unknown bus "${id}"`);
+    if (k === undefined) throw new PowerflowInputError(`${what()} refers to unknown bus "${id}"`);
     return k;
   };
 
@@ -105,8 +106,8 @@ export function buildPfCase(net: Network): PfCase {
   const branchOn = new Uint8Array(nBranch);
   const rateA = new Float64Array(nBranch);
   net.branches.forEach((br, l) => {
-    from[l] = lookup(br.from, `branch "${br.id}"`);
-    to[l] = lookup(br.to, `branch "${br.id}"`);
+    from[l] = lookup(br.from, () => `branch "${br.id}"`);
+    to[l] = lookup(br.to, () => `branch "${br.id}"`);
     r[l] = br.r;
     x[l] = br.x;
     b[l] = br.b;
@@ -125,7 +126,7 @@ export function buildPfCase(net: Network): PfCase {
   const Vg = new Float64Array(nGen);
   const genOn = new Uint8Array(nGen);
   net.generators.forEach((g, k) => {
-    genBus[k] = lookup(g.bus, `generator "${g.id}"`);
+    genBus[k] = lookup(g.bus, () => `generator "${g.id}"`);
     Pg[k] = g.Pg;
     Qg[k] = g.Qg;
     Qmax[k] = g.Qmax;
@@ -136,8 +137,8 @@ export function buildPfCase(net: Network): PfCase {
 
   const Phvdc = new Float64Array(nBus);
   for (const link of net.hvdcLinks) {
-    const f = lookup(link.from, `HVDC link "${link.id}"`);
-    const t = lookup(link.to, `HVDC link "${link.id}"`);
+    const f = lookup(link.from, () => `HVDC link "${link.id}"`);
+    const t = lookup(link.to, () => `HVDC link "${link.id}"`);
     if (!link.inService) continue;
     const loss = link.lossFixed + link.lossFactor * Math.abs(link.P);
     Phvdc[f]! -= link.P;
