@@ -203,6 +203,46 @@ describe.skipIf(!hasShared)('finest n1 --ac', () => {
   });
 });
 
+describe.skipIf(!hasShared)('network JSON input', () => {
+  it('solves a FinEst network file like the MATPOWER case it came from', async () => {
+    const { matpowerToNetwork, parseMatpower } = await import('@finest/grid');
+    const fs = await import('node:fs');
+    const net = matpowerToNetwork(parseMatpower(fs.readFileSync(CASE9, 'utf8'), 'case9.m'));
+    const dir = mkdtempSync(join(tmpdir(), 'finest-'));
+    const file = join(dir, 'case9.json');
+    writeFileSync(file, JSON.stringify(net));
+    const fromJson = JSON.parse((await run('pf', file, '--json')).out);
+    const fromM = JSON.parse((await run('pf', CASE9, '--json')).out);
+    expect(fromJson.Vm).toEqual(fromM.Vm);
+    expect(fromJson.Pg).toEqual(fromM.Pg);
+  });
+
+  it('names every bad field of an invalid network file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'finest-'));
+    const file = join(dir, 'bad.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        formatVersion: 1,
+        name: 'x',
+        baseMVA: -1,
+        buses: [{ id: '1' }],
+        branches: [],
+        generators: [],
+        hvdcLinks: [],
+        areas: [],
+        countries: [],
+        datasets: [],
+      }),
+    );
+    const r = await run('pf', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/bad\.json: invalid network: baseMVA: .*; buses\[0\]\.type: /);
+    writeFileSync(file, '{ not json');
+    expect((await run('pf', file)).err).toMatch(/bad\.json: not valid JSON/);
+  });
+});
+
 describe('finest errors', () => {
   it('exits 2 with a one-line message for a missing file', async () => {
     const { code, err } = await run('pf', 'no/such/case.m');
