@@ -37,7 +37,11 @@ export { findBridgeIndices, findBridges } from './topology/bridges.ts';
 export type { BusNodeAttributes, EdgeAttributes, TopologyGraphOptions } from './topology/graph.ts';
 export { buildTopologyGraph } from './topology/graph.ts';
 export type { Contingency, ContingencySet, OutageElement } from './schema/contingency-set.ts';
-export { ContingencySchema, ContingencySetSchema, OutageElementSchema } from './schema/contingency-set.ts';
+export {
+  ContingencySchema,
+  ContingencySetSchema,
+  OutageElementSchema,
+} from './schema/contingency-set.ts';
 export { applyOutages } from './outage/apply-outages.ts';
 export type { CheckOptions } from './check/check-network.ts';
 export { checkNetwork } from './check/check-network.ts';

@@ -1,19 +1,12 @@
 // The consistency checker: a clean case has no findings; each kind of defect is named by path.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { NetworkValidationError } from '../errors.ts';
 import { matpowerToNetwork } from '../matpower/to-network.ts';
 import { parseMatpower } from '../matpower/parse.ts';
 import { checkNetwork } from './check-network.ts';
+import { readSharedCase, sharedCaseFiles } from '../test-support/shared-matpower.ts';
 
-const CASE9 = fileURLToPath(new URL('../../../../../shared/matpower/case9.m', import.meta.url));
-let text = '';
-try {
-  text = readFileSync(CASE9, 'utf8');
-} catch {
-  text = '';
-}
+const text = sharedCaseFiles.includes('case9.m') ? readSharedCase('case9.m') : '';
 
 describe.skipIf(text === '')('checkNetwork', () => {
   const clean = () => matpowerToNetwork(parseMatpower(text, 'case9.m'));

@@ -29,4 +29,11 @@ export interface MatpowerCase {
 }
 
 /** Minimum columns per matrix (MATPOWER v2). */
-export const MIN_COLUMNS = { bus: 13, gen: 10, branch: 11, gencost: 4, dcline: 17, areas: 2 } as const;
+export const MIN_COLUMNS = {
+  bus: 13,
+  gen: 10,
+  branch: 11,
+  gencost: 4,
+  dcline: 17,
+  areas: 2,
+} as const;

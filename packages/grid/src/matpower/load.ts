@@ -12,7 +12,10 @@ export function loadMatpowerFile(path: string): Network {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new GridError('FINEST_FILE_UNREADABLE', `${path}: cannot read (${code === 'ENOENT' ? 'no such file' : code})`);
+    throw new GridError(
+      'FINEST_FILE_UNREADABLE',
+      `${path}: cannot read (${code === 'ENOENT' ? 'no such file' : code})`,
+    );
   }
   return matpowerToNetwork(parseMatpower(text, basename(path)));
 }

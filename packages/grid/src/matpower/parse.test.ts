@@ -1,19 +1,12 @@
 // The MATPOWER reader: every shared case, syntax variants, and malformed files that must fail
 // with the file name, line number and what was expected.
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MatpowerParseError } from '../errors.ts';
 import { parseMatpower } from './parse.ts';
 import { matpowerToNetwork } from './to-network.ts';
+import { readSharedCase, sharedCaseFiles } from '../test-support/shared-matpower.ts';
 
-const SHARED = fileURLToPath(new URL('../../../../../shared/matpower/', import.meta.url));
-let sharedCases: string[] = [];
-try {
-  sharedCases = readdirSync(SHARED).filter((f) => f.endsWith('.m'));
-} catch {
-  sharedCases = [];
-}
+const sharedCases = sharedCaseFiles;
 
 const MINIMAL = `function mpc = tiny
 mpc.version = '2';
@@ -43,7 +36,7 @@ function expectParseError(text: string, pattern: RegExp): MatpowerParseError {
 
 describe('parseMatpower', () => {
   it.skipIf(sharedCases.length === 0).each(sharedCases)('reads %s', (file) => {
-    const mpc = parseMatpower(readFileSync(SHARED + file, 'utf8'), file);
+    const mpc = parseMatpower(readSharedCase(file), file);
     const net = matpowerToNetwork(mpc);
     expect(net.buses.length).toBe(mpc.bus.rows.length);
     expect(net.branches.length).toBe(mpc.branch.rows.length);
@@ -53,7 +46,7 @@ describe('parseMatpower', () => {
 
   it('reads case_ACTIVSg2000 names and fuels', () => {
     if (!sharedCases.includes('case_ACTIVSg2000.m')) return;
-    const net = matpowerToNetwork(parseMatpower(readFileSync(SHARED + 'case_ACTIVSg2000.m', 'utf8'), 'x.m'));
+    const net = matpowerToNetwork(parseMatpower(readSharedCase('case_ACTIVSg2000.m'), 'x.m'));
     expect(net.buses[0]!.name).toBeTruthy();
     expect(new Set(net.generators.map((g) => g.technology))).toContain('wind');
     expect(net.gencost?.length).toBe(net.generators.length);
@@ -86,25 +79,45 @@ mpc.bus_name = { 'North ''A'''; 'South'; 'East' };
     expect(net.buses[0]!.name).toBe("North 'A'");
     expect(net.generators[0]!.Qmax).toBe(Infinity);
     expect(net.branches[0]!.angmin).toBe(-360);
-    expect(net.branches[1]).toMatchObject({ kind: 'transformer', tap: 1.05, shift: -3, inService: false });
+    expect(net.branches[1]).toMatchObject({
+      kind: 'transformer',
+      tap: 1.05,
+      shift: -3,
+      inService: false,
+    });
   });
 
   it('names the line of a row with too few columns', () => {
-    const bad = MINIMAL.replace('20  1  90 30 0  0  1  1  0  345  1  1.1  0.9;', '20  1  90 30 0  0  1  1  0  345  1;');
-    const err = expectParseError(bad, /^bad\.m:6: mpc\.bus row 2 has 11 columns, expected 13 like row 1$/);
+    const bad = MINIMAL.replace(
+      '20  1  90 30 0  0  1  1  0  345  1  1.1  0.9;',
+      '20  1  90 30 0  0  1  1  0  345  1;',
+    );
+    const err = expectParseError(
+      bad,
+      /^bad\.m:6: mpc\.bus row 2 has 11 columns, expected 13 like row 1$/,
+    );
     expect(err.line).toBe(6);
   });
 
   it('rejects NaN with its line', () => {
-    expectParseError(MINIMAL.replace('0.01  0.085', 'NaN  0.085'), /^bad\.m:12: mpc\.branch row 1: NaN is not allowed$/);
+    expectParseError(
+      MINIMAL.replace('0.01  0.085', 'NaN  0.085'),
+      /^bad\.m:12: mpc\.branch row 1: NaN is not allowed$/,
+    );
   });
 
   it('rejects a non-numeric token', () => {
-    expectParseError(MINIMAL.replace('1.04', '1,04x'), /^bad\.m:9: mpc\.gen row 1: "04x" is not a number$/);
+    expectParseError(
+      MINIMAL.replace('1.04', '1,04x'),
+      /^bad\.m:9: mpc\.gen row 1: "04x" is not a number$/,
+    );
   });
 
   it('rejects an unclosed matrix', () => {
-    expectParseError(MINIMAL.replace('];\nmpc.gen', '\nmpc.gen'), /bad\.m:\d+: mpc\.bus: matrix is not closed/);
+    expectParseError(
+      MINIMAL.replace('];\nmpc.gen', '\nmpc.gen'),
+      /bad\.m:\d+: mpc\.bus: matrix is not closed/,
+    );
   });
 
   it('rejects a missing baseMVA, bus, gen or branch', () => {
@@ -120,12 +133,21 @@ mpc.bus_name = { 'North ''A'''; 'South'; 'East' };
   });
 
   it('rejects a branch to an unknown bus with the branch line', () => {
-    expectParseError(MINIMAL.replace('10  20  0.01', '10  30  0.01'), /^bad\.m:12: branch 1 refers to bus 30, which is not in mpc\.bus$/);
+    expectParseError(
+      MINIMAL.replace('10  20  0.01', '10  30  0.01'),
+      /^bad\.m:12: branch 1 refers to bus 30, which is not in mpc\.bus$/,
+    );
   });
 
   it('rejects duplicate bus numbers and bad bus types', () => {
-    expectParseError(MINIMAL.replace('20  1  90', '10  1  90'), /^bad\.m:6: duplicate bus number 10$/);
-    expectParseError(MINIMAL.replace('20  1  90', '20  7  90'), /bus 20 has type 7, expected 1 \(PQ\)/);
+    expectParseError(
+      MINIMAL.replace('20  1  90', '10  1  90'),
+      /^bad\.m:6: duplicate bus number 10$/,
+    );
+    expectParseError(
+      MINIMAL.replace('20  1  90', '20  7  90'),
+      /bus 20 has type 7, expected 1 \(PQ\)/,
+    );
   });
 
   it('rejects stray text', () => {

@@ -70,7 +70,11 @@ export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
     const m = FIELD.exec(t);
     if (!m) {
       if (/^(?:return|end)\b/.test(t)) continue;
-      throw new MatpowerParseError(fileName, line, `expected "mpc.<field> = ..." but found "${t.slice(0, 40)}"`);
+      throw new MatpowerParseError(
+        fileName,
+        line,
+        `expected "mpc.<field> = ..." but found "${t.slice(0, 40)}"`,
+      );
     }
     const field = m[1]!;
     let rest = m[2]!.trim();
@@ -116,15 +120,29 @@ export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
       });
       if (close >= 0) break;
       const cur = next();
-      if (cur === null) throw new MatpowerParseError(fileName, startLine, `mpc.${field}: matrix is not closed with "];"`);
+      if (cur === null)
+        throw new MatpowerParseError(
+          fileName,
+          startLine,
+          `mpc.${field}: matrix is not closed with "];"`,
+        );
       body = cur.text;
       bodyLine = cur.line;
-      if (FIELD.test(body)) throw new MatpowerParseError(fileName, bodyLine, `mpc.${field}: matrix is not closed with "];" before the next field`);
+      if (FIELD.test(body))
+        throw new MatpowerParseError(
+          fileName,
+          bodyLine,
+          `mpc.${field}: matrix is not closed with "];" before the next field`,
+        );
     }
     const width = rows[0]?.length ?? 0;
     rows.forEach((row, r) => {
       if (row.length !== width) {
-        throw new MatpowerParseError(fileName, rowLines[r]!, `mpc.${field} row ${r + 1} has ${row.length} columns, expected ${width} like row 1`);
+        throw new MatpowerParseError(
+          fileName,
+          rowLines[r]!,
+          `mpc.${field} row ${r + 1} has ${row.length} columns, expected ${width} like row 1`,
+        );
       }
     });
     return { rows, lines: rowLines, line: startLine };
@@ -136,18 +154,34 @@ export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
     for (;;) {
       const close = body.indexOf('}');
       const segment = close >= 0 ? body.slice(0, close) : body;
-      for (const match of segment.matchAll(/'((?:[^']|'')*)'/g)) out.push(match[1]!.replace(/''/g, "'"));
+      for (const match of segment.matchAll(/'((?:[^']|'')*)'/g))
+        out.push(match[1]!.replace(/''/g, "'"));
       if (close >= 0) return out;
       const cur = next();
-      if (cur === null) throw new MatpowerParseError(fileName, startLine, `mpc.${field}: cell array is not closed with "};"`);
+      if (cur === null)
+        throw new MatpowerParseError(
+          fileName,
+          startLine,
+          `mpc.${field}: cell array is not closed with "};"`,
+        );
       body = cur.text;
     }
   }
 
   const endLine = lines.length;
   if (baseMVA === undefined) throw new MatpowerParseError(fileName, endLine, 'missing mpc.baseMVA');
-  if (!(baseMVA > 0) || !Number.isFinite(baseMVA)) throw new MatpowerParseError(fileName, endLine, `mpc.baseMVA must be a positive number, got ${baseMVA}`);
-  if (version === '1') throw new MatpowerParseError(fileName, endLine, 'MATPOWER case format version 1 is not supported: convert it with MATPOWER\'s loadcase/savecase first');
+  if (!(baseMVA > 0) || !Number.isFinite(baseMVA))
+    throw new MatpowerParseError(
+      fileName,
+      endLine,
+      `mpc.baseMVA must be a positive number, got ${baseMVA}`,
+    );
+  if (version === '1')
+    throw new MatpowerParseError(
+      fileName,
+      endLine,
+      "MATPOWER case format version 1 is not supported: convert it with MATPOWER's loadcase/savecase first",
+    );
 
   const required = (field: 'bus' | 'gen' | 'branch'): MatrixField => {
     const m = matrices.get(field);
@@ -157,11 +191,17 @@ export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
   const checkColumns = (field: keyof typeof MIN_COLUMNS, m: MatrixField): MatrixField => {
     const min = MIN_COLUMNS[field];
     const width = m.rows[0]?.length ?? min;
-    if (width < min) throw new MatpowerParseError(fileName, m.lines[0] ?? m.line, `mpc.${field} rows have ${width} columns, expected at least ${min}`);
+    if (width < min)
+      throw new MatpowerParseError(
+        fileName,
+        m.lines[0] ?? m.line,
+        `mpc.${field} rows have ${width} columns, expected at least ${min}`,
+      );
     return m;
   };
   const bus = required('bus');
-  if (bus.rows.length === 0) throw new MatpowerParseError(fileName, bus.line, 'mpc.bus has no rows');
+  if (bus.rows.length === 0)
+    throw new MatpowerParseError(fileName, bus.line, 'mpc.bus has no rows');
   const out: MatpowerCase = {
     name: name || fileName.replace(/\.m$/, ''),
     fileName,

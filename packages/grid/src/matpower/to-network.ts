@@ -15,12 +15,18 @@ export function matpowerToNetwork(mpc: MatpowerCase): Network {
   const buses: Bus[] = mpc.bus.rows.map((r, k) => {
     const line = mpc.bus.lines[k]!;
     const num = r[0]!;
-    if (!Number.isInteger(num) || num <= 0) throw new MatpowerParseError(file, line, `bus number must be a positive integer, got ${num}`);
+    if (!Number.isInteger(num) || num <= 0)
+      throw new MatpowerParseError(file, line, `bus number must be a positive integer, got ${num}`);
     const id = String(num);
     if (busIds.has(id)) throw new MatpowerParseError(file, line, `duplicate bus number ${num}`);
     busIds.add(id);
     const type = BUS_TYPES[r[1]!];
-    if (!type) throw new MatpowerParseError(file, line, `bus ${num} has type ${r[1]}, expected 1 (PQ), 2 (PV), 3 (REF) or 4 (isolated)`);
+    if (!type)
+      throw new MatpowerParseError(
+        file,
+        line,
+        `bus ${num} has type ${r[1]}, expected 1 (PQ), 2 (PV), 3 (REF) or 4 (isolated)`,
+      );
     finiteRow(r, 13, file, line, `bus ${num}`);
     const bus: Bus = {
       id,
@@ -43,7 +49,12 @@ export function matpowerToNetwork(mpc: MatpowerCase): Network {
   });
   const busRef = (v: number, line: number, what: string): string => {
     const id = String(v);
-    if (!busIds.has(id)) throw new MatpowerParseError(file, line, `${what} refers to bus ${v}, which is not in mpc.bus`);
+    if (!busIds.has(id))
+      throw new MatpowerParseError(
+        file,
+        line,
+        `${what} refers to bus ${v}, which is not in mpc.bus`,
+      );
     return id;
   };
 
@@ -77,7 +88,12 @@ export function matpowerToNetwork(mpc: MatpowerCase): Network {
     const what = `branch ${k + 1}`;
     finiteRow(r, 11, file, line, what);
     for (const c of [5, 6, 7]) {
-      if (r[c]! < 0) throw new MatpowerParseError(file, line, `${what}: rating ${['RATE_A', 'RATE_B', 'RATE_C'][c - 5]} is negative (${r[c]})`);
+      if (r[c]! < 0)
+        throw new MatpowerParseError(
+          file,
+          line,
+          `${what}: rating ${['RATE_A', 'RATE_B', 'RATE_C'][c - 5]} is negative (${r[c]})`,
+        );
     }
     return {
       id: String(k + 1),
@@ -132,17 +148,30 @@ export function matpowerToNetwork(mpc: MatpowerCase): Network {
     hvdcLinks,
     areas: areaIds.map((id) => ({ id, name: `Area ${id}` })),
     countries: [],
-    datasets: [{ id: `matpower:${mpc.name}`, name: `MATPOWER case ${mpc.name}`, source: mpc.fileName }],
+    datasets: [
+      { id: `matpower:${mpc.name}`, name: `MATPOWER case ${mpc.name}`, source: mpc.fileName },
+    ],
   };
   if (mpc.gencost) network.gencost = mpc.gencost.rows.map((r) => [...r]);
   return network;
 }
 
 /** Rejects ±Inf in the first `width` columns except those listed (limits may be infinite). */
-function finiteRow(row: number[], width: number, file: string, line: number, what: string, infOk: number[] = []): void {
+function finiteRow(
+  row: number[],
+  width: number,
+  file: string,
+  line: number,
+  what: string,
+  infOk: number[] = [],
+): void {
   for (let c = 0; c < width && c < row.length; c++) {
     if (!Number.isFinite(row[c]!) && !infOk.includes(c)) {
-      throw new MatpowerParseError(file, line, `${what}: column ${c + 1} is ${row[c]}, expected a finite number`);
+      throw new MatpowerParseError(
+        file,
+        line,
+        `${what}: column ${c + 1} is ${row[c]}, expected a finite number`,
+      );
     }
   }
 }

@@ -7,7 +7,8 @@ const HEADERS: Record<string, string> = {
   gen: 'bus\tPg\tQg\tQmax\tQmin\tVg\tmBase\tstatus\tPmax\tPmin\tPc1\tPc2\tQc1min\tQc1max\tQc2min\tQc2max\tramp_agc\tramp_10\tramp_30\tramp_q\tapf',
   branch: 'fbus\ttbus\tr\tx\tb\trateA\trateB\trateC\tratio\tangle\tstatus\tangmin\tangmax',
   gencost: '2\tstartup\tshutdown\tn\tc(n-1)\t...\tc0',
-  dcline: 'fbus\ttbus\tstatus\tPf\tPt\tQf\tQt\tVf\tVt\tPmin\tPmax\tQminF\tQmaxF\tQminT\tQmaxT\tloss0\tloss1',
+  dcline:
+    'fbus\ttbus\tstatus\tPf\tPt\tQf\tQt\tVf\tVt\tPmin\tPmax\tQminF\tQmaxF\tQminT\tQmaxT\tloss0\tloss1',
 };
 
 const num = (x: number): string => (x === Infinity ? 'Inf' : x === -Infinity ? '-Inf' : String(x));

@@ -4,9 +4,11 @@ import { NetworkValidationError } from '../errors.ts';
 import { NetworkSchema, type Network } from './network.ts';
 
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, k) => (typeof p === 'number' ? `[${p}]` : k === 0 ? String(p) : `.${String(p)}`))
-    .join('') || '(root)';
+  return (
+    path
+      .map((p, k) => (typeof p === 'number' ? `[${p}]` : k === 0 ? String(p) : `.${String(p)}`))
+      .join('') || '(root)'
+  );
 }
 
 export function parseNetworkJson(json: unknown, source: string): Network {

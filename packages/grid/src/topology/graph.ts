@@ -4,7 +4,6 @@
 import { MultiUndirectedGraph } from 'graphology';
 import type { Network } from '../schema/network.ts';
 
-
 export interface BusNodeAttributes {
   index: number;
   name?: string;
@@ -38,7 +37,10 @@ export function buildTopologyGraph(net: Network, options: TopologyGraphOptions =
   }
   if (options.includeHvdc) {
     for (const link of net.hvdcLinks) {
-      graph.addEdgeWithKey(`hvdc:${link.id}`, link.from, link.to, { kind: 'hvdc', inService: link.inService });
+      graph.addEdgeWithKey(`hvdc:${link.id}`, link.from, link.to, {
+        kind: 'hvdc',
+        inService: link.inService,
+      });
     }
   }
   return graph;

@@ -58,7 +58,8 @@ export function findIslands(net: Network, options: TopologyOptions = {}): Island
   });
   for (const g of net.generators) {
     const i = index.busIndex.get(g.bus);
-    if (g.inService && i !== undefined && net.buses[i]!.type !== 'NONE') islands[islandOf[i]!]!.hasGeneration = true;
+    if (g.inService && i !== undefined && net.buses[i]!.type !== 'NONE')
+      islands[islandOf[i]!]!.hasGeneration = true;
   }
   return { islands, islandOf };
 }

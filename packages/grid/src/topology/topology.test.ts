@@ -1,23 +1,44 @@
 // Islands and bridges on a constructed network, and bridges against the bridge lists in
 // MATPOWER's N-1 references (1-based branch rows).
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { matpowerToNetwork } from '../matpower/to-network.ts';
-import { parseMatpower } from '../matpower/parse.ts';
+import { loadSharedNetwork, SHARED_MATPOWER as SHARED } from '../test-support/shared-matpower.ts';
 import type { Branch, Bus, Network } from '../schema/network.ts';
 import { findBridges } from './bridges.ts';
 import { buildTopologyGraph } from './graph.ts';
 import { findIslands } from './islands.ts';
 
-const SHARED = fileURLToPath(new URL('../../../../../shared/matpower/', import.meta.url));
-
 const bus = (id: string, type: Bus['type'] = 'PQ', Pd = 10): Bus => ({
-  id, type, Pd, Qd: 0, Gs: 0, Bs: 0, area: '1', zone: 1, Vm: 1, Va: 0, baseKV: 110, Vmax: 1.1, Vmin: 0.9,
+  id,
+  type,
+  Pd,
+  Qd: 0,
+  Gs: 0,
+  Bs: 0,
+  area: '1',
+  zone: 1,
+  Vm: 1,
+  Va: 0,
+  baseKV: 110,
+  Vmax: 1.1,
+  Vmin: 0.9,
 });
 const line = (id: string, from: string, to: string, inService = true): Branch => ({
-  id, from, to, kind: 'line', r: 0.01, x: 0.1, b: 0, rateA: 0, rateB: 0, rateC: 0, tap: 0, shift: 0,
-  inService, angmin: -360, angmax: 360,
+  id,
+  from,
+  to,
+  kind: 'line',
+  r: 0.01,
+  x: 0.1,
+  b: 0,
+  rateA: 0,
+  rateB: 0,
+  rateC: 0,
+  tap: 0,
+  shift: 0,
+  inService,
+  angmin: -360,
+  angmax: 360,
 });
 
 // A ring 1-2-3 with a spur 3-4, a double circuit 4-5 (no bridge), an island 6-7 fed by a
@@ -27,14 +48,54 @@ function network(): Network {
     formatVersion: 1,
     name: 't',
     baseMVA: 100,
-    buses: [bus('1', 'REF', 0), bus('2'), bus('3'), bus('4'), bus('5'), bus('6', 'PV'), bus('7'), bus('8', 'NONE')],
+    buses: [
+      bus('1', 'REF', 0),
+      bus('2'),
+      bus('3'),
+      bus('4'),
+      bus('5'),
+      bus('6', 'PV'),
+      bus('7'),
+      bus('8', 'NONE'),
+    ],
     branches: [
-      line('a', '1', '2'), line('b', '2', '3'), line('c', '3', '1'), line('d', '3', '4'),
-      line('e1', '4', '5'), line('e2', '4', '5'), line('f', '6', '7'), line('g', '5', '6', false), line('h', '7', '8'),
+      line('a', '1', '2'),
+      line('b', '2', '3'),
+      line('c', '3', '1'),
+      line('d', '3', '4'),
+      line('e1', '4', '5'),
+      line('e2', '4', '5'),
+      line('f', '6', '7'),
+      line('g', '5', '6', false),
+      line('h', '7', '8'),
     ],
     generators: [
-      { id: 'g1', bus: '1', Pg: 0, Qg: 0, Qmax: 0, Qmin: 0, Vg: 1, mBase: 100, inService: true, Pmax: 100, Pmin: 0 },
-      { id: 'g6', bus: '6', Pg: 0, Qg: 0, Qmax: 0, Qmin: 0, Vg: 1, mBase: 100, inService: true, Pmax: 100, Pmin: 0 },
+      {
+        id: 'g1',
+        bus: '1',
+        Pg: 0,
+        Qg: 0,
+        Qmax: 0,
+        Qmin: 0,
+        Vg: 1,
+        mBase: 100,
+        inService: true,
+        Pmax: 100,
+        Pmin: 0,
+      },
+      {
+        id: 'g6',
+        bus: '6',
+        Pg: 0,
+        Qg: 0,
+        Qmax: 0,
+        Qmin: 0,
+        Vg: 1,
+        mBase: 100,
+        inService: true,
+        Pmax: 100,
+        Pmin: 0,
+      },
     ],
     hvdcLinks: [],
     areas: [],
@@ -47,7 +108,11 @@ describe('findIslands', () => {
   it('splits the network into components over in-service branches', () => {
     const { islands, islandOf } = findIslands(network());
     expect(islands.map((i) => i.buses)).toEqual([['1', '2', '3', '4', '5'], ['6', '7'], ['8']]);
-    expect(islands.map((i) => [i.hasReference, i.hasGeneration])).toEqual([[true, true], [false, true], [false, false]]);
+    expect(islands.map((i) => [i.hasReference, i.hasGeneration])).toEqual([
+      [true, true],
+      [false, true],
+      [false, false],
+    ]);
     expect(islands[0]!.demand).toBe(40);
     expect(Array.from(islandOf)).toEqual([0, 0, 0, 0, 0, 1, 1, 2]);
   });
@@ -64,10 +129,14 @@ describe('findBridges', () => {
     expect(findBridges(network())).toEqual(['d', 'f']);
   });
 
-  const refs = ['case30', 'case118', 'case300', 'case_ACTIVSg2000'].filter((c) => existsSync(`${SHARED}ref/${c}.n1dc.json`));
+  const refs = ['case30', 'case118', 'case300', 'case_ACTIVSg2000'].filter((c) =>
+    existsSync(`${SHARED}ref/${c}.n1dc.json`),
+  );
   it.skipIf(refs.length === 0).each(refs)('equals the reference bridge list of %s', (name) => {
-    const net = matpowerToNetwork(parseMatpower(readFileSync(`${SHARED}${name}.m`, 'utf8'), `${name}.m`));
-    const ref = JSON.parse(readFileSync(`${SHARED}ref/${name}.n1dc.json`, 'utf8')) as { bridge_branches: number[] };
+    const net = loadSharedNetwork(name);
+    const ref = JSON.parse(readFileSync(`${SHARED}ref/${name}.n1dc.json`, 'utf8')) as {
+      bridge_branches: number[];
+    };
     expect(findBridges(net).map(Number)).toEqual(ref.bridge_branches);
   });
 });
