@@ -1,17 +1,27 @@
 // The finest command: JSON contract, exit codes and one-line errors. Most cases call main()
 // in-process with captured output; one runs the real bin through a subprocess.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from './main.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SHARED = join(ROOT, '..', 'shared', 'matpower');
 const CASE9 = join(SHARED, 'case9.m');
 const hasShared = existsSync(CASE9);
+
+const tempDirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'finest-'));
+  tempDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -65,7 +75,7 @@ describe.skipIf(!hasShared)('finest pf / dcpf', () => {
   });
 
   it('exits 1 when Newton does not converge', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'finest-'));
+    const dir = tempDir();
     const file = join(dir, 'heavy.m');
     const text = (await import('node:fs'))
       .readFileSync(CASE9, 'utf8')
@@ -79,7 +89,7 @@ describe.skipIf(!hasShared)('finest pf / dcpf', () => {
 
 describe.skipIf(!hasShared)('finest n1', () => {
   it('prints the contracted N-1 summary with 1-based rows and writes the CSV', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'finest-'));
+    const dir = tempDir();
     const csv = join(dir, 'pairs.csv');
     const { code, out } = await run('n1', join(SHARED, 'case30.m'), '--json', '--csv', csv);
     expect(code).toBe(0);
@@ -163,7 +173,7 @@ describe.skipIf(!hasShared)('finest n1 --ac', () => {
   });
 
   it('runs an N-k set and reports every bad field of an invalid one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'finest-'));
+    const dir = tempDir();
     const good = join(dir, 'set.json');
     writeFileSync(
       good,
@@ -208,7 +218,7 @@ describe.skipIf(!hasShared)('network JSON input', () => {
     const { matpowerToNetwork, parseMatpower } = await import('@finest/grid');
     const fs = await import('node:fs');
     const net = matpowerToNetwork(parseMatpower(fs.readFileSync(CASE9, 'utf8'), 'case9.m'));
-    const dir = mkdtempSync(join(tmpdir(), 'finest-'));
+    const dir = tempDir();
     const file = join(dir, 'case9.json');
     writeFileSync(file, JSON.stringify(net));
     const fromJson = JSON.parse((await run('pf', file, '--json')).out);
@@ -218,7 +228,7 @@ describe.skipIf(!hasShared)('network JSON input', () => {
   });
 
   it('names every bad field of an invalid network file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'finest-'));
+    const dir = tempDir();
     const file = join(dir, 'bad.json');
     writeFileSync(
       file,
@@ -251,7 +261,7 @@ describe('finest errors', () => {
   });
 
   it('exits 2 naming file and line for a malformed case', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'finest-'));
+    const dir = tempDir();
     const file = join(dir, 'broken.m');
     writeFileSync(
       file,
