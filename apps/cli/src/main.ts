@@ -2,6 +2,7 @@
 // a one-line message on stderr and a documented exit code (0 ok / converged, 1 not converged,
 // 2 bad input); stack traces are never shown to the user.
 import { CliError, EXIT } from './cli-error.ts';
+import { inspectCommand } from './commands/inspect.ts';
 import { n1Command } from './commands/n1.ts';
 import { pfCommand } from './commands/pf.ts';
 
@@ -23,6 +24,8 @@ commands:
   n1 CASE.m [--json] [--csv FILE]                         DC N-1 screening of branch outages
   n1 CASE.m --ac [--json] [--workers N] [--screen K]      AC N-1 (Newton per outage, worker threads)
   n1 CASE.m --set SET.json [--ac] [--json]                N-k: contingencies of several elements
+  inspect NETWORK [--json]                                summary: counts, islands, interconnectors,
+                                                          capacity and demand
 
 exit codes: 0 converged, 1 not converged, 2 bad input
 `;
@@ -33,6 +36,7 @@ const COMMANDS: Record<string, Command> = {
   pf: (args, io) => pfCommand('ac', args, io),
   dcpf: (args, io) => pfCommand('dc', args, io),
   n1: (args, io) => n1Command(args, io),
+  inspect: (args, io) => inspectCommand(args, io),
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
