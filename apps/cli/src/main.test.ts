@@ -134,6 +134,7 @@ describe.skipIf(!hasShared)('finest n1 --ac', () => {
       n_contingencies: number;
       n_islanding: number;
       n_not_converged: number;
+      base_case_overloaded_branches: number[];
       contingencies: {
         branch: number;
         islanding: boolean;
@@ -143,6 +144,11 @@ describe.skipIf(!hasShared)('finest n1 --ac', () => {
     };
     expect(json.n_contingencies).toBe(41);
     expect(json.n_islanding).toBe(3);
+    // case30's intact AC flow already loads branch 10 (6–8) to 108.8 % of RATE_A
+    expect(
+      (json as unknown as { base_case_overloaded_branches: number[] })
+        .base_case_overloaded_branches,
+    ).toEqual([10]);
     expect(json.contingencies.filter((c) => c.islanding).map((c) => c.branch)).toEqual([
       13, 16, 34,
     ]);

@@ -1,7 +1,13 @@
 // `finest n1 CASE --ac [--workers N] [--screen K]`: AC N-1, a Newton solve per outage spread
 // over worker threads; with --screen K, only the K outages worst by DC loading.
 import type { Network } from '@finest/grid';
-import { runAcN1, runDcN1, type AcContingencyOutcome } from '@finest/powerflow';
+import {
+  buildPfCase,
+  runAcN1,
+  runAcPowerFlow,
+  runDcN1,
+  type AcContingencyOutcome,
+} from '@finest/powerflow';
 import { CliError } from '../cli-error.ts';
 import type { Io } from '../main.ts';
 import { createProgressBar } from '../progress.ts';
@@ -44,12 +50,23 @@ export async function runAcN1Command(
   });
   bar?.done();
   const solveMs = performance.now() - start;
-  const report = acN1Report(outcomes, opts.screen, parseMs, solveMs);
+  const report = { ...baseCase(network), ...acN1Report(outcomes, opts.screen, parseMs, solveMs) };
   io.out(opts.json ? JSON.stringify(report) + '\n' : formatAcN1(network, outcomes, report));
   return 0;
 }
 
 const row = (l: number): number => l + 1;
+
+/** The intact network's AC state, so outage findings can be told from existing ones. */
+function baseCase(network: Network) {
+  const base = runAcPowerFlow(buildPfCase(network));
+  const overloaded: number[] = [];
+  network.branches.forEach((br, l) => {
+    const s = Math.max(Math.hypot(base.Pf[l]!, base.Qf[l]!), Math.hypot(base.Pt[l]!, base.Qt[l]!));
+    if (br.inService && br.rateA > 0 && s > br.rateA) overloaded.push(row(l));
+  });
+  return { base_case_converged: base.converged, base_case_overloaded_branches: overloaded };
+}
 const finite = (x: number): number | null => (Number.isFinite(x) && x >= 0 ? x : null);
 
 export function acN1Report(
@@ -90,7 +107,7 @@ export function acN1Report(
 function formatAcN1(
   net: Network,
   outcomes: AcContingencyOutcome[],
-  r: ReturnType<typeof acN1Report>,
+  r: ReturnType<typeof acN1Report> & ReturnType<typeof baseCase>,
 ): string {
   const label = (l: number): string =>
     `${row(l)} (${net.branches[l]!.from}→${net.branches[l]!.to})`;
@@ -98,6 +115,7 @@ function formatAcN1(
     `AC N-1: ${net.name}${r.screened_by_dc ? ` (the ${r.screened_by_dc} worst outages by DC loading)` : ''}`,
     `  ${r.n_contingencies} outages solved (${r.n_islanding} islanding), ${r.n_not_converged} did not converge`,
     `  ${r.n_with_overloads} outages overload a branch, ${r.n_with_voltage_violations} violate a voltage limit`,
+    `  base case: ${r.base_case_converged ? 'converged' : 'NOT converged'}, ${r.base_case_overloaded_branches.length} branch(es) already above RATE_A${r.base_case_overloaded_branches.length > 0 ? ` (${r.base_case_overloaded_branches.slice(0, 10).join(', ')})` : ''}`,
   ];
   if (r.voltage_collapse_candidates.length > 0) {
     lines.push(
