@@ -1,4 +1,4 @@
 // The test projects of the monorepo. Vitest 4 has no workspace file of its own: this list is
 // imported by vitest.config.ts (`test.projects`), so adding a package here is what enrols it.
-export const projects = ['packages/grid', 'packages/powerflow', 'apps/cli'];
+export const projects = ['packages/grid', 'packages/powerflow', 'apps/cli', 'scripts'];
 export default projects;

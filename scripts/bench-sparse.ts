@@ -65,7 +65,19 @@ const rows = [
   bench('Jacobian-like, 2,000 buses', syntheticJacobian(50, 40, seededRandom(1))),
   bench('Jacobian-like, 10,000 buses', syntheticJacobian(100, 100, seededRandom(2))),
 ];
-const header = ['matrix', 'n', 'nnz(A)', 'nnz(L+U)', 'AMD ms', 'factor ms', '(search) ms', 'refactor ms', 'solve ms', `solve/rhs ×${BATCH}`, '‖Ax-b‖∞'];
+const header = [
+  'matrix',
+  'n',
+  'nnz(A)',
+  'nnz(L+U)',
+  'AMD ms',
+  'factor ms',
+  '(search) ms',
+  'refactor ms',
+  'solve ms',
+  `solve/rhs ×${BATCH}`,
+  '‖Ax-b‖∞',
+];
 const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
 const line = (cells: string[]): string =>
   cells.map((s, c) => (c === 0 ? s.padEnd(widths[c]!) : s.padStart(widths[c]!))).join('  ');

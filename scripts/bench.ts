@@ -6,7 +6,14 @@ import { mkdirSync, readdirSync, readFileSync, existsSync, writeFileSync } from 
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { matpowerToNetwork, parseMatpower, type Network } from '@finest/grid';
-import { buildPfCase, runAcN1, runAcN1Sequential, runAcPowerFlow, runDcN1, runDcPowerFlow } from '@finest/powerflow';
+import {
+  buildPfCase,
+  runAcN1,
+  runAcN1Sequential,
+  runAcPowerFlow,
+  runDcN1,
+  runDcPowerFlow,
+} from '@finest/powerflow';
 import { tileNetwork } from './bench/tile-case.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -71,9 +78,13 @@ function benchNetwork(name: string, network: Network, parseMs: number): Row {
   }
   const refPath = join(SHARED, 'ref', `${name}.ac.json`);
   if (existsSync(refPath)) {
-    const ref = JSON.parse(readFileSync(refPath, 'utf8')) as { octave_median_s?: number; octave_legacy_core_median_s?: number };
+    const ref = JSON.parse(readFileSync(refPath, 'utf8')) as {
+      octave_median_s?: number;
+      octave_legacy_core_median_s?: number;
+    };
     if (ref.octave_median_s !== undefined) row.matpower_ac_ms = round(ref.octave_median_s * 1000);
-    if (ref.octave_legacy_core_median_s !== undefined) row.matpower_ac_legacy_ms = round(ref.octave_legacy_core_median_s * 1000);
+    if (ref.octave_legacy_core_median_s !== undefined)
+      row.matpower_ac_legacy_ms = round(ref.octave_legacy_core_median_s * 1000);
   }
   return row;
 }
@@ -81,8 +92,14 @@ function benchNetwork(name: string, network: Network, parseMs: number): Row {
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 function caseFiles(): string[] {
-  const dirs = [SHARED, process.env.FINEST_BENCH_CASES].filter((d): d is string => !!d && existsSync(d));
-  return dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.m')).map((f) => join(d, f)));
+  const dirs = [SHARED, process.env.FINEST_BENCH_CASES].filter(
+    (d): d is string => !!d && existsSync(d),
+  );
+  return dirs.flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.m'))
+      .map((f) => join(d, f)),
+  );
 }
 
 function parseTimed(path: string): { network: Network; parseMs: number } {
@@ -106,7 +123,10 @@ for (const path of caseFiles()) {
   rows.push(benchNetwork(name, network, parseMs));
   process.stderr.write(`  ${name} done\n`);
 }
-if (act2000) rows.push(benchNetwork('synthetic10k (5 × case_ACTIVSg2000, tied)', tileNetwork(act2000, 5), NaN));
+if (act2000)
+  rows.push(
+    benchNetwork('synthetic10k (5 × case_ACTIVSg2000, tied)', tileNetwork(act2000, 5), NaN),
+  );
 
 // AC N-1: case118 warm in one thread (goal ≤ 50 ms), case_ACTIVSg2000 on 2 workers (≤ 20 s).
 const acN1: Record<string, unknown> = {};
@@ -132,7 +152,17 @@ const acN1: Record<string, unknown> = {};
   process.stderr.write(`  AC N-1 ${JSON.stringify(acN1)}\n`);
 }
 
-const header = ['case', 'buses', 'branches', 'parse ms', 'AC ms', 'AC it', 'DC ms', 'DC N-1 ms', 'MATPOWER AC ms (legacy)'];
+const header = [
+  'case',
+  'buses',
+  'branches',
+  'parse ms',
+  'AC ms',
+  'AC it',
+  'DC ms',
+  'DC N-1 ms',
+  'MATPOWER AC ms (legacy)',
+];
 const table = rows.map((r) => [
   r.case,
   String(r.buses),
@@ -141,11 +171,16 @@ const table = rows.map((r) => [
   r.ac_ms_median.toFixed(2),
   `${r.ac_iterations}${r.ac_converged ? '' : '!'}`,
   r.dc_ms_median.toFixed(2),
-  r.dc_n1_ms_median === undefined ? '-' : `${r.dc_n1_ms_median.toFixed(0)} (${r.dc_n1_contingencies})`,
-  r.matpower_ac_ms === undefined ? '-' : `${r.matpower_ac_ms.toFixed(1)} (${r.matpower_ac_legacy_ms?.toFixed(1) ?? '-'})`,
+  r.dc_n1_ms_median === undefined
+    ? '-'
+    : `${r.dc_n1_ms_median.toFixed(0)} (${r.dc_n1_contingencies})`,
+  r.matpower_ac_ms === undefined
+    ? '-'
+    : `${r.matpower_ac_ms.toFixed(1)} (${r.matpower_ac_legacy_ms?.toFixed(1) ?? '-'})`,
 ]);
 const widths = header.map((h, c) => Math.max(h.length, ...table.map((t) => t[c]!.length)));
-const line = (cells: string[]): string => cells.map((x, c) => (c === 0 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join('  ');
+const line = (cells: string[]): string =>
+  cells.map((x, c) => (c === 0 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join('  ');
 console.log(line(header));
 for (const t of table) console.log(line(t));
 
@@ -154,7 +189,10 @@ const out = {
   date: new Date().toISOString(),
   node: process.version,
   repeat: REPEAT,
-  goals_ms: { case_ACTIVSg2000: { ac: 20, dc: 5, dc_n1: 200 }, '10k buses': { ac: 60, dc: 10, dc_n1: 2500 } },
+  goals_ms: {
+    case_ACTIVSg2000: { ac: 20, dc: 5, dc_n1: 200 },
+    '10k buses': { ac: 60, dc: 10, dc_n1: 2500 },
+  },
   cases: rows,
   ac_n1: acN1,
   peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),

@@ -11,7 +11,10 @@ export function tileNetwork(base: Network, copies: number, tiesPerJoin = 4): Net
   const idOf = (copy: number, id: string): string => (copy === 0 ? id : `${copy}:${id}`);
   // Tie points: the buses of highest base voltage, spread through the bus list.
   const byKv = [...base.buses].filter((b) => b.type !== 'NONE').sort((a, b) => b.baseKV - a.baseKV);
-  const tiePoints = Array.from({ length: tiesPerJoin }, (_, k) => byKv[Math.floor((k * byKv.length) / (4 * tiesPerJoin))]!.id);
+  const tiePoints = Array.from(
+    { length: tiesPerJoin },
+    (_, k) => byKv[Math.floor((k * byKv.length) / (4 * tiesPerJoin))]!.id,
+  );
   for (let c = 0; c < copies; c++) {
     for (const b of base.buses) {
       buses.push({ ...b, id: idOf(c, b.id), type: c > 0 && b.type === 'REF' ? 'PV' : b.type });
@@ -19,7 +22,8 @@ export function tileNetwork(base: Network, copies: number, tiesPerJoin = 4): Net
     for (const br of base.branches) {
       branches.push({ ...br, id: idOf(c, br.id), from: idOf(c, br.from), to: idOf(c, br.to) });
     }
-    for (const g of base.generators) generators.push({ ...g, id: idOf(c, g.id), bus: idOf(c, g.bus) });
+    for (const g of base.generators)
+      generators.push({ ...g, id: idOf(c, g.id), bus: idOf(c, g.bus) });
     if (c === 0) continue;
     tiePoints.forEach((busId, k) => {
       const tie: Branch = {

@@ -102,7 +102,15 @@ export function newtonPowerFlow(
       const a = pat.angleIndex[i]!;
       if (a >= 0) Va[i]! -= dx[a]!;
       const m = pat.magnitudeIndex[i]!;
-      if (m >= 0) Vm[i]! -= dx[m]!;
+      if (m >= 0) {
+        Vm[i]! -= dx[m]!;
+        // MATPOWER re-reads the state as |V| and angle(V) after each step; a magnitude that
+        // crossed zero is the same voltage with the opposite phase.
+        if (Vm[i]! < 0) {
+          Vm[i] = -Vm[i]!;
+          Va[i]! += Math.PI;
+        }
+      }
     }
     mismatch = evaluate();
     if (mismatch < tol) return { converged: true, iterations, mismatch, Vm, Va };

@@ -1,0 +1,35 @@
+// `npm run build-data`: derives the project's FI–EE model in data/ from the public sources in
+// ../shared/data, deterministically (the same sources give the same bytes). See data/README.md
+// for every source, licence and assumption.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkNetwork, NetworkSchema, type Network } from '@finest/grid';
+import { buildNational, mergeNetworks } from './build-data/build-network.ts';
+import { readGridkit } from './build-data/gridkit.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SHARED = process.env.FINEST_SHARED_DATA ?? join(ROOT, '..', 'shared', 'data');
+const OUT = join(ROOT, 'data', 'networks');
+
+export function buildNetworks(sharedData: string): Record<string, Network> {
+  const gk = readGridkit(join(sharedData, 'pypsa-eur-entsoegridkit-fi-ee'));
+  const fi = buildNational(gk, 'FI');
+  const ee = buildNational(gk, 'EE');
+  return { fi, ee, 'fi-ee': mergeNetworks(gk, fi, ee) };
+}
+
+export const serialise = (net: Network): string => JSON.stringify(net, null, 1) + '\n';
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  mkdirSync(OUT, { recursive: true });
+  for (const [name, net] of Object.entries(buildNetworks(SHARED))) {
+    NetworkSchema.parse(net);
+    const issues = checkNetwork(net);
+    writeFileSync(join(OUT, `${name}.json`), serialise(net));
+    console.log(
+      `data/networks/${name}.json: ${net.buses.length} buses, ${net.branches.length} branches, ${net.generators.length} generators, ${net.hvdcLinks.length} HVDC links${issues.length ? `; ${issues.length} check findings:` : ''}`,
+    );
+    for (const i of issues) console.log(`  ${i.path}: ${i.message}`);
+  }
+}

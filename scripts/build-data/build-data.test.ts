@@ -1,0 +1,75 @@
+// The derived networks in data/ are what the importers make from ../shared/data (skipped where
+// the sources are absent), they are valid, and the build is deterministic.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { findIslands, NetworkSchema, type Network } from '@finest/grid';
+import { buildNetworks, serialise } from '../build-data.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SHARED = `${ROOT}../shared/data`;
+const committed = (name: string): Network =>
+  JSON.parse(readFileSync(`${ROOT}data/networks/${name}.json`, 'utf8')) as Network;
+
+describe('data/networks', () => {
+  it.skipIf(!existsSync(SHARED))(
+    'equal a fresh build from ../shared/data, byte for byte, twice',
+    () => {
+      const first = buildNetworks(SHARED);
+      const second = buildNetworks(SHARED);
+      for (const name of ['fi', 'ee', 'fi-ee']) {
+        expect(serialise(first[name]!)).toBe(serialise(second[name]!));
+        expect(serialise(first[name]!)).toBe(
+          readFileSync(`${ROOT}data/networks/${name}.json`, 'utf8'),
+        );
+      }
+    },
+  );
+
+  it('are valid networks with namespaced ids and a dataset on every element', () => {
+    for (const name of ['fi', 'ee', 'fi-ee']) {
+      const net = NetworkSchema.parse(committed(name));
+      for (const b of net.buses) expect(b.id).toMatch(/^(FI|EE|SE|NO|LV|RU):\d+$/);
+      for (const x of [...net.buses, ...net.branches, ...net.generators, ...net.hvdcLinks])
+        expect(x.dataset).toMatch(/^gridkit-(fi|ee)$/);
+    }
+  });
+
+  it('join FI and EE only through Estlink 1 (350 MW) and Estlink 2 (650 MW)', () => {
+    const net = committed('fi-ee');
+    const country = new Map(net.buses.map((b) => [b.id, b.country]));
+    const fiEe = net.hvdcLinks.filter(
+      (h) =>
+        new Set([country.get(h.from), country.get(h.to)]).size === 2 &&
+        [h.from, h.to].every((id) => ['FI', 'EE'].includes(country.get(id)!)),
+    );
+    expect(fiEe.map((h) => [h.name, h.Pmax])).toEqual([
+      ['Estlink 1', 350],
+      ['Estlink 2', 650],
+    ]);
+    expect(
+      net.branches.filter(
+        (br) =>
+          country.get(br.from) !== country.get(br.to) &&
+          [country.get(br.from), country.get(br.to)].sort().join() === 'EE,FI',
+      ),
+    ).toEqual([]);
+    // two synchronous systems: the Finnish and the Estonian grids are separate AC islands
+    const { islandOf } = findIslands(net);
+    const index = new Map(net.buses.map((b, i) => [b.id, i]));
+    expect(islandOf[index.get('FI:6556')!]).not.toBe(islandOf[index.get('EE:6558')!]);
+  });
+
+  it('keep Olkiluoto 3 at 1,600 MW and the Russian ties out of service', () => {
+    const net = committed('fi-ee');
+    expect(net.generators.find((g) => g.id === 'G2303')).toMatchObject({
+      technology: 'nuclear',
+      Pmax: 1600,
+      inService: true,
+    });
+    const ru = new Set(net.buses.filter((b) => b.country === 'RU').map((b) => b.id));
+    const ruTies = net.branches.filter((br) => ru.has(br.from) || ru.has(br.to));
+    expect(ruTies.length).toBeGreaterThan(0);
+    expect(ruTies.every((br) => !br.inService)).toBe(true);
+  });
+});
