@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findIslands, NetworkSchema, type Network } from '@finest/grid';
+import { buildPfCase, runAcPowerFlow, runDcPowerFlow } from '@finest/powerflow';
 import { buildNetworks, serialise } from '../build-data.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -71,5 +72,13 @@ describe('data/networks', () => {
     const ruTies = net.branches.filter((br) => ru.has(br.from) || ru.has(br.to));
     expect(ruTies.length).toBeGreaterThan(0);
     expect(ruTies.every((br) => !br.inService)).toBe(true);
+  });
+
+  it('solve as they are (AC and DC, no demand yet): every island has its reference', () => {
+    for (const name of ['fi', 'ee', 'fi-ee']) {
+      const pf = buildPfCase(committed(name));
+      expect(runAcPowerFlow(pf).converged, name).toBe(true);
+      expect(runDcPowerFlow(pf).converged, name).toBe(true);
+    }
   });
 });
