@@ -7,10 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { checkNetwork, NetworkSchema, type Network } from '@finest/grid';
 import { buildNational, mergeNetworks } from './build-data/build-network.ts';
 import { readGridkit } from './build-data/gridkit.ts';
+import { allocateDemand } from './build-data/allocation.ts';
+import { readProfiles } from './build-data/profiles.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHARED = process.env.FINEST_SHARED_DATA ?? join(ROOT, '..', 'shared', 'data');
 const OUT = join(ROOT, 'data', 'networks');
+const PROFILES = join(ROOT, 'data', 'profiles');
 
 export function buildNetworks(sharedData: string): Record<string, Network> {
   const gk = readGridkit(join(sharedData, 'pypsa-eur-entsoegridkit-fi-ee'));
@@ -19,11 +22,27 @@ export function buildNetworks(sharedData: string): Record<string, Network> {
   return { fi, ee, 'fi-ee': mergeNetworks(gk, fi, ee) };
 }
 
-export const serialise = (net: Network): string => JSON.stringify(net, null, 1) + '\n';
+export const serialise = (value: unknown): string => JSON.stringify(value, null, 1) + '\n';
+
+/** Profiles and demand allocation: JSON files in data/profiles, by file name. */
+export function buildProfiles(sharedData: string, fiEe: Network): Record<string, unknown> {
+  const { demand, wind } = readProfiles(sharedData);
+  return {
+    'demand-2015.json': demand,
+    'wind-cf-2015.json': wind,
+    'demand-allocation.json': allocateDemand(fiEe, sharedData),
+  };
+}
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   mkdirSync(OUT, { recursive: true });
-  for (const [name, net] of Object.entries(buildNetworks(SHARED))) {
+  const networks = buildNetworks(SHARED);
+  mkdirSync(PROFILES, { recursive: true });
+  for (const [file, value] of Object.entries(buildProfiles(SHARED, networks['fi-ee']!))) {
+    writeFileSync(join(PROFILES, file), serialise(value));
+    console.log(`data/profiles/${file}`);
+  }
+  for (const [name, net] of Object.entries(networks)) {
     NetworkSchema.parse(net);
     const issues = checkNetwork(net);
     writeFileSync(join(OUT, `${name}.json`), serialise(net));

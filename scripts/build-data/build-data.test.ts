@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findIslands, NetworkSchema, type Network } from '@finest/grid';
 import { buildPfCase, runAcPowerFlow, runDcPowerFlow } from '@finest/powerflow';
-import { buildNetworks, serialise } from '../build-data.ts';
+import { buildNetworks, buildProfiles, serialise } from '../build-data.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHARED = `${ROOT}../shared/data`;
@@ -80,5 +80,42 @@ describe('data/networks', () => {
       expect(runAcPowerFlow(pf).converged, name).toBe(true);
       expect(runDcPowerFlow(pf).converged, name).toBe(true);
     }
+  });
+
+  it('keep the 2015 demand of the source: FI 82.50 TWh, peak 13,584 MW; EE 7.93 TWh, peak 1,394 MW', () => {
+    const demand = JSON.parse(readFileSync(`${ROOT}data/profiles/demand-2015.json`, 'utf8')) as {
+      series: Record<string, number[]>;
+    };
+    const twh = (s: number[]): number => s.reduce((a, b) => a + b, 0) / 1e6;
+    expect(demand.series.FI).toHaveLength(8760);
+    expect(twh(demand.series.FI!)).toBeCloseTo(82.5, 2);
+    expect(Math.max(...demand.series.FI!)).toBe(13584);
+    expect(twh(demand.series.EE!)).toBeCloseTo(7.93, 2);
+    expect(Math.max(...demand.series.EE!)).toBe(1394);
+  });
+
+  it("share each country's demand over its own energised substations", () => {
+    const net = committed('fi-ee');
+    const allocation = JSON.parse(
+      readFileSync(`${ROOT}data/profiles/demand-allocation.json`, 'utf8'),
+    ) as { weights: Record<string, Record<string, number>> };
+    for (const country of ['FI', 'EE']) {
+      const w = allocation.weights[country]!;
+      const total = Object.values(w).reduce((a, b) => a + b, 0);
+      expect(total).toBeCloseTo(1, 6);
+      for (const id of Object.keys(w)) {
+        const bus = net.buses.find((b) => b.id === id)!;
+        expect(bus.country).toBe(country);
+        expect(bus.type).not.toBe('NONE');
+        expect(bus.external).toBeUndefined();
+      }
+    }
+    // Helsinki's substations carry more than the even share: the capital region is the largest place
+    const fi = Object.entries(allocation.weights.FI!).sort((a, b) => b[1] - a[1]);
+    const top = net.buses.find((b) => b.id === fi[0]![0])!;
+    expect(top.lat!).toBeGreaterThan(60);
+    expect(top.lat!).toBeLessThan(60.5);
+    expect(top.lon!).toBeGreaterThan(24.4);
+    expect(top.lon!).toBeLessThan(25.3);
   });
 });
