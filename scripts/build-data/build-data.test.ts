@@ -12,7 +12,7 @@ const SHARED = `${ROOT}../shared/data`;
 const committed = (name: string): Network =>
   JSON.parse(readFileSync(`${ROOT}data/networks/${name}.json`, 'utf8')) as Network;
 
-describe('data/networks', () => {
+describe('data/ (networks and profiles)', () => {
   it.skipIf(!existsSync(SHARED))(
     'equal a fresh build from ../shared/data, byte for byte, twice',
     () => {
@@ -23,6 +23,9 @@ describe('data/networks', () => {
         expect(serialise(first[name]!)).toBe(
           readFileSync(`${ROOT}data/networks/${name}.json`, 'utf8'),
         );
+      }
+      for (const [file, value] of Object.entries(buildProfiles(SHARED, first['fi-ee']!))) {
+        expect(serialise(value)).toBe(readFileSync(`${ROOT}data/profiles/${file}`, 'utf8'));
       }
     },
   );
