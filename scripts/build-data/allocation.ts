@@ -3,10 +3,10 @@
 //               + ½ · 1 / (number of load buses in the country)
 // The population half follows where people live; the even half stands for industrial and
 // rural load that the 29 populated places of Natural Earth do not show. Load buses: the
-// country's energised AC buses that are not external equivalents.
+// country's energised, non-external buses in its main AC island.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Network } from '@finest/grid';
+import { findIslands, type Network } from '@finest/grid';
 
 export interface Allocation {
   rule: string;
@@ -50,16 +50,24 @@ const distance2 = (a: { lon: number; lat: number }, b: { lon: number; lat: numbe
 export function allocateDemand(net: Network, sharedData: string): Allocation {
   const places = readPlaces(sharedData);
   const weights: Record<string, Record<string, number>> = {};
+  const { islandOf } = findIslands(net);
   for (const country of ['FI', 'EE']) {
-    const loadBuses = net.buses.filter(
-      (b) =>
-        b.country === country &&
-        !b.external &&
-        b.type !== 'NONE' &&
-        b.lon !== undefined &&
-        b.lat !== undefined &&
-        b.baseKV > 0,
-    );
+    // Only the country's main AC island: small islands (Åland, fed from Sweden; a lone unit's
+    // bus) would otherwise receive a share of the national load they cannot carry.
+    const inCountry = net.buses
+      .map((b, i) => ({ b, i }))
+      .filter(
+        ({ b }) =>
+          b.country === country &&
+          !b.external &&
+          b.type !== 'NONE' &&
+          b.lon !== undefined &&
+          b.lat !== undefined,
+      );
+    const count = new Map<number, number>();
+    for (const { i } of inCountry) count.set(islandOf[i]!, (count.get(islandOf[i]!) ?? 0) + 1);
+    const main = [...count.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+    const loadBuses = inCountry.filter(({ i }) => islandOf[i] === main).map(({ b }) => b);
     const population = new Map<string, number>(loadBuses.map((b) => [b.id, 0]));
     const mine = places.filter((p) => p.country === country);
     for (const p of mine) {

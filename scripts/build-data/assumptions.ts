@@ -63,6 +63,9 @@ export const ASSUMPTIONS = {
   /** generic voltage limits (pu) until per-voltage operating ranges are sourced */
   Vmin: 0.9,
   Vmax: 1.1,
+  /** transfer limit of a border without a sourced limit, as a share of its ties' thermal rating
+   *  (PyPSA-Eur's s_max_pu) */
+  unsourcedBorderShareOfThermal: 0.7,
   /** reactive capability of a unit as a fraction of its Pmax (power factor ≈ 0.9) */
   qFractionOfPmax: 0.5,
 };

@@ -222,8 +222,16 @@ export function buildNational(gk: Gridkit, country: 'FI' | 'EE'): Network {
     const limits = EXTERNAL_LIMITS[b.country];
     const ac = tieRating(b);
     const share = ac > 0 && limits ? ac / borderRating.get(b.country)! : 0;
-    const importMW = sig(ac === 0 ? linkRating(b) : limits ? limits.importMW * share : ac, 6);
-    const exportMW = sig(ac === 0 ? linkRating(b) : limits ? limits.exportMW * share : ac, 6);
+    // unsourced border: PyPSA-Eur's s_max_pu (0.7 of the thermal rating) as the transfer limit
+    const unsourced = ASSUMPTIONS.unsourcedBorderShareOfThermal * ac;
+    const importMW = sig(
+      ac === 0 ? linkRating(b) : limits ? limits.importMW * share : unsourced,
+      6,
+    );
+    const exportMW = sig(
+      ac === 0 ? linkRating(b) : limits ? limits.exportMW * share : unsourced,
+      6,
+    );
     generators.push({
       id: `X${b.id}`,
       name: `${b.country} external equivalent`,

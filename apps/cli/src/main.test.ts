@@ -259,6 +259,22 @@ describe.skipIf(!hasShared)('network JSON input', () => {
   });
 });
 
+describe('finest snapshot', () => {
+  it('writes the FI–EE network at an hour, which finest pf then solves', async () => {
+    const out = join(tempDir(), 'peak.json');
+    const r = await run('snapshot', '--hour', '510', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^2015-01-22T06:00:00\.000Z \(hour 510\): demand FI 13584 MW/);
+    const pf = JSON.parse((await run('pf', out, '--json')).out) as { converged: boolean };
+    expect(pf.converged).toBe(true);
+  });
+
+  it('rejects a missing or bad hour', async () => {
+    expect((await run('snapshot')).err).toMatch(/exactly one of --hour/);
+    expect((await run('snapshot', '--time', 'soon')).err).toMatch(/"soon" is not a date-time/);
+  });
+});
+
 describe('finest errors', () => {
   it('exits 2 with a one-line message for a missing file', async () => {
     const { code, err } = await run('pf', 'no/such/case.m');

@@ -5,6 +5,7 @@ import { CliError, EXIT } from './cli-error.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { n1Command } from './commands/n1.ts';
 import { pfCommand } from './commands/pf.ts';
+import { snapshotCommand } from './commands/snapshot.ts';
 
 export interface Io {
   out: (text: string) => void;
@@ -26,6 +27,7 @@ commands:
   n1 CASE.m --set SET.json [--ac] [--json]                N-k: contingencies of several elements
   inspect NETWORK [--json]                                summary: counts, islands, interconnectors,
                                                           capacity and demand
+  snapshot --hour H | --time ISO [--network F] [--out F]  the FI–EE network at one hour of 2015
 
 exit codes: 0 converged, 1 not converged, 2 bad input
 `;
@@ -37,6 +39,7 @@ const COMMANDS: Record<string, Command> = {
   dcpf: (args, io) => pfCommand('dc', args, io),
   n1: (args, io) => n1Command(args, io),
   inspect: (args, io) => inspectCommand(args, io),
+  snapshot: (args, io) => snapshotCommand(args, io),
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

@@ -45,3 +45,7 @@ export {
 export { applyOutages } from './outage/apply-outages.ts';
 export type { CheckOptions } from './check/check-network.ts';
 export { checkNetwork } from './check/check-network.ts';
+export type { DemandAllocation, HourlyProfile, SnapshotInputs } from './snapshot/dataset.ts';
+export { DemandAllocationSchema, HourlyProfileSchema } from './snapshot/dataset.ts';
+export type { SnapshotOptions, SnapshotSummary } from './snapshot/snapshot.ts';
+export { hourOf, SNAPSHOT_DEFAULTS, snapshotForHour } from './snapshot/snapshot.ts';

@@ -1,0 +1,33 @@
+// Merit-order dispatch of one zone: the cheapest available sources first until the demand is
+// met. Returns the output of each source and the cost of the last (marginal) one.
+
+export interface Source {
+  /** index into the caller's list */
+  key: number;
+  /** MW available this hour */
+  available: number;
+  /** €/MWh, assumed short-run marginal cost */
+  cost: number;
+}
+
+export interface ZoneDispatch {
+  output: Map<number, number>;
+  /** MW of demand left unserved when the sources run out */
+  shortfall: number;
+  /** total €/h */
+  cost: number;
+}
+
+export function meritOrder(sources: readonly Source[], demand: number): ZoneDispatch {
+  const ordered = [...sources].sort((a, b) => a.cost - b.cost || a.key - b.key);
+  const output = new Map<number, number>();
+  let left = Math.max(0, demand);
+  let cost = 0;
+  for (const s of ordered) {
+    const p = Math.min(s.available, left);
+    output.set(s.key, p);
+    cost += p * s.cost;
+    left -= p;
+  }
+  return { output, shortfall: left, cost };
+}
