@@ -15,6 +15,7 @@ import {
   runDcPowerFlow,
 } from '@finest/powerflow';
 import { tileNetwork } from './bench/tile-case.ts';
+import { benchYear } from './bench/year-snapshots.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHARED = join(ROOT, '..', 'shared', 'matpower');
@@ -152,6 +153,10 @@ const acN1: Record<string, unknown> = {};
   process.stderr.write(`  AC N-1 ${JSON.stringify(acN1)}\n`);
 }
 
+// FI–EE: a snapshot and an AC power flow for each of the 8,760 hours of 2015.
+const year = benchYear(ROOT);
+process.stderr.write(`  FI–EE year ${JSON.stringify(year)}\n`);
+
 const header = [
   'case',
   'buses',
@@ -195,8 +200,10 @@ const out = {
   },
   cases: rows,
   ac_n1: acN1,
+  fi_ee_year: year,
   peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
 };
 writeFileSync(join(ROOT, 'bench-results', 'powerflow.json'), JSON.stringify(out, null, 2) + '\n');
 console.log(`\nAC N-1: ${JSON.stringify(acN1)}`);
+console.log(`FI–EE, every hour of 2015: ${JSON.stringify(year)}`);
 console.log('written bench-results/powerflow.json');
