@@ -207,9 +207,14 @@ export function buildNational(gk: Gridkit, country: 'FI' | 'EE'): Network {
   // External equivalents, one per foreign boundary bus. A sourced border limit is shared among
   // the border's AC-tied buses in proportion to the thermal rating of their ties; a bus reached
   // only by HVDC is sized by its links; without a sourced limit, the ties' thermal rating.
+  // Russian ties are out of service but keep their rating, so a replay of the pre-2025
+  // arrangement (topology.ts) has a sized equivalent to switch on.
   const tieRating = (b: GkBus): number =>
     branches
-      .filter((br) => br.inService && (br.from === busId(b) || br.to === busId(b)))
+      .filter(
+        (br) =>
+          (br.inService || b.country === 'RU') && (br.from === busId(b) || br.to === busId(b)),
+      )
       .reduce((s, br) => s + br.rateA, 0);
   const linkRating = (b: GkBus): number =>
     gk.links

@@ -54,6 +54,33 @@ describe('snapshotForHour on fi-ee', () => {
     expect(generation - demand).toBeLessThan(0.08 * demand);
   });
 
+  it('replays the pre-2025 arrangement: Baltics with IPS/UPS, EE–RU ties closed, FI–RU open', () => {
+    const { network } = snapshotForHour(net, inputs, PEAK, { topology: 'pre-2025' });
+    const country = new Map(network.buses.map((b) => [b.id, b.country]));
+    const ties = (a: string, b: string) =>
+      network.branches.filter(
+        (br) => [country.get(br.from), country.get(br.to)].sort().join() === [a, b].sort().join(),
+      );
+    expect(ties('EE', 'RU').length).toBeGreaterThan(0);
+    expect(ties('EE', 'RU').every((br) => br.inService)).toBe(true);
+    expect(ties('FI', 'RU').every((br) => !br.inService)).toBe(true);
+    expect(network.buses.filter((b) => b.country === 'EE').every((b) => b.area === 'ips-ups')).toBe(
+      true,
+    );
+    expect(network.buses.filter((b) => b.country === 'FI').every((b) => b.area === 'nordic')).toBe(
+      true,
+    );
+    expect(runAcPowerFlow(buildPfCase(network)).converged).toBe(true);
+    // the current arrangement leaves every Russian tie open
+    const current = snapshotForHour(net, inputs, PEAK).network;
+    const ru = new Set(current.buses.filter((b) => b.country === 'RU').map((b) => b.id));
+    expect(
+      current.branches
+        .filter((br) => ru.has(br.from) || ru.has(br.to))
+        .every((br) => !br.inService),
+    ).toBe(true);
+  });
+
   it('reads a date-time by hour of year', () => {
     expect(snapshotForHour(net, inputs, '2024-01-22T06:30:00Z').summary.hour).toBe(21 * 24 + 6);
     expect(() => snapshotForHour(net, inputs, 'yesterday')).toThrow(/not a date-time/);

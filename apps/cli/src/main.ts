@@ -28,6 +28,7 @@ commands:
   inspect NETWORK [--json]                                summary: counts, islands, interconnectors,
                                                           capacity and demand
   snapshot --hour H | --time ISO [--network F] [--out F]  the FI–EE network at one hour of 2015
+           [--topology current|pre-2025]                  (pre-2025: Baltics with IPS/UPS)
 
 exit codes: 0 converged, 1 not converged, 2 bad input
 `;

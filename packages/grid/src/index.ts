@@ -49,3 +49,5 @@ export type { DemandAllocation, HourlyProfile, SnapshotInputs } from './snapshot
 export { DemandAllocationSchema, HourlyProfileSchema } from './snapshot/dataset.ts';
 export type { SnapshotOptions, SnapshotSummary } from './snapshot/snapshot.ts';
 export { hourOf, SNAPSHOT_DEFAULTS, snapshotForHour } from './snapshot/snapshot.ts';
+export type { TopologyName } from './snapshot/topology.ts';
+export { applyTopology, TOPOLOGIES } from './snapshot/topology.ts';

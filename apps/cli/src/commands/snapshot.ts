@@ -1,4 +1,4 @@
-// `finest snapshot --hour H | --time ISO [--network FILE] [--out FILE]`: the FI–EE network at
+// `finest snapshot --hour H | --time ISO [--topology current|pre-2025] [--network FILE] [--out FILE]`: the FI–EE network at
 // one hour of the 2015 profiles (demand, merit-order dispatch, Estlink schedule), written as a
 // network JSON that `finest pf`, `n1` and `inspect` read.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,9 @@ import {
   DemandAllocationSchema,
   HourlyProfileSchema,
   snapshotForHour,
+  TOPOLOGIES,
   type SnapshotInputs,
+  type TopologyName,
 } from '@finest/grid';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../cli-error.ts';
@@ -39,7 +41,13 @@ export function snapshotCommand(args: string[], io: Io): number {
     time: { type: 'string' },
     network: { type: 'string' },
     out: { type: 'string' },
+    topology: { type: 'string', default: 'current' },
   });
+  const topology = values.topology as TopologyName;
+  if (!TOPOLOGIES.includes(topology))
+    throw new CliError(
+      `--topology expects one of ${TOPOLOGIES.join(', ')}, got "${values.topology}"`,
+    );
   if (casePath !== undefined) throw new CliError('give the network with --network FILE');
   if ((values.hour === undefined) === (values.time === undefined))
     throw new CliError('give exactly one of --hour H (0–8759) or --time ISO-DATE-TIME');
@@ -49,7 +57,7 @@ export function snapshotCommand(args: string[], io: Io): number {
   const { network } = loadCase(values.network ?? `${DATA}networks/fi-ee.json`);
   let result;
   try {
-    result = snapshotForHour(network, loadSnapshotInputs(), hour ?? values.time!);
+    result = snapshotForHour(network, loadSnapshotInputs(), hour ?? values.time!, { topology });
   } catch (err) {
     if (err instanceof RangeError) throw new CliError(err.message);
     throw err;

@@ -12,6 +12,7 @@ import type { Network } from '../schema/network.ts';
 import { findIslands } from '../topology/islands.ts';
 import type { SnapshotInputs } from './dataset.ts';
 import { meritOrder, type Source } from './merit-order.ts';
+import { applyTopology, type TopologyName } from './topology.ts';
 
 export const SNAPSHOT_DEFAULTS = {
   /** €/MWh by technology (assumed; orders the units) */
@@ -44,6 +45,8 @@ export const SNAPSHOT_DEFAULTS = {
 export interface SnapshotOptions {
   /** overrides of SNAPSHOT_DEFAULTS */
   hydroAvailability?: number;
+  /** synchronous arrangement, default 'current' (see topology.ts) */
+  topology?: TopologyName;
 }
 
 export interface SnapshotSummary {
@@ -75,7 +78,7 @@ export function snapshotForHour(
   options: SnapshotOptions = {},
 ): { network: Network; summary: SnapshotSummary } {
   const hour = hourOf(when, inputs.demand.hours);
-  const out: Network = structuredClone(net);
+  const out: Network = structuredClone(applyTopology(net, options.topology ?? 'current'));
   const hydroShare = options.hydroAvailability ?? SNAPSHOT_DEFAULTS.hydroAvailability;
   const { islandOf } = findIslands(out);
   const busIndex = new Map(out.buses.map((b, i) => [b.id, i]));
@@ -124,8 +127,12 @@ export function snapshotForHour(
       let cost = SNAPSHOT_DEFAULTS.cost[tech] ?? SNAPSHOT_DEFAULTS.otherCost;
       if (tech === 'wind') available *= inputs.wind.series[country][hour]!;
       if (tech === 'hydro') available *= hydroShare;
-      if (tech === 'external')
+      if (tech === 'external') {
+        // no commercial trade with Russia since May 2022: its equivalent only holds the
+        // synchronous connection (and takes up imbalance as a reference would)
+        if (countryOfBus(g.bus) === 'RU') return;
         cost = SNAPSHOT_DEFAULTS.externalCost[countryOfBus(g.bus)] ?? SNAPSHOT_DEFAULTS.otherCost;
+      }
       levers.push({ kind: 'gen', index: k });
       sources.push({ key: levers.length - 1, available, cost });
     });
