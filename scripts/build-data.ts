@@ -9,11 +9,14 @@ import { buildNational, mergeNetworks } from './build-data/build-network.ts';
 import { readGridkit } from './build-data/gridkit.ts';
 import { allocateDemand } from './build-data/allocation.ts';
 import { readProfiles } from './build-data/profiles.ts';
+import { buildGeoLayers } from './build-data/geo.ts';
+import { buildCityLayers } from './build-data/city.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHARED = process.env.FINEST_SHARED_DATA ?? join(ROOT, '..', 'shared', 'data');
 const OUT = join(ROOT, 'data', 'networks');
 const PROFILES = join(ROOT, 'data', 'profiles');
+const GEO = join(ROOT, 'data', 'geo');
 
 export function buildNetworks(sharedData: string): Record<string, Network> {
   const gk = readGridkit(join(sharedData, 'pypsa-eur-entsoegridkit-fi-ee'));
@@ -23,6 +26,14 @@ export function buildNetworks(sharedData: string): Record<string, Network> {
 }
 
 export const serialise = (value: unknown): string => JSON.stringify(value, null, 1) + '\n';
+
+/** GeoJSON is written compactly (one line): it is large and read by programs. */
+export const serialiseGeo = (value: unknown): string => JSON.stringify(value) + '\n';
+
+/** Base map and city layers: GeoJSON files in data/geo, by file name. */
+export function buildGeo(sharedData: string, fiEe: Network): Record<string, unknown> {
+  return { ...buildGeoLayers(sharedData), ...buildCityLayers(sharedData, fiEe) };
+}
 
 /** Profiles and demand allocation: JSON files in data/profiles, by file name. */
 export function buildProfiles(sharedData: string, fiEe: Network): Record<string, unknown> {
@@ -41,6 +52,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const [file, value] of Object.entries(buildProfiles(SHARED, networks['fi-ee']!))) {
     writeFileSync(join(PROFILES, file), serialise(value));
     console.log(`data/profiles/${file}`);
+  }
+  mkdirSync(GEO, { recursive: true });
+  for (const [file, value] of Object.entries(buildGeo(SHARED, networks['fi-ee']!))) {
+    writeFileSync(join(GEO, file), serialiseGeo(value));
+    console.log(`data/geo/${file}`);
   }
   for (const [name, net] of Object.entries(networks)) {
     NetworkSchema.parse(net);

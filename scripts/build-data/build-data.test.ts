@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findIslands, NetworkSchema, type Network } from '@finest/grid';
 import { buildPfCase, runAcPowerFlow, runDcPowerFlow } from '@finest/powerflow';
-import { buildNetworks, buildProfiles, serialise } from '../build-data.ts';
+import { buildGeo, buildNetworks, buildProfiles, serialise, serialiseGeo } from '../build-data.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHARED = `${ROOT}../shared/data`;
@@ -26,6 +26,9 @@ describe('data/ (networks and profiles)', () => {
       }
       for (const [file, value] of Object.entries(buildProfiles(SHARED, first['fi-ee']!))) {
         expect(serialise(value)).toBe(readFileSync(`${ROOT}data/profiles/${file}`, 'utf8'));
+      }
+      for (const [file, value] of Object.entries(buildGeo(SHARED, first['fi-ee']!))) {
+        expect(serialiseGeo(value)).toBe(readFileSync(`${ROOT}data/geo/${file}`, 'utf8'));
       }
     },
   );
@@ -120,5 +123,59 @@ describe('data/ (networks and profiles)', () => {
     expect(top.lat!).toBeLessThan(60.5);
     expect(top.lon!).toBeGreaterThan(24.4);
     expect(top.lon!).toBeLessThan(25.3);
+  });
+
+  it('map the Helsinki and Tallinn districts to energised substations of their country', () => {
+    const net = committed('fi-ee');
+    const bus = new Map(net.buses.map((b) => [b.id, b]));
+    const layer = (name: string) =>
+      JSON.parse(readFileSync(`${ROOT}data/geo/${name}.geojson`, 'utf8')) as {
+        features: {
+          properties: {
+            city: string;
+            population: number;
+            populationEstimated: boolean;
+            substations: string[];
+          };
+        }[];
+      };
+    const helsinki = layer('helsinki-districts').features;
+    const tallinn = layer('tallinn-districts').features;
+    expect(helsinki).toHaveLength(59);
+    expect(tallinn).toHaveLength(8);
+    expect(helsinki.every((f) => f.properties.populationEstimated)).toBe(true);
+    expect(tallinn.every((f) => !f.properties.populationEstimated)).toBe(true);
+    // Tallinn 2014, the latest year with every district in power-system-facts
+    expect(tallinn.reduce((s, f) => s + f.properties.population, 0)).toBe(434330);
+    for (const [features, country] of [
+      [helsinki, 'FI'],
+      [tallinn, 'EE'],
+    ] as const) {
+      for (const f of features) {
+        const b = bus.get(f.properties.substations[0]!)!;
+        expect(b.country).toBe(country);
+        expect(b.type).not.toBe('NONE');
+      }
+    }
+  });
+
+  it('hold the base map layers inside the region', () => {
+    for (const name of ['land', 'coastline', 'borders', 'countries']) {
+      const text = readFileSync(`${ROOT}data/geo/${name}.geojson`, 'utf8');
+      const geo = JSON.parse(text) as { features: unknown[] };
+      expect(geo.features.length, name).toBeGreaterThan(0);
+      const numbers = [...text.matchAll(/\[(-?\d+\.?\d*),(-?\d+\.?\d*)\]/g)].map((m) => [
+        Number(m[1]),
+        Number(m[2]),
+      ]);
+      expect(numbers.length, name).toBeGreaterThan(10);
+      // clipped to lon 19–32, lat 57–70.5; line runs keep one point beyond the edge (≤ 0.5°)
+      for (const [lon, lat] of numbers) {
+        expect(lon).toBeGreaterThanOrEqual(18.5);
+        expect(lon).toBeLessThanOrEqual(32.5);
+        expect(lat).toBeGreaterThanOrEqual(56.5);
+        expect(lat).toBeLessThanOrEqual(71);
+      }
+    }
   });
 });
