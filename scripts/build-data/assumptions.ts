@@ -124,14 +124,14 @@ export const COUNTRIES = [
 ];
 
 /**
- * External equivalents at the foreign ends of the ties: import (Pmax) and export (−Pmin)
+ * External equivalents at the foreign ends of the ties, by bidding zone: import (Pmax) and export (−Pmin)
  * limits in MW, with the source; null = use the thermal rating of the ties (no sourced limit).
  */
 export const EXTERNAL_LIMITS: Record<
   string,
   { importMW: number; exportMW: number; source: string } | null
 > = {
-  SE: {
+  SE1: {
     importMW: 1200,
     exportMW: 1100,
     source: 'facts C17 (SE1→FI 1,200 MW / FI→SE1 1,100 MW AC, 2024)',

@@ -222,11 +222,11 @@ export function buildNational(gk: Gridkit, country: 'FI' | 'EE'): Network {
       .reduce((s, l) => s + HVDC_LINKS[l.id]!.capacityMW, 0);
   const borderRating = new Map<string, number>();
   for (const b of kept.filter(foreign))
-    borderRating.set(b.country, (borderRating.get(b.country) ?? 0) + tieRating(b));
+    borderRating.set(externalZone(b), (borderRating.get(externalZone(b)) ?? 0) + tieRating(b));
   for (const b of kept.filter(foreign)) {
-    const limits = EXTERNAL_LIMITS[b.country];
+    const limits = EXTERNAL_LIMITS[externalZone(b)];
     const ac = tieRating(b);
-    const share = ac > 0 && limits ? ac / borderRating.get(b.country)! : 0;
+    const share = ac > 0 && limits ? ac / borderRating.get(externalZone(b))! : 0;
     // unsourced border: PyPSA-Eur's s_max_pu (0.7 of the thermal rating) as the transfer limit
     const unsourced = ASSUMPTIONS.unsourcedBorderShareOfThermal * ac;
     const importMW = sig(
@@ -239,7 +239,7 @@ export function buildNational(gk: Gridkit, country: 'FI' | 'EE'): Network {
     );
     generators.push({
       id: `X${b.id}`,
-      name: `${b.country} external equivalent`,
+      name: `${externalZone(b)} external equivalent`,
       bus: busId(b),
       Pg: 0,
       Qg: 0,
@@ -278,6 +278,13 @@ export function buildNational(gk: Gridkit, country: 'FI' | 'EE'): Network {
   };
   assignReferences(net);
   return net;
+}
+
+/** The bidding zone an external bus stands for: Sweden is SE1 north of 65°N (the Tornio
+ *  ties), else SE3 (the Fenno-Skan ends and the Åland cable); other countries by name. */
+export function externalZone(b: GkBus): string {
+  if (b.country === 'SE') return b.lat >= 65 ? 'SE1' : 'SE3';
+  return b.country;
 }
 
 function hvdc(
