@@ -4,42 +4,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadSharedNetwork, SHARED_MATPOWER as SHARED } from '../test-support/shared-matpower.ts';
 import type { Branch, Bus, Network } from '../schema/network.ts';
+import { testBranch, testBus, testGenerator } from '../testing/builders.ts';
 import { findBridges } from './bridges.ts';
 import { buildTopologyGraph } from './graph.ts';
 import { findIslands } from './islands.ts';
 
-const bus = (id: string, type: Bus['type'] = 'PQ', Pd = 10): Bus => ({
-  id,
-  type,
-  Pd,
-  Qd: 0,
-  Gs: 0,
-  Bs: 0,
-  area: '1',
-  zone: 1,
-  Vm: 1,
-  Va: 0,
-  baseKV: 110,
-  Vmax: 1.1,
-  Vmin: 0.9,
-});
-const line = (id: string, from: string, to: string, inService = true): Branch => ({
-  id,
-  from,
-  to,
-  kind: 'line',
-  r: 0.01,
-  x: 0.1,
-  b: 0,
-  rateA: 0,
-  rateB: 0,
-  rateC: 0,
-  tap: 0,
-  shift: 0,
-  inService,
-  angmin: -360,
-  angmax: 360,
-});
+const bus = (id: string, type: Bus['type'] = 'PQ', Pd = 10): Bus => testBus(id, { type, Pd });
+const line = (id: string, from: string, to: string, inService = true): Branch =>
+  testBranch(id, from, to, { inService });
 
 // A ring 1-2-3 with a spur 3-4, a double circuit 4-5 (no bridge), an island 6-7 fed by a
 // generator, an out-of-service line 5-6, and an isolated bus 8.
@@ -69,34 +41,7 @@ function network(): Network {
       line('g', '5', '6', false),
       line('h', '7', '8'),
     ],
-    generators: [
-      {
-        id: 'g1',
-        bus: '1',
-        Pg: 0,
-        Qg: 0,
-        Qmax: 0,
-        Qmin: 0,
-        Vg: 1,
-        mBase: 100,
-        inService: true,
-        Pmax: 100,
-        Pmin: 0,
-      },
-      {
-        id: 'g6',
-        bus: '6',
-        Pg: 0,
-        Qg: 0,
-        Qmax: 0,
-        Qmin: 0,
-        Vg: 1,
-        mBase: 100,
-        inService: true,
-        Pmax: 100,
-        Pmin: 0,
-      },
-    ],
+    generators: [testGenerator('g1', '1', { Pmax: 100 }), testGenerator('g6', '6', { Pmax: 100 })],
     hvdcLinks: [],
     areas: [],
     countries: [],

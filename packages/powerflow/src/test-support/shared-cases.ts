@@ -4,7 +4,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { matpowerToNetwork, parseMatpower, type Network } from '@finest/grid';
 
-export const MATPOWER_DIR = fileURLToPath(new URL('../../../../../shared/matpower/', import.meta.url));
+export const MATPOWER_DIR = fileURLToPath(
+  new URL('../../../../../shared/matpower/', import.meta.url),
+);
 
 export const hasSharedCases = existsSync(MATPOWER_DIR);
 
@@ -52,7 +54,11 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** Sums per-generator values by bus (in-service generators only). */
-export function sumByBus(bus: ArrayLike<number>, status: ArrayLike<number>, v: ArrayLike<number>): Map<number, number> {
+export function sumByBus(
+  bus: ArrayLike<number>,
+  status: ArrayLike<number>,
+  v: ArrayLike<number>,
+): Map<number, number> {
   const out = new Map<number, number>();
   for (let k = 0; k < bus.length; k++) {
     if (!((status[k] as number) > 0)) continue;
