@@ -11,6 +11,7 @@ import {
 import { CliError } from '../cli-error.ts';
 import type { Io } from '../main.ts';
 import { createProgressBar } from '../progress.ts';
+import { branchLabel } from '../branch-label.ts';
 import { round3 } from '../timing.ts';
 
 export interface AcN1CliOptions {
@@ -109,8 +110,7 @@ function formatAcN1(
   outcomes: AcContingencyOutcome[],
   r: ReturnType<typeof acN1Report> & ReturnType<typeof baseCase>,
 ): string {
-  const label = (l: number): string =>
-    `${row(l)} (${net.branches[l]!.from}→${net.branches[l]!.to})`;
+  const label = (l: number): string => branchLabel(net, l);
   const lines = [
     `AC N-1: ${net.name}${r.screened_by_dc ? ` (the ${r.screened_by_dc} worst outages by DC loading)` : ''}`,
     `  ${r.n_contingencies} outages solved (${r.n_islanding} islanding), ${r.n_not_converged} did not converge`,
@@ -127,13 +127,17 @@ function formatAcN1(
     .sort((a, b) => b.maxLoadingPct - a.maxLoadingPct)
     .slice(0, 15);
   if (worst.length > 0 && worst[0]!.maxLoadingPct >= 0) {
+    const w = Math.max(
+      20,
+      ...worst.flatMap((o) => [label(o.branch).length, label(o.worstBranch).length]),
+    );
     lines.push(
       '',
-      '  outage               worst branch         loading   min Vm   max Vm  overloads  lost MW',
+      `  ${'outage'.padEnd(w)} ${'worst branch'.padEnd(w)} loading   min Vm   max Vm  overloads  lost MW`,
     );
     for (const o of worst) {
       lines.push(
-        `  ${label(o.branch).padEnd(20)} ${label(o.worstBranch).padEnd(20)} ${o.maxLoadingPct.toFixed(1).padStart(6)}%  ${o.minVm.toFixed(4)}  ${o.maxVm.toFixed(4)}  ${String(o.nOverloads).padStart(9)}  ${o.lostLoadMW.toFixed(1).padStart(7)}`,
+        `  ${label(o.branch).padEnd(w)} ${label(o.worstBranch).padEnd(w)} ${o.maxLoadingPct.toFixed(1).padStart(6)}%  ${o.minVm.toFixed(4)}  ${o.maxVm.toFixed(4)}  ${String(o.nOverloads).padStart(9)}  ${o.lostLoadMW.toFixed(1).padStart(7)}`,
       );
     }
   }

@@ -9,6 +9,7 @@ import { CliError, EXIT } from '../cli-error.ts';
 import { loadCase } from '../load-case.ts';
 import type { Io } from '../main.ts';
 import { createProgressBar } from '../progress.ts';
+import { branchLabel } from '../branch-label.ts';
 import { round3 } from '../timing.ts';
 import { parsePositiveInt, runAcN1Command } from './n1-ac.ts';
 import { runSetCommand } from './n1-set.ts';
@@ -124,10 +125,7 @@ function writeCsv(path: string, net: Network, pairs: BranchPair[]): void {
 const csvText = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 function formatN1Table(net: Network, r: DcN1Result, parseMs: number, solveMs: number): string {
-  const label = (l: number): string => {
-    const br = net.branches[l]!;
-    return `${row(l)} (${br.from}→${br.to})`;
-  };
+  const label = (l: number): string => branchLabel(net, l);
   const out = [
     `DC N-1 screening: ${net.name}`,
     `  ${r.nBranchInService} branches in service: ${r.contingencies.length} outages screened, ${r.bridges.length} islanding outages (bridges) reported apart`,
@@ -135,10 +133,14 @@ function formatN1Table(net: Network, r: DcN1Result, parseMs: number, solveMs: nu
     `  ${r.nOverloadedPairs} overloaded (outage, branch) pairs; ${r.nOverloadedPairsNotOverloadedInBase} on branches not overloaded in the base case`,
   ];
   if (r.top.length > 0) {
-    out.push('', '  rank  outage               monitored            post flow MW   loading');
+    const w = Math.max(
+      20,
+      ...r.top.flatMap((p) => [label(p.contingency).length, label(p.monitored).length]),
+    );
+    out.push('', `  rank  ${'outage'.padEnd(w)} ${'monitored'.padEnd(w)} post flow MW   loading`);
     r.top.forEach((p, i) => {
       out.push(
-        `  ${String(i + 1).padStart(4)}  ${label(p.contingency).padEnd(20)} ${label(p.monitored).padEnd(20)} ${p.postFlow.toFixed(2).padStart(12)}   ${p.loadingPct.toFixed(2).padStart(7)}%`,
+        `  ${String(i + 1).padStart(4)}  ${label(p.contingency).padEnd(w)} ${label(p.monitored).padEnd(w)} ${p.postFlow.toFixed(2).padStart(12)}   ${p.loadingPct.toFixed(2).padStart(7)}%`,
       );
     });
   } else {
