@@ -13,11 +13,15 @@ export class GridError extends Error {
 /** A MATPOWER case file that cannot be read; names the file and line. */
 export class MatpowerParseError extends GridError {
   readonly file: string;
+  /** 1-based line */
   readonly line: number;
-  constructor(file: string, line: number, detail: string) {
+  /** 1-based column of the offending token, when known (not part of the message) */
+  readonly column?: number;
+  constructor(file: string, line: number, detail: string, column?: number) {
     super('FINEST_MATPOWER_PARSE', `${file}:${line}: ${detail}`);
     this.file = file;
     this.line = line;
+    if (column !== undefined) this.column = column;
   }
 }
 

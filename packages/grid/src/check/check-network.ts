@@ -52,6 +52,9 @@ export function checkNetwork(net: Network, options: CheckOptions = {}): NetworkI
     else if (br.inService && br.x === 0)
       add(`branches[${l}].x`, 'zero reactance: no DC power-flow model');
     if (br.tap < 0) add(`branches[${l}].tap`, `negative tap ratio ${br.tap}`);
+    for (const rate of ['rateA', 'rateB', 'rateC'] as const) {
+      if (br[rate] < 0) add(`branches[${l}].${rate}`, `negative rating ${br[rate]} MVA`);
+    }
   });
   net.generators.forEach((g, k) => {
     ref(`generators[${k}].bus`, g.bus);

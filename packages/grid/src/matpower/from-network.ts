@@ -1,20 +1,30 @@
 // FinEst network → MATPOWER case, the inverse of matpowerToNetwork. Buses whose ids are not
-// positive integers are numbered 1..n in list order (their ids are kept as bus names); areas
-// that are not integers are numbered by their position in `areas`.
+// all positive integers are numbered 1..n in list order (their ids are kept as bus names);
+// areas likewise, in the order of `areas` then of first use. mpc.areas is written only when the
+// area list is not simply the buses' areas in order of first use (its PRICE_REF_BUS column,
+// obsolete, is the area's first REF bus, else its first bus, else 0). HVDC links become dcline
+// rows with PT, QF, QT = 0 (inputs only).
 import type { Network } from '../schema/network.ts';
 import type { MatpowerCase, MatrixField } from './case.ts';
 
 const TYPE_CODE = { PQ: 1, PV: 2, REF: 3, NONE: 4 } as const;
+const POSITIVE_INT = /^[1-9]\d*$/;
 
 const field = (rows: number[][]): MatrixField => ({ rows, lines: rows.map(() => 0), line: 0 });
 
+/** A MATLAB function name: letters, digits and _, starting with a letter. */
+const matlabName = (name: string): string => {
+  const clean = name.replace(/\W/g, '_');
+  return /^[A-Za-z]/.test(clean) ? clean : `case_${clean}`;
+};
+
 export function networkToMatpower(net: Network): MatpowerCase {
-  const numeric = net.buses.every((b) => /^[1-9]\d*$/.test(b.id));
+  const numeric = net.buses.every((b) => POSITIVE_INT.test(b.id));
   const busNumber = new Map(net.buses.map((b, k) => [b.id, numeric ? Number(b.id) : k + 1]));
-  const areaNumber = (area: string): number => {
-    if (/^-?\d+$/.test(area)) return Number(area);
-    return net.areas.findIndex((a) => a.id === area) + 1;
-  };
+  const usedAreas = [...new Set(net.buses.map((b) => b.area))];
+  const allAreas = [...new Set([...net.areas.map((a) => a.id), ...usedAreas])];
+  const numericAreas = allAreas.every((a) => /^(?:0|-?[1-9]\d*)$/.test(a));
+  const areaNumber = new Map(allAreas.map((a, k) => [a, numericAreas ? Number(a) : k + 1]));
   const bus = net.buses.map((b) => [
     busNumber.get(b.id)!,
     TYPE_CODE[b.type],
@@ -22,7 +32,7 @@ export function networkToMatpower(net: Network): MatpowerCase {
     b.Qd,
     b.Gs,
     b.Bs,
-    areaNumber(b.area),
+    areaNumber.get(b.area)!,
     b.Vm,
     b.Va,
     b.baseKV,
@@ -63,7 +73,7 @@ export function networkToMatpower(net: Network): MatpowerCase {
     br.angmax,
   ]);
   const mpc: MatpowerCase = {
-    name: net.name.replace(/\W/g, '_') || 'network',
+    name: matlabName(net.name),
     fileName: `${net.name}.m`,
     version: '2',
     baseMVA: net.baseMVA,
@@ -94,6 +104,14 @@ export function networkToMatpower(net: Network): MatpowerCase {
         h.lossFactor,
       ]),
     );
+  }
+  if (allAreas.join('\n') !== usedAreas.join('\n')) {
+    const priceRef = (area: string): number => {
+      const inArea = net.buses.filter((b) => b.area === area);
+      const bus = inArea.find((b) => b.type === 'REF') ?? inArea[0];
+      return bus === undefined ? 0 : busNumber.get(bus.id)!;
+    };
+    mpc.areas = field(allAreas.map((a) => [areaNumber.get(a)!, priceRef(a)]));
   }
   if (net.gencost) mpc.gencost = field(net.gencost.map((r) => [...r]));
   if (!numeric || net.buses.some((b) => b.name !== undefined))

@@ -129,7 +129,7 @@ mpc.bus_name = { 'North ''A'''; 'South'; 'East' };
     const twelve = MINIMAL.split('\n')
       .map((l) => (/^ {2}[12]0 {2}[13] /.test(l) ? l.replace(/ {2}0\.9;$/, ';') : l))
       .join('\n');
-    expectParseError(twelve, /mpc\.bus rows have 12 columns, expected at least 13/);
+    expectParseError(twelve, /^bad\.m:5: mpc\.bus row 1 has 12 columns, expected at least 13$/);
   });
 
   it('rejects a branch to an unknown bus with the branch line', () => {

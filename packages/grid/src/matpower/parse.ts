@@ -1,228 +1,334 @@
-// A MATPOWER case file (.m) reader: `function mpc = name`, `mpc.version`, `mpc.baseMVA`,
-// numeric matrices `mpc.x = [ ... ];` (rows ended by `;` or a new line, `%` comments, `...`
-// continuations, commas or blanks between numbers, Inf), and cell arrays of strings
-// (`bus_name`, `genfuel`, `gentype`). Other fields are skipped on purpose and noted in
-// `warnings`. Reference: MATPOWER manual, appendix B (CASEFORMAT).
-import { MatpowerParseError } from '../errors.ts';
-import { MIN_COLUMNS, type MatpowerCase, type MatrixField } from './case.ts';
+// MATPOWER case file (.m) reader: `function mpc = name`, `mpc.version`, `mpc.baseMVA`, numeric
+// matrices `mpc.x = [ ... ];` (rows end at `;` or a line break; numbers separated by blanks or
+// commas; `%` comments and `...` continuations anywhere; Inf kept as Infinity; NaN rejected),
+// and cell arrays of strings (`bus_name`, `genfuel`, `gentype`). Other numeric fields are kept
+// raw in `other`; other fields are skipped; both are noted in `warnings`. Version 1 files (the
+// `function [baseMVA, bus, gen, branch, ...] = name` form, `mpc.version = '1'`, or no version
+// and fewer than 21 gen columns) are converted to version 2 as MATPOWER's loadcase does. A v2
+// gen matrix of 11–20 columns is padded with zeros to 21. It reads data, not MATLAB: indexed
+// assignments such as `mpc.bus(:, 9) = 0` and expressions are refused with their line.
+// Reference: MATPOWER manual, appendix B (CASEFORMAT); MATPOWER lib/loadcase.m.
+import {
+  GEN_COLUMNS,
+  MIN_COLUMNS,
+  type MatpowerCase,
+  type MatrixField,
+  type StringCellField,
+} from './case.ts';
+import { Scanner } from './scanner.ts';
+import { branchVersion1To2, genVersion1To2 } from './version1.ts';
 
-const FIELD = /^mpc\.([A-Za-z_]\w*)\s*=\s*(.*)$/;
-const STRING_CELLS: Record<string, 'busName' | 'genFuel' | 'genType'> = {
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const DQUOTE = 34;
+const QUOTE = 39;
+const LPAREN = 40;
+const COMMA = 44;
+const DOT = 46;
+const SEMI = 59;
+const EQUALS = 61;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const LBRACE = 123;
+const RBRACE = 125;
+const PERCENT = 37;
+
+const MATRICES = new Set(['bus', 'gen', 'branch', 'gencost', 'dcline', 'areas']);
+const STRING_CELLS: Record<string, StringCellField> = {
   bus_name: 'busName',
   genfuel: 'genFuel',
   gentype: 'genType',
 };
+/** `name = ...` or `mpc.name = ...` at pos: the next statement, so a matrix was left open */
+const NEXT_FIELD = /[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?\s*=/y;
 
-/** Removes a `%` comment that is not inside a quoted string. */
-function stripComment(line: string): string {
-  const pct = line.indexOf('%');
-  if (pct < 0) return line;
-  if (line.indexOf("'") < 0 || line.indexOf("'") > pct) return line.slice(0, pct);
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (ch === "'") quoted = !quoted;
-    else if (ch === '%' && !quoted) return line.slice(0, i);
-  }
-  return line;
-}
-
-function parseNumber(token: string, file: string, line: number, what: string): number {
-  const v = Number(token);
-  if (token === 'Inf' || token === '+Inf') return Infinity;
-  if (token === '-Inf') return -Infinity;
-  if (Number.isNaN(v) || token === '') {
-    const hint = /^nan$/i.test(token) ? 'NaN is not allowed' : `"${token}" is not a number`;
-    throw new MatpowerParseError(file, line, `${what}: ${hint}`);
-  }
-  return v;
-}
+/** a number, then blanks and the end of the statement */
+const SCALAR = /[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[ \t]*(?:[;,%\r\n]|$)/y;
 
 export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
-  const lines = text.split(/\r?\n/);
+  const s = new Scanner(text, fileName);
   const matrices = new Map<string, MatrixField>();
-  const cells: Partial<Record<'busName' | 'genFuel' | 'genType', string[]>> = {};
+  const cells: Partial<Record<StringCellField, string[]>> = {};
+  const cellLines: Partial<Record<StringCellField, number>> = {};
+  const other: Record<string, MatrixField> = {};
   const warnings: string[] = [];
   let name = '';
+  let struct = 'mpc';
   let version = '';
+  let versionLine = 0;
   let baseMVA: number | undefined;
+  /** output names of a version 1 function, whose fields are plain variables */
+  let v1Outputs = null as Set<string> | null; // `as`: assigned in readFunctionHeader
 
-  let i = 0;
-  /** Next logical line (comments stripped, `...` continuations joined) and its number. */
-  const next = (): { text: string; line: number } | null => {
-    if (i >= lines.length) return null;
-    const line = i + 1;
-    let t = stripComment(lines[i++]!);
-    while (/\.\.\.\s*$/.test(t) && i < lines.length) {
-      t = t.replace(/\.\.\.\s*$/, ' ') + stripComment(lines[i++]!);
-    }
-    return { text: t.trim(), line };
+  const atNextField = (): boolean => {
+    NEXT_FIELD.lastIndex = s.pos;
+    return NEXT_FIELD.test(text);
   };
 
-  for (let cur = next(); cur !== null; cur = next()) {
-    const { text: t, line } = cur;
-    if (t === '') continue;
-    const fn = /^function\s+(?:\w+\s*=\s*)?(\w+)/.exec(t);
-    if (fn) {
-      name = fn[1]!;
+  function readMatrix(field: string, startLine: number): MatrixField {
+    const rows: number[][] = [];
+    const lines: number[] = [];
+    let row: number[] = [];
+    let rowLine = 0;
+    let width = -1;
+    const endRow = (): void => {
+      if (row.length === 0) return;
+      if (width < 0) width = row.length;
+      else if (row.length !== width)
+        throw s.error(
+          `mpc.${field} row ${rows.length + 1} has ${row.length} columns, expected ${width} like row 1`,
+          rowLine,
+        );
+      rows.push(row);
+      lines.push(rowLine);
+      row = [];
+    };
+    for (;;) {
+      const c = s.peek();
+      if (c === SPACE || c === TAB || c === COMMA) s.pos++;
+      else if (c === LF || c === CR) {
+        endRow();
+        s.newline();
+      } else if (c === SEMI) {
+        endRow();
+        s.pos++;
+      } else if (c === PERCENT) s.skipToLineEnd();
+      else if (c === RBRACKET) {
+        endRow();
+        s.pos++;
+        return { rows, lines, line: startLine };
+      } else if (Number.isNaN(c)) {
+        throw s.error(`mpc.${field}: matrix is not closed with "];"`, startLine);
+      } else if (c === DOT && s.isContinuation()) {
+        s.skipContinuation();
+      } else {
+        if (!s.atNumber() && atNextField())
+          throw s.error(`mpc.${field}: matrix is not closed with "];" before the next field`);
+        if (row.length === 0) rowLine = s.line;
+        row.push(s.readNumber(field, rows.length + 1));
+      }
+    }
+  }
+
+  /** Reads a cell array; entries other than quoted strings are an error when `strict`. */
+  function readCell(field: string, startLine: number, strict: boolean): string[] {
+    const out: string[] = [];
+    for (;;) {
+      const c = s.peek();
+      if (c === SPACE || c === TAB || c === COMMA || c === SEMI) s.pos++;
+      else if (c === LF || c === CR) s.newline();
+      else if (c === PERCENT) s.skipToLineEnd();
+      else if (c === QUOTE || c === DQUOTE) out.push(s.readString());
+      else if (c === RBRACE) {
+        s.pos++;
+        return out;
+      } else if (Number.isNaN(c)) {
+        throw s.error(`mpc.${field}: cell array is not closed with "};"`, startLine);
+      } else if (c === DOT && s.isContinuation()) {
+        s.skipContinuation();
+      } else if (atNextField()) {
+        throw s.error(`mpc.${field}: cell array is not closed with "};" before the next field`);
+      } else if (strict) {
+        throw s.error(
+          `mpc.${field} entry ${out.length + 1}: expected a quoted string, found "${s.restOfLine(20)}"`,
+          s.line,
+          s.column,
+        );
+      } else {
+        // skip a non-string entry of a cell array we do not use
+        while (!/[\s,;%}]/.test(text[s.pos] ?? '}')) s.pos++;
+      }
+    }
+  }
+
+  /** After a value: optional `;` or `,`, then the end of the line or another statement. */
+  function endStatement(field: string): void {
+    s.skipInline();
+    const c = s.peek();
+    if (c === SEMI || c === COMMA) {
+      s.pos++;
+      return;
+    }
+    if (!s.atLineEnd())
+      throw s.error(
+        `mpc.${field}: unexpected "${s.restOfLine(20)}" after the value`,
+        s.line,
+        s.column,
+      );
+  }
+
+  /** True when the value at pos is one number token followed by the end of its statement. */
+  function isNumberStatement(): boolean {
+    SCALAR.lastIndex = s.pos;
+    return SCALAR.test(text);
+  }
+
+  /** Skips an expression we do not evaluate, to the end of its statement. */
+  function skipExpression(): string {
+    const start = s.pos;
+    for (;;) {
+      const c = s.peek();
+      if (s.atLineEnd() || c === SEMI || c === PERCENT) break;
+      if (c === DOT && s.isContinuation()) s.skipContinuation();
+      else if (c === QUOTE || c === DQUOTE) s.readString();
+      else s.pos++;
+    }
+    return text.slice(start, s.pos).trim();
+  }
+
+  function readFunctionHeader(line: number): void {
+    const header = s.restOfLine(1000);
+    s.skipToLineEnd();
+    const m = /^(?:(\w+)\s*=\s*|\[([^\]]*)\]\s*=\s*)?(\w+)/.exec(header);
+    if (!m) throw s.error(`cannot read the function line "function ${header}"`, line);
+    if (name !== '') return; // a later subfunction
+    name = m[3]!;
+    if (m[1] !== undefined) struct = m[1];
+    if (m[2] !== undefined) {
+      v1Outputs = new Set(m[2].split(/[\s,]+/).filter((x) => x !== ''));
+      if (!v1Outputs.has('baseMVA') || !v1Outputs.has('bus'))
+        throw s.error(`expected "function mpc = ${name}" or a version 1 case function`, line);
+    }
+  }
+
+  for (;;) {
+    s.skipBlank();
+    if (s.atEnd()) break;
+    const line = s.line;
+    const statementStart = s.restOfLine();
+    const word = s.readIdentifier();
+    if (word === 'function') {
+      readFunctionHeader(line);
       continue;
     }
-    const m = FIELD.exec(t);
-    if (!m) {
-      if (/^(?:return|end)\b/.test(t)) continue;
-      throw new MatpowerParseError(
-        fileName,
+    if (word === 'return' || word === 'end' || word === 'endfunction') {
+      endStatement(word);
+      continue;
+    }
+    let field = '';
+    if (word === struct && s.peek() === DOT) {
+      s.pos++;
+      field = s.readIdentifier();
+    } else if (v1Outputs?.has(word)) {
+      field = word;
+    }
+    if (field === '')
+      throw s.error(`expected "mpc.<field> = ..." but found "${statementStart}"`, line);
+    s.skipInline();
+    if (s.peek() === LPAREN || s.peek() === DOT)
+      throw s.error(
+        `mpc.${field}: indexed or nested assignments are not supported (the reader takes data, not MATLAB code)`,
         line,
-        `expected "mpc.<field> = ..." but found "${t.slice(0, 40)}"`,
       );
-    }
-    const field = m[1]!;
-    let rest = m[2]!.trim();
-    if (rest.startsWith('[')) {
-      matrices.set(field, readMatrix(rest.slice(1), line, field));
-    } else if (rest.startsWith('{')) {
-      const strings = readCell(rest.slice(1), line, field);
-      const key = STRING_CELLS[field];
-      if (key) cells[key] = strings;
-      else warnings.push(`${fileName}:${line}: mpc.${field} (cell array) ignored`);
-    } else {
-      rest = rest.replace(/;\s*$/, '').trim();
-      if (field === 'version') version = rest.replace(/^'(.*)'$/, '$1');
-      else if (field === 'baseMVA') baseMVA = parseNumber(rest, fileName, line, 'mpc.baseMVA');
-      else warnings.push(`${fileName}:${line}: mpc.${field} ignored`);
-    }
-  }
+    if (s.peek() !== EQUALS) throw s.error(`expected "=" after mpc.${field}`, line, s.column);
+    s.pos++;
+    s.skipInline();
+    const c = s.peek();
 
-  function readMatrix(first: string, startLine: number, field: string): MatrixField {
-    const rows: number[][] = [];
-    const rowLines: number[] = [];
-    let pending: number[] = [];
-    let pendingLine = startLine;
-    let body = first;
-    let bodyLine = startLine;
-    for (;;) {
-      const close = body.indexOf(']');
-      const segment = close >= 0 ? body.slice(0, close) : body;
-      const parts = segment.split(';');
-      parts.forEach((part) => {
-        const tokens = part.split(/[\s,]+/).filter((x) => x !== '');
-        if (tokens.length > 0 && pending.length === 0) pendingLine = bodyLine;
-        for (const tok of tokens) {
-          pending.push(parseNumber(tok, fileName, bodyLine, `mpc.${field} row ${rows.length + 1}`));
-        }
-        // every part ends a row: it ends at a `;`, at `]` or at the end of the line (MATLAB
-        // matrix syntax; `...` continuations were already joined by next())
-        if (pending.length > 0) {
-          rows.push(pending);
-          rowLines.push(pendingLine);
-          pending = [];
-        }
-      });
-      if (close >= 0) break;
-      const cur = next();
-      if (cur === null)
-        throw new MatpowerParseError(
-          fileName,
-          startLine,
-          `mpc.${field}: matrix is not closed with "];"`,
-        );
-      body = cur.text;
-      bodyLine = cur.line;
-      if (FIELD.test(body))
-        throw new MatpowerParseError(
-          fileName,
-          bodyLine,
-          `mpc.${field}: matrix is not closed with "];" before the next field`,
-        );
-    }
-    const width = rows[0]?.length ?? 0;
-    rows.forEach((row, r) => {
-      if (row.length !== width) {
-        throw new MatpowerParseError(
-          fileName,
-          rowLines[r]!,
-          `mpc.${field} row ${r + 1} has ${row.length} columns, expected ${width} like row 1`,
-        );
+    if (c === LBRACKET) {
+      s.pos++;
+      const m = readMatrix(field, line);
+      if (MATRICES.has(field)) matrices.set(field, m);
+      else {
+        other[field] = m;
+        warnings.push(`${fileName}:${line}: mpc.${field} is not used (kept raw in "other")`);
       }
-    });
-    return { rows, lines: rowLines, line: startLine };
-  }
-
-  function readCell(first: string, startLine: number, field: string): string[] {
-    const out: string[] = [];
-    let body = first;
-    for (;;) {
-      const close = body.indexOf('}');
-      const segment = close >= 0 ? body.slice(0, close) : body;
-      for (const match of segment.matchAll(/'((?:[^']|'')*)'/g))
-        out.push(match[1]!.replace(/''/g, "'"));
-      if (close >= 0) return out;
-      const cur = next();
-      if (cur === null)
-        throw new MatpowerParseError(
-          fileName,
-          startLine,
-          `mpc.${field}: cell array is not closed with "};"`,
-        );
-      body = cur.text;
+    } else if (c === LBRACE) {
+      s.pos++;
+      const key = STRING_CELLS[field];
+      const strings = readCell(field, line, key !== undefined);
+      if (key) {
+        cells[key] = strings;
+        cellLines[key] = line;
+      } else warnings.push(`${fileName}:${line}: mpc.${field} (a cell array) is not used`);
+    } else if (field === 'version') {
+      version = c === QUOTE || c === DQUOTE ? s.readString() : String(s.readNumber('version', 0));
+      versionLine = line;
+    } else if (field === 'baseMVA') {
+      baseMVA = s.readNumber('baseMVA', 0);
+    } else if (MATRICES.has(field) || STRING_CELLS[field] !== undefined) {
+      throw s.error(
+        `mpc.${field} must be a ${MATRICES.has(field) ? 'matrix [...]' : 'cell array {...}'}`,
+        line,
+      );
+    } else if (s.atNumber() && isNumberStatement()) {
+      other[field] = { rows: [[s.readNumber(field, 0)]], lines: [line], line };
+      warnings.push(`${fileName}:${line}: mpc.${field} is not used (kept raw in "other")`);
+    } else {
+      const expr = skipExpression();
+      warnings.push(`${fileName}:${line}: mpc.${field} = ${expr.slice(0, 30)} is not used`);
     }
+    endStatement(field);
   }
 
-  const endLine = lines.length;
-  if (baseMVA === undefined) throw new MatpowerParseError(fileName, endLine, 'missing mpc.baseMVA');
+  const endLine = s.line;
+  const missing = (what: string) =>
+    s.error(`missing mpc.${what} (reached the end of the file)`, endLine);
+  if (baseMVA === undefined) throw missing('baseMVA');
   if (!(baseMVA > 0) || !Number.isFinite(baseMVA))
-    throw new MatpowerParseError(
-      fileName,
-      endLine,
-      `mpc.baseMVA must be a positive number, got ${baseMVA}`,
-    );
-  if (version === '1')
-    throw new MatpowerParseError(
-      fileName,
-      endLine,
-      "MATPOWER case format version 1 is not supported: convert it with MATPOWER's loadcase/savecase first",
-    );
+    throw s.error(`mpc.baseMVA must be a positive number, got ${baseMVA}`, endLine);
 
-  const required = (field: 'bus' | 'gen' | 'branch'): MatrixField => {
-    const m = matrices.get(field);
-    if (!m) throw new MatpowerParseError(fileName, endLine, `missing mpc.${field}`);
-    return checkColumns(field, m);
-  };
   const checkColumns = (field: keyof typeof MIN_COLUMNS, m: MatrixField): MatrixField => {
     const min = MIN_COLUMNS[field];
     const width = m.rows[0]?.length ?? min;
     if (width < min)
-      throw new MatpowerParseError(
-        fileName,
+      throw s.error(
+        `mpc.${field} row 1 has ${width} columns, expected at least ${min}`,
         m.lines[0] ?? m.line,
-        `mpc.${field} rows have ${width} columns, expected at least ${min}`,
       );
     return m;
   };
+  const required = (field: 'bus' | 'gen' | 'branch'): MatrixField => {
+    const m = matrices.get(field);
+    if (!m) throw missing(field);
+    return checkColumns(field, m);
+  };
   const bus = required('bus');
-  if (bus.rows.length === 0)
-    throw new MatpowerParseError(fileName, bus.line, 'mpc.bus has no rows');
+  if (bus.rows.length === 0) throw s.error('mpc.bus has no rows', bus.line);
+  let gen = required('gen');
+  let branch = required('branch');
+
+  const genWidth = gen.rows[0]?.length ?? GEN_COLUMNS;
+  const isV1 = v1Outputs !== null || version === '1' || (version === '' && genWidth < GEN_COLUMNS);
+  if (isV1) {
+    gen = genVersion1To2(gen);
+    branch = branchVersion1To2(branch);
+    warnings.push(
+      `${fileName}: converted from MATPOWER case format version 1 (gen columns 11–21 set to 0, branch angmin/angmax set to -360/360${version === '' && v1Outputs === null ? '; the file has no mpc.version and fewer than 21 gen columns' : ''})`,
+    );
+  } else if (version !== '' && version !== '2') {
+    throw s.error(
+      `unsupported MATPOWER case format version "${version}" (expected "2" or "1")`,
+      versionLine,
+    );
+  } else if (genWidth > MIN_COLUMNS.gen && genWidth < GEN_COLUMNS) {
+    const pad = new Array<number>(GEN_COLUMNS - genWidth).fill(0);
+    gen = { ...gen, rows: gen.rows.map((r) => [...r, ...pad]) };
+    warnings.push(
+      `${fileName}:${gen.line}: mpc.gen has ${genWidth} columns; columns ${genWidth + 1}–21 set to 0`,
+    );
+  }
+
   const out: MatpowerCase = {
-    name: name || fileName.replace(/\.m$/, ''),
+    name: name || fileName.replace(/^.*[\\/]/, '').replace(/\.m$/, ''),
     fileName,
-    version: version || '2',
+    version: '2',
     baseMVA,
     bus,
-    gen: required('gen'),
-    branch: required('branch'),
+    gen,
+    branch,
     warnings,
   };
   for (const field of ['gencost', 'dcline', 'areas'] as const) {
     const m = matrices.get(field);
-    if (m) out[field] = checkColumns(field, m);
-  }
-  for (const [field, m] of matrices) {
-    if (!['bus', 'gen', 'branch', 'gencost', 'dcline', 'areas'].includes(field)) {
-      warnings.push(`${fileName}:${m.line}: mpc.${field} ignored`);
-    }
+    if (m && m.rows.length > 0) out[field] = checkColumns(field, m);
   }
   if (cells.busName) out.busName = cells.busName;
   if (cells.genFuel) out.genFuel = cells.genFuel;
   if (cells.genType) out.genType = cells.genType;
+  if (Object.keys(cellLines).length > 0) out.cellLines = cellLines;
+  if (Object.keys(other).length > 0) out.other = other;
   return out;
 }

@@ -17,4 +17,12 @@ describe.skipIf(files.length === 0)('MATPOWER round trip', () => {
     expect({ ...second, datasets: [] }).toEqual({ ...first, datasets: [] });
     expect(second.name).toBe(first.name);
   });
+
+  it.each(files)('%s: case → text → case keeps every number', (file) => {
+    const mpc = parseMatpower(readSharedCase(file), file);
+    const again = parseMatpower(writeMatpower(mpc), file);
+    for (const f of ['bus', 'gen', 'branch', 'gencost'] as const)
+      expect(again[f]?.rows).toEqual(mpc[f]?.rows);
+    expect(again.busName).toEqual(mpc.busName);
+  });
 });

@@ -1,16 +1,40 @@
 // MATPOWER case → FinEst network, column for column (MATPOWER manual, tables B-1 to B-3):
 // bus ids are the bus numbers as text (numbers need not be consecutive), branches and
 // generators keep file row order with ids "1", "2", ... (their 1-based row), a branch with a
-// non-zero tap ratio is a transformer, dcline rows become HVDC links, gencost is kept verbatim.
-// Result columns beyond the input columns (OPF/PF results) are ignored.
+// non-zero tap ratio is a transformer, dcline rows become HVDC links ("dc1", ...), gencost is
+// kept verbatim, areas come from mpc.areas (then any other bus area) or else from the buses in
+// order of first use. Result columns beyond the input columns (OPF/PF results) are ignored.
+// Generator and dcline limits may be ±Inf (MATPOWER: no limit); they stay ±Infinity unless
+// `infinityAs` is given, since NetworkSchema and JSON only hold finite numbers.
 import type { Branch, Bus, BusType, Generator, HvdcLink, Network } from '../schema/network.ts';
 import { MatpowerParseError } from '../errors.ts';
-import type { MatpowerCase } from './case.ts';
+import type { MatpowerCase, StringCellField } from './case.ts';
 
 const BUS_TYPES: Record<number, BusType> = { 1: 'PQ', 2: 'PV', 3: 'REF', 4: 'NONE' };
+/** gen columns that may be ±Inf: QMAX, QMIN, PMAX, PMIN (0-based) */
+const GEN_LIMITS = [3, 4, 8, 9];
+/** dcline columns that may be ±Inf: PMIN … QMAXT (0-based) */
+const DCLINE_LIMITS = [9, 10, 11, 12, 13, 14];
 
-export function matpowerToNetwork(mpc: MatpowerCase): Network {
+export interface MatpowerToNetworkOptions {
+  /**
+   * MW/MVAr magnitude that replaces ±Inf generator and dcline limits (e.g. 1e5), so that the
+   * network passes NetworkSchema and survives JSON; default: keep ±Infinity, as MATPOWER does
+   */
+  infinityAs?: number;
+}
+
+export function matpowerToNetwork(
+  mpc: MatpowerCase,
+  options: MatpowerToNetworkOptions = {},
+): Network {
   const file = mpc.fileName;
+  checkCellLength(mpc, 'busName', 'bus_name', mpc.bus.rows.length, 'buses');
+  checkCellLength(mpc, 'genFuel', 'genfuel', mpc.gen.rows.length, 'generators');
+  checkCellLength(mpc, 'genType', 'gentype', mpc.gen.rows.length, 'generators');
+  const cap = options.infinityAs;
+  const limit = (v: number): number =>
+    cap === undefined || Number.isFinite(v) ? v : v > 0 ? cap : -cap;
   const busIds = new Set<string>();
   const buses: Bus[] = mpc.bus.rows.map((r, k) => {
     const line = mpc.bus.lines[k]!;
@@ -28,6 +52,12 @@ export function matpowerToNetwork(mpc: MatpowerCase): Network {
         `bus ${num} has type ${r[1]}, expected 1 (PQ), 2 (PV), 3 (REF) or 4 (isolated)`,
       );
     finiteRow(r, 13, file, line, `bus ${num}`);
+    if (!Number.isInteger(r[6]!) || !Number.isInteger(r[10]!))
+      throw new MatpowerParseError(
+        file,
+        line,
+        `bus ${num}: area (${r[6]}) and zone (${r[10]}) must be integers`,
+      );
     const bus: Bus = {
       id,
       type,
@@ -61,21 +91,22 @@ export function matpowerToNetwork(mpc: MatpowerCase): Network {
   const generators: Generator[] = mpc.gen.rows.map((r, k) => {
     const line = mpc.gen.lines[k]!;
     const what = `generator ${k + 1}`;
-    finiteRow(r, 10, file, line, what, [3, 4, 8, 9]);
+    finiteRow(r, 10, file, line, what, GEN_LIMITS);
     const g: Generator = {
       id: String(k + 1),
       bus: busRef(r[0]!, line, what),
       Pg: r[1]!,
       Qg: r[2]!,
-      Qmax: r[3]!,
-      Qmin: r[4]!,
+      Qmax: limit(r[3]!),
+      Qmin: limit(r[4]!),
       Vg: r[5]!,
       mBase: r[6]!,
       inService: r[7]! > 0,
-      Pmax: r[8]!,
-      Pmin: r[9]!,
+      Pmax: limit(r[8]!),
+      Pmin: limit(r[9]!),
     };
-    if (r.length > 10) g.matpowerExtra = r.slice(10, 21);
+    // parseMatpower leaves 10 or at least 21 columns; 11–21 are PC1 … APF
+    if (r.length > 10) g.matpowerExtra = r.slice(10, 21).map(limit);
     const fuel = mpc.genFuel?.[k];
     if (fuel !== undefined) g.technology = fuel;
     const type = mpc.genType?.[k];
@@ -117,27 +148,30 @@ export function matpowerToNetwork(mpc: MatpowerCase): Network {
   const hvdcLinks: HvdcLink[] = (mpc.dcline?.rows ?? []).map((r, k) => {
     const line = mpc.dcline!.lines[k]!;
     const what = `dcline ${k + 1}`;
-    finiteRow(r, 17, file, line, what, [9, 10, 11, 12, 13, 14]);
+    finiteRow(r, 17, file, line, what, DCLINE_LIMITS);
     return {
       id: `dc${k + 1}`,
       from: busRef(r[0]!, line, what),
       to: busRef(r[1]!, line, what),
       inService: r[2]! > 0,
       P: r[3]!,
-      Pmin: r[9]!,
-      Pmax: r[10]!,
+      Pmin: limit(r[9]!),
+      Pmax: limit(r[10]!),
       lossFixed: r[15]!,
       lossFactor: r[16]!,
       Vf: r[7]!,
       Vt: r[8]!,
-      Qminf: r[11]!,
-      Qmaxf: r[12]!,
-      Qmint: r[13]!,
-      Qmaxt: r[14]!,
+      Qminf: limit(r[11]!),
+      Qmaxf: limit(r[12]!),
+      Qmint: limit(r[13]!),
+      Qmaxt: limit(r[14]!),
     };
   });
 
-  const areaIds = [...new Set(buses.map((b) => b.area))];
+  // mpc.areas: [AREA_I, PRICE_REF_BUS]; the price reference bus is obsolete (v1 OPF) and dropped
+  const areaIds = [
+    ...new Set([...(mpc.areas?.rows ?? []).map((r) => String(r[0]!)), ...buses.map((b) => b.area)]),
+  ];
   const network: Network = {
     formatVersion: 1,
     name: mpc.name,
@@ -149,11 +183,32 @@ export function matpowerToNetwork(mpc: MatpowerCase): Network {
     areas: areaIds.map((id) => ({ id, name: `Area ${id}` })),
     countries: [],
     datasets: [
-      { id: `matpower:${mpc.name}`, name: `MATPOWER case ${mpc.name}`, source: mpc.fileName },
+      {
+        id: `matpower:${mpc.name}`,
+        name: `MATPOWER case ${mpc.name}`,
+        source: mpc.fileName.replace(/^.*[\\/]/, ''),
+      },
     ],
   };
   if (mpc.gencost) network.gencost = mpc.gencost.rows.map((r) => [...r]);
   return network;
+}
+
+/** A cell array of names must have one entry per row of its matrix. */
+function checkCellLength(
+  mpc: MatpowerCase,
+  key: StringCellField,
+  field: string,
+  rows: number,
+  what: string,
+): void {
+  const values = mpc[key];
+  if (values === undefined || values.length === rows) return;
+  throw new MatpowerParseError(
+    mpc.fileName,
+    mpc.cellLines?.[key] ?? 0,
+    `mpc.${field} has ${values.length} entries for ${rows} ${what}`,
+  );
 }
 
 /** Rejects ±Inf in the first `width` columns except those listed (limits may be infinite). */

@@ -1,6 +1,10 @@
 // A compact typed-array index of the in-service AC topology (graphology's NeighborhoodIndex
-// idea): for bus i, its incident branches are edgeIds[starts[i] .. starts[i+1]-1] leading to
-// neighbors[...]. HVDC links never connect buses here: they are controlled injections.
+// idea, a CSR adjacency): for bus i, its incident branches are edgeIds[starts[i] ..
+// starts[i+1]-1] leading to neighbors[...]; a branch appears once at each end (a branch from a
+// bus to itself twice at that bus). Out-of-service and outaged branches, branches at isolated
+// buses (type NONE) and branches naming an unknown bus (a checkNetwork issue) are left out.
+// HVDC links never connect buses here: they are controlled injections.
+import { GridError } from '../errors.ts';
 import type { Network } from '../schema/network.ts';
 
 export interface AdjacencyIndex {
@@ -17,10 +21,23 @@ export interface TopologyOptions {
   outaged?: ReadonlySet<string>;
 }
 
+/** Bus id → position in network.buses (the internal index); duplicate ids are an error. */
+export function buildBusIndex(net: Network): Map<string, number> {
+  const busIndex = new Map<string, number>();
+  net.buses.forEach((b, i) => {
+    if (busIndex.has(b.id))
+      throw new GridError(
+        'FINEST_DUPLICATE_ID',
+        `grid/topology: network "${net.name}" has two buses with id "${b.id}" (buses[${busIndex.get(b.id)}], buses[${i}])`,
+      );
+    busIndex.set(b.id, i);
+  });
+  return busIndex;
+}
+
 export function buildAdjacencyIndex(net: Network, options: TopologyOptions = {}): AdjacencyIndex {
   const nBus = net.buses.length;
-  const busIndex = new Map<string, number>();
-  net.buses.forEach((b, i) => busIndex.set(b.id, i));
+  const busIndex = buildBusIndex(net);
   const isolated = new Uint8Array(nBus);
   net.buses.forEach((b, i) => (isolated[i] = b.type === 'NONE' ? 1 : 0));
   const from: number[] = [];
