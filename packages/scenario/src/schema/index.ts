@@ -1,0 +1,51 @@
+// Browser-safe entry: the scenario file schema and the shapes of a run's outputs.
+export {
+  ActivateReserveEventSchema,
+  AreaFrequencyOptionsSchema,
+  DemandScopeSchema,
+  DerateEventSchema,
+  ElementRefSchema,
+  RedispatchEventSchema,
+  RestoreEventSchema,
+  ScaleDemandEventSchema,
+  SCENARIO_SCHEMA_VERSION,
+  ScenarioEventSchema,
+  ScenarioOptionsSchema,
+  ScenarioSchema,
+  ScenarioSourceSchema,
+  ScenarioStartSchema,
+  SetHvdcEventSchema,
+  TripEventSchema,
+  UflsStageSchema,
+} from './scenario.ts';
+export type {
+  AreaFrequencyOptions,
+  ElementRef,
+  Scenario,
+  ScenarioEvent,
+  ScenarioInput,
+  ScenarioOptions,
+  UflsStage,
+} from './scenario.ts';
+export {
+  AreaKpisSchema,
+  CityKpisSchema,
+  CountryKpisSchema,
+  FrameLayoutSchema,
+  LogEntrySchema,
+  LogKindSchema,
+  RunKpisSchema,
+  RunSummarySchema,
+  STATUS,
+} from './run.ts';
+export type {
+  AreaKpis,
+  CityKpis,
+  CountryKpis,
+  Frame,
+  FrameLayout,
+  LogEntry,
+  LogKind,
+  RunKpis,
+  RunSummary,
+} from './run.ts';
