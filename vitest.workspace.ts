@@ -1,4 +1,11 @@
 // The test projects of the monorepo. Vitest 4 has no workspace file of its own: this list is
 // imported by vitest.config.ts (`test.projects`), so adding a package here is what enrols it.
-export const projects = ['packages/grid', 'packages/powerflow', 'apps/cli', 'scripts'];
+export const projects = [
+  'packages/grid',
+  'packages/powerflow',
+  'apps/cli',
+  'scripts',
+  'packages/protocol',
+  'apps/server',
+];
 export default projects;

@@ -24,7 +24,8 @@ export interface EncodedFrameHeader {
   keyframe: boolean;
 }
 
-const pad4 = (n: number): number => (n + 3) & ~3;
+// Arithmetic, not `& ~3`: a corrupt u32 length must not wrap to a small int32.
+const pad4 = (n: number): number => Math.ceil(n / 4) * 4;
 
 export function encodeFrame(runId: string, frame: Frame): Uint8Array {
   const id = new TextEncoder().encode(runId);

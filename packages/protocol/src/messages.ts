@@ -24,6 +24,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('start'),
     scenarioId: z.string().max(100).optional(),
     scenario: ScenarioSchema.optional(),
+    /** network id (default: the scenario's network) */
+    networkId: z.string().min(1).max(100).optional(),
     seed: z.int().nonnegative().optional(),
     /** play at once (default true) */
     autoplay: z.boolean().optional(),
@@ -62,6 +64,8 @@ export const RunInfoSchema = z.object({
   parentRunId: z.string().optional(),
   /** s, for a what-if branch */
   branchAtS: z.number().optional(),
+  /** 'scenario' (default) or 'n1' (a screening: no frames, results over REST) */
+  kind: z.enum(['scenario', 'n1']).optional(),
   layout: FrameLayoutSchema,
 });
 export type RunInfo = z.infer<typeof RunInfoSchema>;
@@ -71,7 +75,13 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   /** sent on subscribe, before any frame of the run */
   z.object({ type: z.literal('run'), run: RunInfoSchema }),
   z.object({ type: z.literal('run-created'), runId, parentRunId: z.string().optional() }),
-  z.object({ type: z.literal('log'), runId, entries: z.array(LogEntrySchema) }),
+  z.object({
+    type: z.literal('log'),
+    runId,
+    entries: z.array(LogEntrySchema),
+    /** true: these entries replace the client's log (everything up to the playback time) */
+    replace: z.boolean().optional(),
+  }),
   z.object({ type: z.literal('kpis'), runId, kpis: RunKpisSchema }),
   z.object({
     type: z.literal('progress'),
@@ -89,6 +99,8 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     speed: z.number(),
     t: z.number(),
     tick: z.int(),
+    /** epoch ms at which the playback was at t (for interpolation and lag measurement) */
+    serverTimeMs: z.number().optional(),
   }),
   z.object({ type: z.literal('end'), runId, ticks: z.int() }),
   z.object({

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { Frame } from '@finest/scenario/schema';
+import { decodeFrame, encodeFrame, FrameDecodeError, isFrameMessage } from './frame-codec.ts';
+import { frameFromJson, frameToJson, joinFrames, splitFrames } from './frame-pack.ts';
+
+function frame(tick: number, keyframe = false): Frame {
+  return {
+    tick,
+    t: tick * 60.5,
+    keyframe,
+    busVm: Float32Array.of(1, 0.98, 1.02),
+    busVa: Float32Array.of(0, -3.5, 2.25),
+    busLoadMW: Float32Array.of(100, 0, 50),
+    busShedMW: Float32Array.of(0, 0, 12.5),
+    branchFlowMW: Float32Array.of(80, -20),
+    branchLoadingPct: Float32Array.of(40, 10),
+    branchStatus: Uint8Array.of(1, 2),
+    hvdcMW: Float32Array.of(650),
+    hvdcStatus: Uint8Array.of(1),
+    generatorMW: Float32Array.of(150, 0),
+    areaFrequencyHz: Float32Array.of(49.9, 50),
+  };
+}
+
+describe('frame codec', () => {
+  it('round-trips a frame with its run id, tick, time and keyframe flag', () => {
+    const bytes = encodeFrame('run-ä1', frame(7, true));
+    expect(isFrameMessage(bytes)).toBe(true);
+    const back = decodeFrame(bytes);
+    expect(back.runId).toBe('run-ä1');
+    expect(back.tick).toBe(7);
+    expect(back.t).toBe(7 * 60.5);
+    expect(back.keyframe).toBe(true);
+    expect(frameToJson(back.frame)).toEqual(frameToJson(frame(7, true)));
+  });
+
+  it('rejects truncated and foreign bytes with FrameDecodeError', () => {
+    const bytes = encodeFrame('r', frame(1));
+    expect(() => decodeFrame(bytes.subarray(0, bytes.length - 1))).toThrow(FrameDecodeError);
+    expect(() => decodeFrame(bytes.subarray(0, 10))).toThrow(FrameDecodeError);
+    expect(() => decodeFrame(new TextEncoder().encode('{"type":"subscribe"}'))).toThrow(/magic/);
+    expect(isFrameMessage(new Uint8Array(2))).toBe(false);
+  });
+
+  it('rejects corrupt lengths instead of reading past the end', () => {
+    const bytes = encodeFrame('r', frame(1));
+    const idLen = bytes.slice();
+    new DataView(idLen.buffer).setUint32(12, 0xffffffff, true);
+    expect(() => decodeFrame(idLen)).toThrow(/truncated/);
+    const count = bytes.slice();
+    new DataView(count.buffer).setUint32(16 + 4 + 8, 0xfffffff0, true);
+    expect(() => decodeFrame(count)).toThrow(/truncated/);
+  });
+
+  it('decodes a frame that sits at an offset inside a larger buffer', () => {
+    const bytes = encodeFrame('r', frame(3));
+    const big = new Uint8Array(bytes.length + 8);
+    big.set(bytes, 8);
+    expect(decodeFrame(big.subarray(8)).tick).toBe(3);
+  });
+});
+
+describe('frame packs', () => {
+  it('joins and splits frames with a length prefix each', () => {
+    const frames = [0, 1, 2].map((k) => encodeFrame('r', frame(k, k === 1)));
+    const packed = joinFrames(frames);
+    expect(packed.byteLength).toBe(frames.reduce((n, f) => n + 4 + f.byteLength, 0));
+    const parts = splitFrames(packed);
+    expect(parts.map((p) => decodeFrame(p).tick)).toEqual([0, 1, 2]);
+    expect(splitFrames(joinFrames([]))).toEqual([]);
+  });
+
+  it('rejects a truncated pack', () => {
+    const packed = joinFrames([encodeFrame('r', frame(0))]);
+    expect(() => splitFrames(packed.subarray(0, packed.length - 3))).toThrow(FrameDecodeError);
+    expect(() => splitFrames(packed.subarray(0, 2))).toThrow(FrameDecodeError);
+  });
+
+  it('JSON form round-trips', () => {
+    const j = frameToJson(frame(4));
+    expect(frameToJson(frameFromJson(j))).toEqual(j);
+  });
+});
