@@ -9,6 +9,8 @@ export {
   cscToDense,
   cscTranspose,
 } from './sparse/csc.ts';
+export type { SparseLuSolver } from './sparse/linear-solver.ts';
+export { createSparseLuSolver } from './sparse/linear-solver.ts';
 export { PowerflowError, PowerflowInputError } from './errors.ts';
 export type { PfCase } from './model/pf-case.ts';
 export { buildPfCase, NONE, PQ, PV, REF } from './model/pf-case.ts';

@@ -6,7 +6,7 @@ import { classifyBuses, type BusTypes } from '../model/bus-types.ts';
 import { PQ, REF, type PfCase } from '../model/pf-case.ts';
 import { makeYbus, type Ybus } from '../ybus/make-ybus.ts';
 import { makeSbus } from './make-sbus.ts';
-import { busPowers, newtonPowerFlow } from './newton.ts';
+import { busPowers, newtonPowerFlow, type NewtonOptions } from './newton.ts';
 import { branchFlows, generatorDispatch, type BranchFlows } from './pf-solution.ts';
 
 export interface AcPowerFlowOptions {
@@ -19,6 +19,11 @@ export interface AcPowerFlowOptions {
    * generator at once (MATPOWER pf.enforce_q_lims = 1); 'one-at-a-time' the worst one (= 2).
    */
   enforceQLimits?: false | 'simultaneous' | 'one-at-a-time';
+  /**
+   * Reuse across solves of cases with the same topology and bus types (a time series): the
+   * Ybus of this case, and the Newton solver's Jacobian pattern and factorisation.
+   */
+  reuse?: { ybus: Ybus } & Pick<NewtonOptions, 'jacobian' | 'linearSolver'>;
 }
 
 export interface AcPowerFlowResult extends BranchFlows {
@@ -44,7 +49,7 @@ const DEG = 180 / Math.PI;
 type DispatchState = Parameters<typeof generatorDispatch>[4];
 
 export function runAcPowerFlow(pf: PfCase, options: AcPowerFlowOptions = {}): AcPowerFlowResult {
-  const ybus = makeYbus(pf);
+  const ybus = options.reuse?.ybus ?? makeYbus(pf);
   const busType = Int8Array.from(pf.busType);
   const state: DispatchState = {
     Pd: Float64Array.from(pf.Pd),
@@ -65,7 +70,12 @@ export function runAcPowerFlow(pf: PfCase, options: AcPowerFlowOptions = {}): Ac
   for (;;) {
     applyVoltageSetpoints(pf, types, state.genOn, Vm);
     const sbus = makeSbus(pf, state.Pd, state.Qd, state.genOn);
-    const nr = newtonPowerFlow(ybus, sbus, Vm, Va, types, options);
+    const reuse = limited.length === 0 ? options.reuse : undefined;
+    const nr = newtonPowerFlow(ybus, sbus, Vm, Va, types, {
+      ...options,
+      ...(reuse?.jacobian ? { jacobian: reuse.jacobian } : {}),
+      ...(reuse?.linearSolver ? { linearSolver: reuse.linearSolver } : {}),
+    });
     iterations += nr.iterations;
     Vm.set(nr.Vm);
     Va.set(nr.Va);
@@ -77,8 +87,25 @@ export function runAcPowerFlow(pf: PfCase, options: AcPowerFlowOptions = {}): Ac
     }
     const violating = findQViolations(pf, state, busType, options.enforceQLimits);
     if (violating === 'infeasible') {
-      const result = finish(pf, ybus, state, limited, fixedQg, nr, iterations, Vm, Va, ref0, Va0ref, types);
-      return { ...result, converged: false, reason: 'every remaining generator exceeds the same reactive limit' };
+      const result = finish(
+        pf,
+        ybus,
+        state,
+        limited,
+        fixedQg,
+        nr,
+        iterations,
+        Vm,
+        Va,
+        ref0,
+        Va0ref,
+        types,
+      );
+      return {
+        ...result,
+        converged: false,
+        reason: 'every remaining generator exceeds the same reactive limit',
+      };
     }
     if (violating.length === 0) {
       return finish(pf, ybus, state, limited, fixedQg, nr, iterations, Vm, Va, ref0, Va0ref, types);
@@ -100,7 +127,12 @@ export function runAcPowerFlow(pf: PfCase, options: AcPowerFlowOptions = {}): Ac
 }
 
 /** Vm at voltage-controlled buses = the setpoint of their (last listed) in-service generator. */
-function applyVoltageSetpoints(pf: PfCase, types: BusTypes, genOn: Uint8Array, Vm: Float64Array): void {
+function applyVoltageSetpoints(
+  pf: PfCase,
+  types: BusTypes,
+  genOn: Uint8Array,
+  Vm: Float64Array,
+): void {
   const controlled = new Uint8Array(pf.nBus);
   for (const i of types.ref) controlled[i] = 1;
   for (const i of types.pv) controlled[i] = 1;
@@ -160,7 +192,8 @@ function findQViolations(
   let worst = all[0]!;
   let worstAmount = -Infinity;
   for (const k of all) {
-    const amount = state.Qg[k]! > pf.Qmax[k]! ? state.Qg[k]! - pf.Qmax[k]! : pf.Qmin[k]! - state.Qg[k]!;
+    const amount =
+      state.Qg[k]! > pf.Qmax[k]! ? state.Qg[k]! - pf.Qmax[k]! : pf.Qmin[k]! - state.Qg[k]!;
     if (amount > worstAmount) {
       worst = k;
       worstAmount = amount;

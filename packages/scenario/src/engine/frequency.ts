@@ -1,0 +1,155 @@
+// Aggregate frequency model of one synchronous area (a single-machine "system frequency
+// response" model): the whole area's rotating mass, load self-regulation, frequency
+// containment reserves with droop, capacity and a first-order activation lag, restoration
+// reserves taking over, and under-frequency load shedding in stages.
+//
+//   2·Ek/f0 · dΔf/dt = −P_dist + P_fcr + P_frr + P_ufls − D·Δf        (MW; Ek in MWs)
+//   T_fcr · dP_fcr/dt = P_fcr*(Δf) − P_fcr     P_fcr*: droop, capped at the reserve volume
+//   T_frr · dP_frr/dt = (P_dist − P_ufls) − P_frr
+//
+// with D = damping% / 100 · area load per Hz. P_dist is the area's unplanned power deficit
+// (MW, > 0 when generation or import was lost). Integrated with classic Runge–Kutta (RK4).
+// Reference: P. Kundur, Power System Stability and Control, 1994, §11.1 (load-frequency
+// dynamics); reserve parameters in area-defaults.ts.
+import type { AreaModel } from './area-defaults.ts';
+
+export interface FrequencyState {
+  /** Hz, deviation from nominal */
+  df: number;
+  /** MW */
+  fcrNormal: number;
+  fcrDisturbance: number;
+  frr: number;
+  /** MW of the whole area's load shed by UFLS */
+  ufls: number;
+  /** stages triggered (a prefix of model.ufls) */
+  stages: number;
+  /** MW, the unplanned deficit being integrated */
+  disturbance: number;
+}
+
+export interface UflsTrip {
+  /** s within the integrated interval, from its start */
+  after: number;
+  stage: number;
+  frequencyHz: number;
+  /** MW of the whole area's load */
+  shedMW: number;
+}
+
+export interface FrequencyTrace {
+  /** extremes of f over the interval, Hz, and when (s from the interval start) */
+  minHz: number;
+  minAfter: number;
+  maxHz: number;
+  /** Hz/s, largest |df/dt| seen */
+  maxRocof: number;
+  ufls: UflsTrip[];
+}
+
+export function initialFrequencyState(): FrequencyState {
+  return { df: 0, fcrNormal: 0, fcrDisturbance: 0, frr: 0, ufls: 0, stages: 0, disturbance: 0 };
+}
+
+/** A state that needs no integration: nothing moves until the next disturbance. */
+export function isQuiescent(s: FrequencyState): boolean {
+  return (
+    Math.abs(s.df) < 1e-6 &&
+    Math.abs(s.disturbance - s.ufls - s.frr) < 1e-3 &&
+    Math.abs(s.fcrNormal) + Math.abs(s.fcrDisturbance) < 1e-3
+  );
+}
+
+const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+
+/** Droop target of the normal-operation reserve, MW (positive = more generation). */
+function fcrNormalTarget(m: AreaModel, df: number): number {
+  return clamp(-df / m.fcrNormal.fullAtHz, -1, 1) * m.fcrNormal.MW;
+}
+
+/** Droop target of the disturbance reserve, MW: zero inside ±startHz, full at ±fullHz. */
+function fcrDisturbanceTarget(m: AreaModel, df: number): number {
+  const d = m.fcrDisturbance;
+  const span = d.fullHz - d.startHz;
+  if (df < -d.startHz) return clamp((-df - d.startHz) / span, 0, 1) * d.upMW;
+  if (df > d.startHz) return -clamp((df - d.startHz) / span, 0, 1) * d.downMW;
+  return 0;
+}
+
+type Vec = [number, number, number, number];
+
+function derivative(m: AreaModel, s: FrequencyState, y: Vec): Vec {
+  const [df, pn, pd, pr] = y;
+  const twoEkOverF0 = (2 * m.kineticEnergyGWs * 1000) / m.nominalHz;
+  const damping = (m.loadDampingPctPerHz / 100) * m.areaLoadMW;
+  const balance = -s.disturbance + pn + pd + pr + s.ufls - damping * df;
+  return [
+    balance / twoEkOverF0,
+    (fcrNormalTarget(m, df) - pn) / m.fcrNormal.timeConstantS,
+    (fcrDisturbanceTarget(m, df) - pd) / m.fcrDisturbance.timeConstantS,
+    (s.disturbance - s.ufls - pr) / m.restorationTimeS,
+  ];
+}
+
+/**
+ * Advances the state by `duration` s in place. Steps of 0.05 s while frequency moves fast,
+ * 0.5 s once it is slow; UFLS stages trip at the step where frequency crosses their setting.
+ */
+export function integrateFrequency(
+  m: AreaModel,
+  s: FrequencyState,
+  duration: number,
+): FrequencyTrace {
+  const trace: FrequencyTrace = {
+    minHz: m.nominalHz + s.df,
+    minAfter: 0,
+    maxHz: m.nominalHz + s.df,
+    maxRocof: 0,
+    ufls: [],
+  };
+  if (duration <= 0 || isQuiescent(s)) return trace;
+  let t = 0;
+  let y: Vec = [s.df, s.fcrNormal, s.fcrDisturbance, s.frr];
+  while (t < duration - 1e-9) {
+    const k1 = derivative(m, s, y);
+    const fast = Math.abs(k1[0]) > 1e-3 || Math.abs(y[0]) > m.standardBandHz;
+    const h = Math.min(fast ? 0.05 : 0.5, duration - t);
+    const at = (k: Vec, c: number): Vec => [
+      y[0] + c * k[0],
+      y[1] + c * k[1],
+      y[2] + c * k[2],
+      y[3] + c * k[3],
+    ];
+    const k2 = derivative(m, s, at(k1, h / 2));
+    const k3 = derivative(m, s, at(k2, h / 2));
+    const k4 = derivative(m, s, at(k3, h));
+    y = [0, 1, 2, 3].map(
+      (i) => y[i]! + (h / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!),
+    ) as Vec;
+    t += h;
+    trace.maxRocof = Math.max(trace.maxRocof, Math.abs(k1[0]));
+    const f = m.nominalHz + y[0];
+    if (f < trace.minHz) {
+      trace.minHz = f;
+      trace.minAfter = t;
+    }
+    trace.maxHz = Math.max(trace.maxHz, f);
+    while (s.stages < m.ufls.length && f < m.ufls[s.stages]!.frequencyHz) {
+      const stage = m.ufls[s.stages]!;
+      const shedMW = (stage.shedPct / 100) * m.areaLoadMW;
+      s.ufls += shedMW;
+      trace.ufls.push({ after: t, stage: s.stages, frequencyHz: stage.frequencyHz, shedMW });
+      s.stages++;
+    }
+  }
+  [s.df, s.fcrNormal, s.fcrDisturbance, s.frr] = y;
+  return trace;
+}
+
+/** Restores the UFLS-shed load (operators reconnect it); the restoration reserve covers it. */
+export function restoreUfls(s: FrequencyState): number {
+  const mw = s.ufls;
+  s.ufls = 0;
+  s.stages = 0;
+  return mw;
+}

@@ -1,0 +1,41 @@
+// Plain-words names of network elements for the event log.
+import type { Network } from '@finest/grid';
+
+const MW = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+export const formatMW = (value: number): string => `${MW.format(Math.abs(value))} MW`;
+
+export function busLabel(net: Network, index: number): string {
+  const b = net.buses[index]!;
+  return b.name ? `${b.name} (${b.id})` : b.id;
+}
+
+export function branchLabel(net: Network, l: number, busIndex: Map<string, number>): string {
+  const br = net.branches[l]!;
+  const end = (id: string): string => net.buses[busIndex.get(id)!]?.name ?? id;
+  const kv = net.buses[busIndex.get(br.from)!]?.baseKV;
+  const what = br.kind === 'transformer' ? 'transformer' : `${kv ?? '?'} kV line`;
+  return `${br.name ?? `${end(br.from)}–${end(br.to)}`} ${what} (${br.id})`;
+}
+
+export function generatorLabel(net: Network, k: number): string {
+  const g = net.generators[k]!;
+  return g.name ? `${g.name} unit ${g.id}` : `unit ${g.id}`;
+}
+
+export function hvdcLabel(net: Network, k: number): string {
+  const h = net.hvdcLinks[k]!;
+  return h.name ?? `HVDC ${h.id}`;
+}
+
+/** "FI→EE" for a transfer of sign P on link k, by the countries of its ends. */
+export function hvdcDirection(
+  net: Network,
+  k: number,
+  P: number,
+  busIndex: Map<string, number>,
+): string {
+  const h = net.hvdcLinks[k]!;
+  const c = (id: string): string => net.buses[busIndex.get(id)!]?.country ?? id;
+  return P >= 0 ? `${c(h.from)}→${c(h.to)}` : `${c(h.to)}→${c(h.from)}`;
+}

@@ -1,0 +1,401 @@
+// The incident engine: advances a scenario through time and yields frames. At each moment:
+// apply the events due (scenario events, protection trips, restoration) → islands → balance
+// per island and synchronous area → power flow → protection → frame. Between moments the
+// frequency of each synchronous area is integrated (frequency.ts) and the branches' thermal
+// budgets advance (protection.ts). Frames come every stepS seconds, at every event, and densely
+// for a few minutes after each sudden change, so frequency transients are visible.
+// A run is a pure function of (network, profiles, scenario, seed).
+import type { Network, SnapshotInputs } from '@finest/grid';
+import {
+  STATUS,
+  type Frame,
+  type FrameLayout,
+  type LogEntry,
+  type RunKpis,
+  type RunSummary,
+} from '../schema/run.ts';
+import type { Scenario, ScenarioEvent } from '../schema/scenario.ts';
+import { applyEvent } from './apply-event.ts';
+import { balanceAt, type Balance } from './balance.ts';
+import type { CityLayer } from './city-layer.ts';
+import { clockText, scenarioClock } from './clock.ts';
+import {
+  initialFrequencyState,
+  integrateFrequency,
+  restoreUfls,
+  type FrequencyState,
+} from './frequency.ts';
+import { createKpiTracker } from './kpi-tracker.ts';
+import { branchLabel, formatMW } from './names.ts';
+import { createProtection, heatBranches, timeToTrip } from './protection.ts';
+import { seededRandom } from './rng.ts';
+import { solveStep, type StepFlows } from './solve-step.ts';
+import { validateAgainstNetwork } from './validate.ts';
+import { createWorkingState } from './working-state.ts';
+
+export interface EngineInputs {
+  /** the base network without dispatch, e.g. data/networks/fi-ee.json */
+  network: Network;
+  profiles: SnapshotInputs;
+  cities?: CityLayer;
+  scenario: Scenario;
+  /** overrides scenario.options.seed */
+  seed?: number;
+}
+
+export interface ScenarioRun {
+  readonly layout: FrameLayout;
+  readonly scenario: Scenario;
+  readonly seed: number;
+  /** ISO date-time of t = 0 */
+  readonly startTime: string;
+  readonly durationS: number;
+  readonly done: boolean;
+  /** 0 … 1 by simulated time */
+  readonly progress: number;
+  /** the next frame and the log entries up to it; null after the last frame */
+  step(): { frame: Frame; log: LogEntry[] } | null;
+  kpis(): RunKpis;
+  summary(): RunSummary;
+}
+
+/** s after a sudden change at which frames are added, so transients are drawn. */
+const TRANSIENT_FRAMES = [
+  0.5, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 75, 90, 120, 150, 180, 240, 300,
+  420, 600,
+];
+const EPS = 1e-9;
+
+export function createRun(inputs: EngineInputs): ScenarioRun {
+  const { scenario, profiles } = inputs;
+  validateAgainstNetwork(scenario, inputs.network);
+  const options = scenario.options;
+  const seed = inputs.seed ?? options.seed;
+  const clock = scenarioClock(scenario, profiles.demand);
+  const s = createWorkingState(inputs.network, profiles, scenario, clock.snapshotHour);
+  const { net } = s;
+  const nBus = net.buses.length;
+  const nBr = net.branches.length;
+  const random = seededRandom(seed);
+  const protection = createProtection(
+    nBr,
+    (l) => net.branches[l]!.rateA > 0,
+    options.protection,
+    random,
+  );
+  const freq = new Map<string, FrequencyState>(
+    [...s.areaModels.keys()].map((a) => [a, initialFrequencyState()]),
+  );
+  const kpi = createKpiTracker(s, inputs.cities ?? []);
+  const events: ScenarioEvent[] = scenario.events
+    .map((e, k) => ({ e, k }))
+    .sort((a, b) => a.e.at - b.e.at || a.k - b.k)
+    .map(({ e }) => e);
+  const duration = scenario.durationS;
+  const hourAt = (t: number): number => clock.startHour + t / 3600;
+
+  let t = 0;
+  let tick = 0;
+  let cursor = 0;
+  let done = false;
+  let nextRegular = 0;
+  const transient: number[] = [];
+  const tripDue = new Float64Array(nBr).fill(Infinity);
+  const overloaded = new Uint8Array(nBr);
+  const restoreDue = new Map<string, number>([...freq.keys()].map((a) => [a, Infinity]));
+  const pending: LogEntry[] = [];
+  const log: LogEntry[] = [];
+  let balance: Balance | null = null;
+  let flows: StepFlows | null = null;
+  let wasConverged = true;
+  let shedByCountry = new Map<string, number>();
+
+  const note = (at: number, entry: Omit<LogEntry, 't' | 'clock'>): void => {
+    const full: LogEntry = { t: at, clock: clockText(clock, at), ...entry };
+    pending.push(full);
+    log.push(full);
+  };
+  const live = (): { hvdcMW: Float64Array; generatorMW: Float64Array } => ({
+    hvdcMW: balance?.hvdcMW ?? new Float64Array(net.hvdcLinks.length),
+    generatorMW: flows?.Pg ?? new Float64Array(net.generators.length),
+  });
+  const addTransient = (from: number): void => {
+    for (const dt of TRANSIENT_FRAMES) {
+      const at = from + dt;
+      if (at > duration + EPS) break;
+      if (!transient.some((x) => Math.abs(x - at) < 1e-6)) transient.push(at);
+    }
+    transient.sort((a, b) => a - b);
+  };
+
+  /** Balance, power flow and protection at the present moment. */
+  const settle = (): void => {
+    balance = balanceAt(s, profiles, hourAt(t), t);
+    flows = solveStep(s, balance, flows && flows.converged ? flows : null);
+    if (!flows.converged) {
+      kpi.nonConverged();
+      if (wasConverged)
+        note(t, {
+          kind: 'warning',
+          text: 'AC power flow did not converge (voltage-collapse risk); DC flows shown until it does',
+        });
+    } else if (!wasConverged) note(t, { kind: 'info', text: 'AC power flow converges again' });
+    wasConverged = flows.converged;
+    // shedding not caused by UFLS (dead islands, island deficits), per country
+    const now = new Map<string, number>();
+    for (let i = 0; i < nBus; i++) {
+      const c = s.busCountry[i]!;
+      if (!c) continue;
+      now.set(c, (now.get(c) ?? 0) + balance.deficitShedMW[i]! + balance.lostMW[i]!);
+    }
+    for (const [c, mw] of now) {
+      const before = shedByCountry.get(c) ?? 0;
+      if (mw > before + 1)
+        note(t, {
+          kind: 'load-shed',
+          text: `${c}: ${formatMW(mw)} of load without supply`,
+          country: c,
+          MW: mw,
+        });
+      else if (mw < before - 1)
+        note(t, {
+          kind: 'load-restored',
+          text:
+            mw > 1
+              ? `${c}: supply back to part of the load, ${formatMW(mw)} still without`
+              : `${c}: all load supplied again`,
+          country: c,
+          MW: before - mw,
+        });
+    }
+    shedByCountry = now;
+    // protection: when will each overloaded branch trip if nothing changes?
+    for (let l = 0; l < nBr; l++) {
+      const on = net.branches[l]!.inService;
+      const dt = on ? timeToTrip(protection, l, flows.loading[l]!, options.protection) : Infinity;
+      tripDue[l] = options.protection.enabled ? t + dt : Infinity;
+      const over = on && flows.loading[l]! * 100 > 100 * protection.ratingScale[l]! + EPS;
+      if (over && !overloaded[l])
+        note(t, {
+          kind: 'warning',
+          text: `${branchLabel(net, l, s.busIndex)} overloaded at ${(100 * flows.loading[l]!).toFixed(0)} %${Number.isFinite(dt) && options.protection.enabled ? `; protection trips it in ${dt.toFixed(0)} s unless relieved` : ''}`,
+          element: { kind: 'branch', id: net.branches[l]!.id },
+        });
+      overloaded[l] = over ? 1 : 0;
+    }
+  };
+
+  const areaNet = (): Map<string, number> => balanceAt(s, profiles, hourAt(t), t).areaNetMW;
+
+  const frame = (): Frame => {
+    const b = balance!;
+    const f = flows!;
+    const busShed = new Float32Array(nBus);
+    for (let i = 0; i < nBus; i++)
+      busShed[i] = b.uflsShedMW[i]! + b.deficitShedMW[i]! + b.lostMW[i]!;
+    const energisedBus = (i: number): boolean =>
+      s.busOn[i] === 1 && b.energised[b.islandOf[i]!] === true;
+    return {
+      tick: tick++,
+      t,
+      keyframe: pending.length > 0 || tick === 1,
+      busVm: Float32Array.from(f.Vm, (v, i) => (energisedBus(i) ? v : 0)),
+      busVa: Float32Array.from(f.Va, (v, i) => (energisedBus(i) ? v : 0)),
+      busLoadMW: Float32Array.from(b.servedMW),
+      busShedMW: busShed,
+      branchFlowMW: Float32Array.from(f.Pf),
+      branchLoadingPct: Float32Array.from(f.loading, (x) => 100 * x),
+      branchStatus: Uint8Array.from(net.branches, (br, l) =>
+        br.inService ? STATUS.IN : s.branchTripped[l] ? STATUS.TRIPPED : STATUS.OUT,
+      ),
+      hvdcMW: Float32Array.from(b.hvdcMW),
+      hvdcStatus: Uint8Array.from(net.hvdcLinks, (h, k) =>
+        h.inService ? STATUS.IN : s.hvdcTripped[k] ? STATUS.TRIPPED : STATUS.OUT,
+      ),
+      generatorMW: Float32Array.from(f.Pg),
+      areaFrequencyHz: Float32Array.from(
+        s.layout.areaIds,
+        (a) => s.areaModels.get(a)!.nominalHz + freq.get(a)!.df,
+      ),
+    };
+  };
+
+  const emit = (): { frame: Frame; log: LogEntry[] } => {
+    kpi.observe(t, balance!);
+    const out = { frame: frame(), log: pending.splice(0) };
+    return out;
+  };
+
+  /** Integrates frequency and heats branches from t to `to`. */
+  const advance = (to: number): void => {
+    const dt = to - t;
+    if (dt <= 0) return;
+    for (const [area, st] of freq) {
+      const m = s.areaModels.get(area)!;
+      const stagesBefore = st.stages;
+      const trace = integrateFrequency(m, st, dt);
+      kpi.frequency(area, t, trace, m.nominalHz);
+      for (const u of trace.ufls) {
+        kpi.uflsStage(area);
+        note(t + u.after, {
+          kind: 'ufls',
+          text: `${area}: frequency below ${u.frequencyHz.toFixed(2)} Hz, under-frequency load shedding stage ${u.stage + 1} (${m.ufls[u.stage]!.shedPct} % of load)`,
+          MW: u.shedMW,
+        });
+      }
+      if (st.stages !== stagesBefore) s.uflsShare.set(area, Math.min(1, st.ufls / m.areaLoadMW));
+    }
+    if (flows) heatBranches(protection, flows.loading, (l) => net.branches[l]!.inService, dt);
+    t = to;
+  };
+
+  const first = (): { frame: Frame; log: LogEntry[] } => {
+    while (cursor < events.length && events[cursor]!.at <= 0) {
+      const eff = applyEvent(s, events[cursor++]!, live(), options.temperatureSensitivityMWPerC, 0);
+      for (const entry of eff.entries) note(0, entry);
+    }
+    settle();
+    if (options.protection.tolerateBaseOverloads) {
+      for (let l = 0; l < nBr; l++) {
+        const L = flows!.loading[l]!;
+        if (L <= 1) continue;
+        protection.ratingScale[l] = L * 1.02;
+        overloaded[l] = 0;
+        tripDue[l] = Infinity;
+        note(0, {
+          kind: 'info',
+          text: `${branchLabel(net, l, s.busIndex)} starts at ${(100 * L).toFixed(0)} % of its rating (a limitation of the dataset): protected at its starting flow`,
+          element: { kind: 'branch', id: net.branches[l]!.id },
+        });
+      }
+      // the first solve's overload warnings are superseded by the protected ratings
+      const keep = (e: LogEntry): boolean => e.kind !== 'warning' || e.t > 0;
+      pending.splice(0, pending.length, ...pending.filter(keep));
+      log.splice(0, log.length, ...log.filter(keep));
+      settle();
+    }
+    nextRegular = scenario.stepS;
+    return emit();
+  };
+
+  const step = (): { frame: Frame; log: LogEntry[] } | null => {
+    if (done) return null;
+    if (tick === 0) return first();
+    const tEvent = cursor < events.length ? events[cursor]!.at : Infinity;
+    const tTrip = Math.min(...tripDue);
+    const tRestore = Math.min(...restoreDue.values());
+    const tFrame = Math.min(nextRegular, transient[0] ?? Infinity);
+    const to = Math.min(tEvent, tTrip, tRestore, tFrame, duration);
+    advance(to);
+    while (transient.length > 0 && transient[0]! <= t + EPS) transient.shift();
+    while (nextRegular <= t + EPS) nextRegular += scenario.stepS;
+
+    let sudden = false;
+    const snap: { before: Map<string, number> | null } = { before: null };
+    const beforeOnce = (): void => {
+      snap.before ??= areaNet();
+    };
+    while (cursor < events.length && events[cursor]!.at <= t + EPS) {
+      const e = events[cursor++]!;
+      const isSudden =
+        e.type === 'trip' || e.type === 'restore' || e.type === 'derate' || e.type === 'set-hvdc';
+      if (isSudden) beforeOnce();
+      const eff = applyEvent(s, e, live(), options.temperatureSensitivityMWPerC, t);
+      sudden ||= eff.sudden;
+      for (const entry of eff.entries) note(t, entry);
+    }
+    for (let l = 0; l < nBr; l++) {
+      if (tripDue[l]! > t + EPS || !net.branches[l]!.inService) continue;
+      beforeOnce();
+      const br = net.branches[l]!;
+      br.inService = false;
+      s.branchTripped[l] = 1;
+      tripDue[l] = Infinity;
+      sudden = true;
+      const country = s.busCountry[s.busIndex.get(br.from)!];
+      kpi.branchTripped(br.id, country);
+      note(t, {
+        kind: 'protection-trip',
+        text: `protection tripped ${branchLabel(net, l, s.busIndex)} at ${(100 * flows!.loading[l]!).toFixed(0)} % loading`,
+        element: { kind: 'branch', id: br.id },
+        ...(country ? { country } : {}),
+      });
+    }
+    for (const [area, due] of restoreDue) {
+      if (due > t + EPS) continue;
+      beforeOnce();
+      restoreDue.set(area, Infinity);
+      const mw = restoreUfls(freq.get(area)!);
+      s.uflsShare.set(area, 0);
+      sudden = true;
+      note(t, {
+        kind: 'load-restored',
+        text: `${area}: load shed by UFLS reconnected (${formatMW(mw)} across the area)`,
+        MW: mw,
+      });
+    }
+    const before = snap.before;
+    if (sudden && before) {
+      const after = areaNet();
+      for (const [area, st] of freq) {
+        const dP = (before.get(area) ?? 0) - (after.get(area) ?? 0);
+        if (Math.abs(dP) > 0.1) st.disturbance += dP;
+      }
+      addTransient(t);
+    }
+    settle();
+    for (const [area, st] of freq) {
+      const m = s.areaModels.get(area)!;
+      if (st.ufls <= 0) continue;
+      if (Math.abs(st.df) < m.standardBandHz) {
+        if (!Number.isFinite(restoreDue.get(area)!))
+          restoreDue.set(area, t + options.restoreDelayS);
+      } else restoreDue.set(area, Infinity);
+    }
+    const out = emit();
+    if (t >= duration - EPS) done = true;
+    return out;
+  };
+
+  const startTime = new Date(clock.startMs).toISOString();
+  const run: ScenarioRun = {
+    layout: s.layout,
+    scenario,
+    seed,
+    startTime,
+    durationS: duration,
+    get done() {
+      return done;
+    },
+    get progress() {
+      return Math.min(1, t / duration);
+    },
+    step,
+    kpis: () => kpi.result(t),
+    summary: () => ({
+      scenarioId: scenario.id,
+      title: scenario.title,
+      networkId: scenario.network,
+      seed,
+      startTime,
+      frameCount: tick,
+      kpis: kpi.result(t),
+      log: [...log],
+    }),
+  };
+  return run;
+}
+
+/** Runs a scenario to its end and keeps every frame. */
+export function runScenario(
+  inputs: EngineInputs,
+  onStep?: (frame: Frame, log: LogEntry[]) => void,
+): { summary: RunSummary; frames: Frame[] } {
+  const run = createRun(inputs);
+  const frames: Frame[] = [];
+  for (let r = run.step(); r; r = run.step()) {
+    frames.push(r.frame);
+    onStep?.(r.frame, r.log);
+  }
+  return { summary: run.summary(), frames };
+}

@@ -1,0 +1,109 @@
+// The power flow of one moment: the balanced injections are written into the working network,
+// dead buses are switched off, every energised island gets a reference (energiseIslands) and
+// the AC Newton power flow is solved warm from the previous voltages. When it does not
+// converge (a voltage-collapse candidate) the DC power flow gives the flows instead, and the
+// result says so.
+import {
+  buildJacobianPattern,
+  buildPfCase,
+  classifyBuses,
+  createSparseLuSolver,
+  energiseIslands,
+  makeYbus,
+  runAcPowerFlow,
+  runDcPowerFlow,
+  type AcPowerFlowOptions,
+  type PfCase,
+} from '@finest/powerflow';
+import type { Balance } from './balance.ts';
+import type { WorkingState } from './working-state.ts';
+
+export interface StepFlows {
+  converged: boolean;
+  /** per bus: pu, degrees */
+  Vm: Float64Array;
+  Va: Float64Array;
+  /** per branch: MW at the from end, loading in per unit of RATE_A (0 when unrated) */
+  Pf: Float64Array;
+  loading: Float64Array;
+  /** per generator: MW after the references took the losses */
+  Pg: Float64Array;
+}
+
+const Q_PER_P = Math.tan(Math.acos(0.98));
+
+export function solveStep(
+  s: WorkingState,
+  b: Balance,
+  previous: { Vm: Float64Array; Va: Float64Array } | null,
+): StepFlows {
+  const { net } = s;
+  net.buses.forEach((bus, i) => {
+    bus.type = s.busOn[i] && b.energised[b.islandOf[i]!] ? s.originalBusType[i]! : 'NONE';
+    bus.Pd = b.servedMW[i]!;
+    bus.Qd = bus.Pd * Q_PER_P;
+  });
+  net.generators.forEach((g, k) => {
+    g.Pg = b.generatorMW[k]!;
+  });
+  const genOn = net.generators.map((g) => g.inService);
+  net.generators.forEach((g, k) => {
+    const i = s.busIndex.get(g.bus)!;
+    g.inService = genOn[k]! && s.busOn[i] === 1 && b.energised[b.islandOf[i]!] === true;
+  });
+  const linkOn = net.hvdcLinks.map((h) => h.inService);
+  const linkP = net.hvdcLinks.map((h) => h.P);
+  net.hvdcLinks.forEach((h, k) => {
+    h.P = b.hvdcMW[k]!;
+    h.inService = b.hvdcMW[k] !== 0;
+  });
+  try {
+    const { network } = energiseIslands(net, previous ?? undefined);
+    const pf = buildPfCase(network);
+    const ac = runAcPowerFlow(pf, { maxIterations: 20, reuse: reuseFor(s, pf) });
+    const nBr = net.branches.length;
+    const loading = new Float64Array(nBr);
+    if (ac.converged) {
+      for (let l = 0; l < nBr; l++) {
+        const rate = pf.rateA[l]!;
+        if (rate <= 0 || !pf.branchOn[l]) continue;
+        const sf = Math.hypot(ac.Pf[l]!, ac.Qf[l]!);
+        const st = Math.hypot(ac.Pt[l]!, ac.Qt[l]!);
+        loading[l] = Math.max(sf, st) / rate;
+      }
+      return { converged: true, Vm: ac.Vm, Va: ac.Va, Pf: ac.Pf, loading, Pg: ac.Pg };
+    }
+    const dc = runDcPowerFlow(pf);
+    for (let l = 0; l < nBr; l++) {
+      const rate = pf.rateA[l]!;
+      if (rate > 0 && pf.branchOn[l]) loading[l] = Math.abs(dc.Pf[l]!) / rate;
+    }
+    return { converged: false, Vm: dc.Vm, Va: dc.Va, Pf: dc.Pf, loading, Pg: dc.Pg };
+  } finally {
+    // the working network keeps its element status; only the solve saw the balanced view
+    net.generators.forEach((g, k) => {
+      g.inService = genOn[k]!;
+    });
+    net.hvdcLinks.forEach((h, k) => {
+      h.inService = linkOn[k]!;
+      h.P = linkP[k]!;
+    });
+  }
+}
+
+/**
+ * The Ybus, Jacobian pattern and LU ordering stay valid while the topology, the units in
+ * service and the bus types stay the same, which is most steps of a run: keyed by all three.
+ */
+function reuseFor(s: WorkingState, pf: PfCase): NonNullable<AcPowerFlowOptions['reuse']> {
+  const key = `${pf.busType.join('')}|${pf.branchOn.join('')}|${pf.genOn.join('')}`;
+  if (s.solverCache?.key === key) return s.solverCache.reuse;
+  const ybus = makeYbus(pf);
+  const reuse = {
+    ybus,
+    jacobian: buildJacobianPattern(ybus, classifyBuses(pf, Int8Array.from(pf.busType))),
+    linearSolver: createSparseLuSolver(),
+  };
+  s.solverCache = { key, reuse };
+  return reuse;
+}

@@ -1,0 +1,15 @@
+export * from './schema/index.ts';
+export type { EngineInputs, ScenarioRun } from './engine/run.ts';
+export { createRun, runScenario } from './engine/run.ts';
+export type { AreaModel } from './engine/area-defaults.ts';
+export { AREA_DEFAULTS } from './engine/area-defaults.ts';
+export type { City, CityLayer, District } from './engine/city-layer.ts';
+export { cityFromDistricts } from './engine/city-layer.ts';
+export { branchScenario } from './branch-scenario.ts';
+export type { KpiDifference, RunComparison } from './compare-runs.ts';
+export { compareRuns } from './compare-runs.ts';
+export type { ScenarioIssue } from './errors.ts';
+export { ScenarioValidationError } from './errors.ts';
+export { parseScenario } from './parse-scenario.ts';
+export type { BundledData } from './load-bundled.ts';
+export { BUNDLED_DATA_DIR, loadBundledData, loadScenarioLibrary } from './load-bundled.ts';
