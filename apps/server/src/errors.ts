@@ -1,0 +1,46 @@
+// The server's error catalogue: every failure a client can see has a stable code, an HTTP
+// status and a message naming the item concerned. Messages never carry stack traces or
+// server paths; unexpected failures become FINEST_INTERNAL with nothing else said.
+import type { ApiIssue } from '@finest/protocol';
+
+export const ERRORS = {
+  FINEST_BAD_REQUEST: 400,
+  FINEST_BAD_JSON: 400,
+  FINEST_MATPOWER_PARSE: 400,
+  FINEST_NETWORK_INVALID: 400,
+  FINEST_SCENARIO_INVALID: 400,
+  FINEST_UNAUTHORIZED: 401,
+  FINEST_READ_ONLY: 403,
+  FINEST_NOT_FOUND: 404,
+  FINEST_CONFLICT: 409,
+  FINEST_IN_USE: 409,
+  FINEST_RUN_NOT_READY: 409,
+  FINEST_BODY_TOO_LARGE: 413,
+  FINEST_UNSUPPORTED_MEDIA_TYPE: 415,
+  FINEST_RUN_INPUT_INVALID: 422,
+  FINEST_TOO_MANY_RUNS: 429,
+  FINEST_INTERNAL: 500,
+  FINEST_STORE_UNAVAILABLE: 503,
+} as const;
+export type ErrorCode = keyof typeof ERRORS;
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly statusCode: number;
+  readonly issues: ApiIssue[] | undefined;
+  constructor(code: ErrorCode, message: string, issues?: ApiIssue[]) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.statusCode = ERRORS[code];
+    this.issues = issues;
+  }
+}
+
+export const notFound = (what: string, id: string): ApiError =>
+  new ApiError('FINEST_NOT_FOUND', `${what} '${id}' not found`);
+
+/** The server refuses to start (bad configuration); main.ts prints the message and exits. */
+export class ServerConfigError extends Error {
+  readonly code = 'FINEST_SERVER_CONFIG';
+}

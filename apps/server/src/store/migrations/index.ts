@@ -1,0 +1,6 @@
+// Every migration of the store, in order. Append only: a released migration never changes.
+import { initial } from './001-initial.ts';
+import type { Migration } from './migration.ts';
+
+export const MIGRATIONS: readonly Migration[] = [initial];
+export type { Migration } from './migration.ts';
