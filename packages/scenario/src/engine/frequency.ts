@@ -6,11 +6,15 @@
 //   2·Ek/f0 · dΔf/dt = −P_dist + P_fcr + P_frr + P_ufls − D·Δf        (MW; Ek in MWs)
 //   T_fcr · dP_fcr/dt = P_fcr*(Δf) − P_fcr     P_fcr*: droop, capped at the reserve volume
 //   T_frr · dP_frr/dt = (P_dist − P_ufls) − P_frr
+//   P_lfsm = −max(0, Δf − 0.2 Hz) / (droop · f0) · area capacity   (over-frequency response)
 //
 // with D = damping% / 100 · area load per Hz. P_dist is the area's unplanned power deficit
 // (MW, > 0 when generation or import was lost). Integrated with classic Runge–Kutta (RK4).
 // Reference: P. Kundur, Power System Stability and Control, 1994, §11.1 (load-frequency
-// dynamics); reserve parameters in area-defaults.ts.
+// dynamics); reserve parameters in area-defaults.ts. The over-frequency term is the limited
+// frequency sensitive mode (LFSM-O) every generating unit must have under the network code
+// Requirements for Generators, Regulation (EU) 2016/631 Art. 13(2): from 50.2 Hz, output falls
+// with a 5 % droop; the area's generating capacity is taken as its load.
 import type { AreaModel } from './area-defaults.ts';
 
 export interface FrequencyState {
@@ -78,11 +82,19 @@ function fcrDisturbanceTarget(m: AreaModel, df: number): number {
 
 type Vec = [number, number, number, number];
 
+/** Hz above nominal where LFSM-O starts, and its droop (Regulation (EU) 2016/631 Art. 13(2)) */
+const LFSM_O_THRESHOLD_HZ = 0.2;
+const LFSM_O_DROOP = 0.05;
+
 function derivative(m: AreaModel, s: FrequencyState, y: Vec): Vec {
   const [df, pn, pd, pr] = y;
   const twoEkOverF0 = (2 * m.kineticEnergyGWs * 1000) / m.nominalHz;
   const damping = (m.loadDampingPctPerHz / 100) * m.areaLoadMW;
-  const balance = -s.disturbance + pn + pd + pr + s.ufls - damping * df;
+  const lfsm =
+    df > LFSM_O_THRESHOLD_HZ
+      ? ((df - LFSM_O_THRESHOLD_HZ) / (LFSM_O_DROOP * m.nominalHz)) * m.areaLoadMW
+      : 0;
+  const balance = -s.disturbance + pn + pd + pr + s.ufls - damping * df - lfsm;
   return [
     balance / twoEkOverF0,
     (fcrNormalTarget(m, df) - pn) / m.fcrNormal.timeConstantS,

@@ -178,7 +178,7 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
       if (over && !overloaded[l])
         note(t, {
           kind: 'warning',
-          text: `${branchLabel(net, l, s.busIndex)} overloaded at ${(100 * flows.loading[l]!).toFixed(0)} %${Number.isFinite(dt) && options.protection.enabled ? `; protection trips it in ${dt.toFixed(0)} s unless relieved` : ''}`,
+          text: `${branchLabel(net, l, s.busIndex)} overloaded at ${(100 * flows.loading[l]!).toFixed(0)} %${dt <= duration && options.protection.enabled ? `; protection trips it in ${dt.toFixed(0)} s unless relieved` : ''}`,
           element: { kind: 'branch', id: net.branches[l]!.id },
         });
       overloaded[l] = over ? 1 : 0;
