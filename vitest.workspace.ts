@@ -1,6 +1,7 @@
 // The test projects of the monorepo. Vitest 4 has no workspace file of its own: this list is
 // imported by vitest.config.ts (`test.projects`), so adding a package here is what enrols it.
 export const projects = [
+  'packages/scenario',
   'packages/grid',
   'packages/powerflow',
   'apps/cli',
