@@ -2,9 +2,11 @@
 // a one-line message on stderr and a documented exit code (0 ok / converged, 1 not converged,
 // 2 bad input); stack traces are never shown to the user.
 import { CliError, EXIT } from './cli-error.ts';
+import { compareCommand } from './commands/compare.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { n1Command } from './commands/n1.ts';
 import { pfCommand } from './commands/pf.ts';
+import { runCommand } from './commands/run.ts';
 import { snapshotCommand } from './commands/snapshot.ts';
 
 export interface Io {
@@ -29,6 +31,10 @@ commands:
                                                           capacity and demand
   snapshot --hour H | --time ISO [--network F] [--out F]  the FI–EE network at one hour of 2015
            [--topology current|pre-2025]                  (pre-2025: Baltics with IPS/UPS)
+  run SCENARIO.json [--json] [--frames F.ndjson]         run an incident scenario: KPIs per country
+           [--seed N] [--network F]                       and city, and the sequence of events
+  compare A.json B.json [--json] [--seed N]               per-country differences of two runs
+                                                          (scenario files or runs saved with --json)
 
 exit codes: 0 converged, 1 not converged, 2 bad input
 `;
@@ -41,6 +47,8 @@ const COMMANDS: Record<string, Command> = {
   n1: (args, io) => n1Command(args, io),
   inspect: (args, io) => inspectCommand(args, io),
   snapshot: (args, io) => snapshotCommand(args, io),
+  run: (args, io) => runCommand(args, io),
+  compare: (args, io) => compareCommand(args, io),
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
