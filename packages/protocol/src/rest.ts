@@ -281,3 +281,37 @@ export const CompareQuerySchema = z.object({
   a: IdParamSchema.shape.id,
   b: IdParamSchema.shape.id,
 });
+
+/** b − a of one KPI; null where a run has no value */
+export const KpiDifferenceSchema = z.object({
+  a: z.number().nullable(),
+  b: z.number().nullable(),
+  diff: z.number().nullable(),
+});
+
+const RunHeadSchema = z.object({ scenarioId: z.string(), title: z.string(), seed: z.int() });
+
+/** As compareRuns (@finest/scenario) computes it. */
+export const RunComparisonSchema = z.object({
+  a: RunHeadSchema,
+  b: RunHeadSchema,
+  /** per country, per KPI */
+  countries: z.record(z.string(), z.record(z.string(), KpiDifferenceSchema)),
+  /** per city, per KPI */
+  cities: z.record(z.string(), z.record(z.string(), KpiDifferenceSchema)),
+  branchesTrippedOnlyInA: z.array(z.string()),
+  branchesTrippedOnlyInB: z.array(z.string()),
+});
+
+export const CompareResponseSchema = z.object({
+  a: RunListItemSchema,
+  b: RunListItemSchema,
+  comparison: RunComparisonSchema,
+});
+export type CompareResponse = z.infer<typeof CompareResponseSchema>;
+
+export const NetworkCreatedSchema = z.object({
+  network: NetworkSummarySchema,
+  /** findings of the network checker (the network was stored anyway) */
+  warnings: z.array(ApiIssueSchema),
+});

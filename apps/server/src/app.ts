@@ -1,0 +1,121 @@
+// buildApp: the whole server as a Fastify instance, apart from listen() (tests use inject()
+// and ephemeral ports). Opens the store, loads the bundled data, resumes interrupted runs,
+// registers every feature as a plugin, and closes everything in order on app.close().
+import { readFileSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import websocket from '@fastify/websocket';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { BUNDLED_DATA_DIR, loadBundledData } from '@finest/scenario';
+import { installWriteGuard, tokenChecker } from './auth.ts';
+import { GeoLayers } from './catalog/geo-layers.ts';
+import { NetworkCatalog } from './catalog/network-catalog.ts';
+import { ScenarioCatalog } from './catalog/scenario-catalog.ts';
+import { resolveConfig, securityNotice, type BuildAppOptions } from './config.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { registerWebApp } from './plugins/web-app.ts';
+import { geoRoutes } from './routes/geo.ts';
+import { healthRoutes } from './routes/health.ts';
+import { n1Routes } from './routes/n1.ts';
+import { networkRoutes } from './routes/networks.ts';
+import { runRoutes } from './routes/runs.ts';
+import { scenarioRoutes } from './routes/scenarios.ts';
+import { RunService } from './runs/run-service.ts';
+import type { Services } from './services.ts';
+import { openStore } from './store/store.ts';
+import { streamPlugin } from './ws/stream-plugin.ts';
+
+export type { BuildAppOptions } from './config.ts';
+
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+/** Never log a token that came in a WebSocket URL. */
+const redact = (url: string): string => url.replace(/([?&]token=)[^&]*/gi, '$1[redacted]');
+
+function loggerOption(logger: BuildAppOptions['logger']): boolean | Record<string, unknown> {
+  if (logger === undefined || logger === false) return false;
+  const base = logger === true ? { level: 'info' } : logger;
+  return {
+    ...base,
+    serializers: {
+      req: (req: { method: string; url: string; ip?: string }) => ({
+        method: req.method,
+        url: redact(req.url),
+        remoteAddress: req.ip,
+      }),
+    },
+  };
+}
+
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const config = resolveConfig(opts);
+  const app = Fastify({
+    logger: loggerOption(opts.logger),
+    bodyLimit: config.limits.bodyBytes,
+    routerOptions: { maxParamLength: 200 },
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const bundledDir = config.bundledDataDir ?? BUNDLED_DATA_DIR;
+  const bundled = loadBundledData(bundledDir);
+  const store = openStore(config.dataDir);
+  try {
+    const networks = new NetworkCatalog(
+      bundled.networks,
+      store.networks,
+      store.runs,
+      config.limits.maxNetworks,
+    );
+    const runs = new RunService(store, networks, bundled, config.limits.maxActiveRuns);
+    const services: Services = {
+      config,
+      store,
+      networks,
+      scenarios: new ScenarioCatalog(bundled.scenarios, store.scenarios),
+      geo: new GeoLayers(bundledDir),
+      runs,
+      checkToken: tokenChecker(config.token),
+      startedAt: Date.now(),
+      version: VERSION,
+    };
+
+    installErrorHandler(app);
+    installWriteGuard(app, services.checkToken);
+    await registerOpenApi(app, VERSION);
+    await app.register(websocket, { options: { maxPayload: config.limits.wsMessageBytes } });
+    for (const plugin of [
+      healthRoutes,
+      networkRoutes,
+      geoRoutes,
+      scenarioRoutes,
+      runRoutes,
+      n1Routes,
+    ])
+      await app.register(plugin, { services });
+    await app.register(streamPlugin, { services });
+    await registerWebApp(app, config.webDistDir);
+
+    app.addHook('onReady', async () => {
+      const resumed = runs.recover();
+      app.log.info(
+        { dataDir: config.dataDir, schema: store.migration, resumedRuns: resumed.length },
+        `store ready; ${securityNotice(config)}`,
+      );
+    });
+    // after the WebSocket plugin's preClose (viewers closed): stop computing, then close the DB
+    app.addHook('onClose', async () => {
+      runs.close();
+      store.close();
+    });
+    return app;
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+}

@@ -1,0 +1,76 @@
+// Turns every failure into the catalogue's shape { statusCode, code, error, message, issues? }.
+// Validation failures list the path of every bad field ("body.events.0.at"); errors we did not
+// expect are logged in full and answered with FINEST_INTERNAL only, so no stack trace, SQL or
+// server path ever reaches a client.
+import { STATUS_CODES } from 'node:http';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { GridError, MatpowerParseError, NetworkValidationError } from '@finest/grid';
+import { ScenarioValidationError } from '@finest/scenario';
+import type { ApiError as ApiErrorBody, ApiIssue } from '@finest/protocol';
+import { ApiError, ERRORS, type ErrorCode } from './errors.ts';
+
+/** Fastify's own client errors, by their code. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'FINEST_BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'FINEST_UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'FINEST_BAD_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'FINEST_BAD_JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'FINEST_BAD_JSON',
+};
+
+export function errorBody(code: ErrorCode, message: string, issues?: ApiIssue[]): ApiErrorBody {
+  const statusCode = ERRORS[code];
+  return {
+    statusCode,
+    code,
+    error: STATUS_CODES[statusCode] ?? 'Error',
+    message,
+    ...(issues && issues.length > 0 ? { issues } : {}),
+  };
+}
+
+function send(reply: FastifyReply, body: ApiErrorBody): FastifyReply {
+  if (body.code === 'FINEST_UNAUTHORIZED') void reply.header('www-authenticate', 'Bearer');
+  return reply.code(body.statusCode).type('application/json').send(body);
+}
+
+/** Maps a thrown value to a client-safe body; null when it is not a client error. */
+export function clientError(err: unknown): ApiErrorBody | null {
+  if (err instanceof ApiError) return errorBody(err.code, err.message, err.issues);
+  if (err instanceof ScenarioValidationError)
+    return errorBody('FINEST_SCENARIO_INVALID', 'invalid scenario', err.issues);
+  if (err instanceof MatpowerParseError) return errorBody('FINEST_MATPOWER_PARSE', err.message);
+  if (err instanceof NetworkValidationError)
+    return errorBody('FINEST_NETWORK_INVALID', 'invalid network', err.issues);
+  if (err instanceof GridError) return errorBody('FINEST_NETWORK_INVALID', err.message);
+  return null;
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'request';
+      const issues = err.validation.map((v) => ({
+        path: [where, ...v.instancePath.split('/').filter((p) => p !== '')].join('.'),
+        message: v.message ?? 'invalid',
+      }));
+      return send(reply, errorBody('FINEST_BAD_REQUEST', `invalid ${where}`, issues));
+    }
+    const known = clientError(err);
+    if (known) return send(reply, known);
+    const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
+    if (mapped) return send(reply, errorBody(mapped, err.message));
+    if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+      // another client error raised by Fastify itself; its message names no server internals
+      const body = errorBody('FINEST_BAD_REQUEST', err.message);
+      return send(reply, {
+        ...body,
+        statusCode: err.statusCode,
+        error: STATUS_CODES[err.statusCode] ?? 'Error',
+      });
+    }
+    req.log.error({ err }, 'request failed');
+    return send(reply, errorBody('FINEST_INTERNAL', 'internal error; see the server log'));
+  });
+}

@@ -1,0 +1,90 @@
+// The server entry: configuration from the environment, buildApp, listen, and a graceful stop
+// on SIGINT/SIGTERM (WebSockets closed, computing stopped at a clean point, database closed;
+// interrupted runs resume at the next start).
+//
+//   HOST             address to listen on (default 127.0.0.1; elsewhere FINEST_TOKEN is required)
+//   PORT             default 8080
+//   FINEST_DATA_DIR  the SQLite store (default ./.finest-data)
+//   FINEST_TOKEN     write token: POST/PUT/DELETE and WebSocket start/branch need it
+//   LOG_LEVEL        pino level (default info)
+import { resolve } from 'node:path';
+import { buildApp } from './app.ts';
+import { DEFAULT_HOST, securityNotice, resolveConfig } from './config.ts';
+import { ServerConfigError } from './errors.ts';
+
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_DATA_DIR = '.finest-data';
+
+export interface EntryConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  token: string | undefined;
+  logLevel: string;
+}
+
+export function entryConfig(env: NodeJS.ProcessEnv): EntryConfig {
+  const port = env.PORT === undefined || env.PORT === '' ? DEFAULT_PORT : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ServerConfigError(`PORT must be an integer 0 … 65535, got "${env.PORT}"`);
+  return {
+    host: env.HOST || DEFAULT_HOST,
+    port,
+    dataDir: resolve(env.FINEST_DATA_DIR || DEFAULT_DATA_DIR),
+    token: env.FINEST_TOKEN || undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}
+
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let entry: EntryConfig;
+  try {
+    entry = entryConfig(env);
+    // fail before opening anything when the security rules are not met
+    resolveConfig({
+      dataDir: entry.dataDir,
+      host: entry.host,
+      ...(entry.token ? { token: entry.token } : {}),
+    });
+  } catch (err) {
+    if (err instanceof ServerConfigError) {
+      process.stderr.write(`finest-server: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  const app = await buildApp({
+    dataDir: entry.dataDir,
+    host: entry.host,
+    ...(entry.token ? { token: entry.token } : {}),
+    logger: { level: entry.logLevel },
+  });
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) {
+      process.stderr.write(`finest-server: ${signal} again, exiting now\n`);
+      process.exit(1);
+    }
+    stopping = true;
+    app.log.info(`${signal}: closing`);
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.log.error({ err }, 'close failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  const address = await app.listen({ host: entry.host, port: entry.port });
+  const config = resolveConfig({
+    dataDir: entry.dataDir,
+    host: entry.host,
+    ...(entry.token ? { token: entry.token } : {}),
+  });
+  process.stderr.write(
+    `FinEst Twin at ${address} (data: ${entry.dataDir})\n${securityNotice(config)}\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,26 @@
+// What the route plugins share: configuration, the store and the catalogues, built once by
+// buildApp and handed to every plugin in its options.
+import type { TokenCheck } from './auth.ts';
+import type { GeoLayers } from './catalog/geo-layers.ts';
+import type { NetworkCatalog } from './catalog/network-catalog.ts';
+import type { ScenarioCatalog } from './catalog/scenario-catalog.ts';
+import type { ServerConfig } from './config.ts';
+import type { RunService } from './runs/run-service.ts';
+import type { Store } from './store/store.ts';
+
+export interface Services {
+  config: ServerConfig;
+  store: Store;
+  networks: NetworkCatalog;
+  scenarios: ScenarioCatalog;
+  geo: GeoLayers;
+  runs: RunService;
+  checkToken: TokenCheck;
+  /** epoch ms */
+  startedAt: number;
+  version: string;
+}
+
+export interface PluginOptions {
+  services: Services;
+}
