@@ -43,7 +43,8 @@ describe('REST schemas', () => {
   });
 
   it('a duplicate body is optional', () => {
-    expect(DuplicateScenarioSchema.parse(undefined)).toEqual({});
+    expect(DuplicateScenarioSchema.parse(undefined)).toBeUndefined();
+    expect(DuplicateScenarioSchema.parse(null)).toBeNull();
     expect(DuplicateScenarioSchema.safeParse({ id: 'Bad Id' }).success).toBe(false);
   });
 });

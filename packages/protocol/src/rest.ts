@@ -137,13 +137,14 @@ export const ScenarioEnvelopeSchema = z.object({
 });
 export type ScenarioEnvelope = z.infer<typeof ScenarioEnvelopeSchema>;
 
+/** optional: a POST without a body copies with the default id and title */
 export const DuplicateScenarioSchema = z
   .object({
     /** id of the copy (default: "<id>-copy", numbered when taken) */
     id: ScenarioSchema.shape.id.optional(),
     title: z.string().min(1).max(200).optional(),
   })
-  .default({});
+  .nullish();
 
 // ── runs ───────────────────────────────────────────────────────────────────────────────────
 export const RunKindSchema = z.enum(['scenario', 'n1']);

@@ -95,6 +95,6 @@ export const scenarioRoutes: FastifyPluginAsyncZod<PluginOptions> = async (app, 
         response: { 201: ScenarioEnvelopeSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(scenarios.duplicate(req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(scenarios.duplicate(req.params.id, req.body ?? {})),
   );
 };
