@@ -2,7 +2,7 @@
 // computed column by column from one factorisation of the reduced DC matrix (no dense
 // branch × branch matrix; memory stays linear in the network size):
 //
-//   θ_k  = B⁻¹ (e_f(k) - e_t(k))                    (a batch of columns per solve)
+//   θ_k  = B⁻¹ (e_f(k) - e_t(k))                    (four columns per solve, dc-n1-angles.ts)
 //   PTDF(l, k) = b_l (θ_k[f(l)] - θ_k[t(l)]),   h_k = PTDF(k, k)
 //   post(l | k) = Pf(l) + PTDF(l, k) / (1 - h_k) · Pf(k)      (LODF, l ≠ k)
 //
@@ -12,9 +12,10 @@
 import { findBridgeIndices, type Network } from '@finest/grid';
 import { buildPfCase } from '../model/pf-case.ts';
 import { prepareDcSystem, solveDcFlows } from '../dc/run-dc.ts';
+import { createAngleBlockSolver, LANES } from './dc-n1-angles.ts';
 
 export const DC_N1_DEFAULTS = {
-  /** right-hand sides per batched solve */
+  /** contingencies between progress reports (rounded to the four solved together) */
   batchSize: 32,
   /** how many of the most loaded (contingency, monitored) pairs to keep */
   top: 20,
@@ -68,91 +69,154 @@ export function runDcN1(net: Network, options: DcN1Options = {}): DcN1Result {
   const base = solveDcFlows(system);
   const baseFlow = base.Pf;
   const nl = pf.nBranch;
-  const n = system.pvpq.length;
-  const position = new Int32Array(pf.nBus).fill(-1);
-  system.pvpq.forEach((bus, k) => (position[bus] = k));
+  const angles = createAngleBlockSolver(system);
+  const { w, busSlot } = angles;
 
   const bridges = findBridgeIndices(net);
   const isBridge = new Uint8Array(nl);
   for (const l of bridges) isBridge[l] = 1;
-  const contingencyList: number[] = [];
   let nBranchInService = 0;
+  let nc = 0;
+  const contingencies = new Int32Array(nl);
   for (let l = 0; l < nl; l++) {
     if (!pf.branchOn[l]) continue;
     nBranchInService++;
-    if (!isBridge[l]) contingencyList.push(l);
+    if (!isBridge[l]) contingencies[nc++] = l;
   }
-  const contingencies = Int32Array.from(contingencyList);
 
-  // Monitored branches in compact arrays: reduced indices of their ends (-1 = reference).
-  const monitoredList: number[] = [];
-  for (let l = 0; l < nl; l++) if (pf.branchOn[l] && pf.rateA[l]! > 0) monitoredList.push(l);
-  const nm = monitoredList.length;
-  const mBranch = Int32Array.from(monitoredList);
-  // Reference (and isolated) buses read slot n of the angle column, which stays 0.
-  const slot = (bus: number): number => (position[bus]! >= 0 ? position[bus]! : n);
-  const mFrom = Int32Array.from(monitoredList, (l) => slot(pf.from[l]!));
-  const mTo = Int32Array.from(monitoredList, (l) => slot(pf.to[l]!));
-  const th = new Float64Array(n + 1);
-  const mB = Float64Array.from(monitoredList, (l) => system.bdc.b[l]!);
-  const mBase = Float64Array.from(monitoredList, (l) => baseFlow[l]!);
-  const mRate = Float64Array.from(monitoredList, (l) => pf.rateA[l]!);
-  const mPctPerMw = Float64Array.from(mRate, (rate) => 100 / rate);
-  const baseOverloaded = Uint8Array.from(monitoredList, (l) =>
-    Math.abs(baseFlow[l]!) > pf.rateA[l]! ? 1 : 0,
-  );
+  // Monitored branches in compact arrays; mFrom/mTo index lane 0 of their ends' angles in w.
+  let nm = 0;
+  const mAll = new Int32Array(nl);
+  for (let l = 0; l < nl; l++) if (pf.branchOn[l] && pf.rateA[l]! > 0) mAll[nm++] = l;
+  // Visited in the order of their lower end's slot, so the angles are read nearly in sequence.
+  const lowEnd = (l: number): number =>
+    Math.min(busSlot[pf.from[l]!]!, busSlot[pf.to[l]!]!) * nl + l;
+  const mBranch = Int32Array.from(mAll.subarray(0, nm), lowEnd)
+    .sort()
+    .map((key) => key % nl);
+  const mFrom = new Int32Array(nm);
+  const mTo = new Int32Array(nm);
+  const mB = new Float64Array(nm);
+  const mBase = new Float64Array(nm);
+  const mRate = new Float64Array(nm);
+  const mPctPerMw = new Float64Array(nm);
+  const baseOverloaded = new Uint8Array(nm);
   let nBaseOverloads = 0;
-  for (let m = 0; m < nm; m++) nBaseOverloads += baseOverloaded[m]!;
+  for (let m = 0; m < nm; m++) {
+    const l = mBranch[m]!;
+    mFrom[m] = LANES * busSlot[pf.from[l]!]!;
+    mTo[m] = LANES * busSlot[pf.to[l]!]!;
+    mB[m] = system.bdc.b[l]!;
+    mBase[m] = baseFlow[l]!;
+    mRate[m] = pf.rateA[l]!;
+    mPctPerMw[m] = 100 / pf.rateA[l]!;
+    if (Math.abs(baseFlow[l]!) > pf.rateA[l]!) {
+      baseOverloaded[m] = 1;
+      nBaseOverloads++;
+    }
+  }
 
   const top = new TopPairs(topK);
   const overloads: BranchPair[] | undefined = options.collectOverloads ? [] : undefined;
-  const maxLoadingPct = new Float64Array(contingencies.length);
-  const overloadCount = new Int32Array(contingencies.length);
+  const laneOverloads: BranchPair[][] = [[], [], [], []];
+  const maxLoadingPct = new Float64Array(nc);
+  const overloadCount = new Int32Array(nc);
   let nPairs = 0;
   let nPairsAbove = 0;
   let nPairsNew = 0;
 
-  const rhs = new Float64Array(n * batch);
-  for (let start = 0; start < contingencies.length; start += batch) {
-    const count = Math.min(batch, contingencies.length - start);
-    rhs.fill(0, 0, n * count);
-    for (let c = 0; c < count; c++) {
-      const k = contingencies[start + c]!;
-      const f = position[pf.from[k]!]!;
-      const t = position[pf.to[k]!]!;
-      if (f >= 0) rhs[c * n + f]! += 1;
-      if (t >= 0) rhs[c * n + t]! -= 1;
-    }
-    const block = rhs.subarray(0, n * count);
-    const theta = system.solveMany(block, count, block);
-    for (let c = 0; c < count; c++) {
-      const k = contingencies[start + c]!;
-      th.set(theta.subarray(c * n, (c + 1) * n));
-      const h = system.bdc.b[k]! * (th[slot(pf.from[k]!)]! - th[slot(pf.to[k]!)]!);
-      const scale = baseFlow[k]! / (1 - h);
-      let worst = 0;
-      let over = 0;
-      for (let m = 0; m < nm; m++) {
-        const post = mBase[m]! + mB[m]! * (th[mFrom[m]!]! - th[mTo[m]!]!) * scale;
-        const abs = post < 0 ? -post : post;
-        const loading = abs * mPctPerMw[m]!;
-        if (loading <= worst && loading <= top.threshold && abs <= mRate[m]!) continue;
-        const l = mBranch[m]!;
-        if (l === k) continue;
-        if (loading > worst) worst = loading;
-        if (loading > top.threshold) top.offer(k, l, post, loading);
-        if (abs > mRate[m]!) {
-          over++;
-          if (loading > 100.0001) nPairsAbove++;
-          if (!baseOverloaded[m]) nPairsNew++;
-          overloads?.push({ contingency: k, monitored: l, postFlow: post, loadingPct: loading });
-        }
+  // Per lane: the contingency, its LODF scale, worst loading, overload count, and the gate:
+  // a pair loaded at or below gate[c] is not the worst, cannot enter the top list and is not
+  // overloaded (|post| > RATE_A implies loading > 100 - 1e-6, with rounding to spare).
+  const laneBranch = new Int32Array(LANES);
+  const scale = new Float64Array(LANES);
+  const worst = new Float64Array(LANES);
+  const over = new Int32Array(LANES);
+  const gate = new Float64Array(LANES);
+  const OVER_GATE = 100 - 1e-6;
+  const visit = (c: number, m: number, post: number, loading: number): void => {
+    const l = mBranch[m]!;
+    const k = laneBranch[c]!;
+    if (l === k || k < 0) return;
+    if (loading > worst[c]!) worst[c] = loading;
+    if (loading > top.threshold) top.offer(k, l, post, loading);
+    if ((post < 0 ? -post : post) > mRate[m]!) {
+      over[c]!++;
+      if (loading > 100.0001) nPairsAbove++;
+      if (!baseOverloaded[m]) nPairsNew++;
+      if (overloads) {
+        laneOverloads[c]!.push({
+          contingency: k,
+          monitored: l,
+          postFlow: post,
+          loadingPct: loading,
+        });
       }
-      maxLoadingPct[start + c] = worst;
-      overloadCount[start + c] = over;
-      nPairs += over;
     }
-    options.onProgress?.(start + count, contingencies.length);
+    gate[c] = Math.min(worst[c]!, top.threshold, OVER_GATE);
+  };
+
+  const fromSlot = new Int32Array(LANES);
+  const toSlot = new Int32Array(LANES);
+  for (let start = 0; start < nc; start += LANES) {
+    const count = Math.min(LANES, nc - start);
+    for (let c = 0; c < count; c++) {
+      const k = contingencies[start + c]!;
+      fromSlot[c] = busSlot[pf.from[k]!]!;
+      toSlot[c] = busSlot[pf.to[k]!]!;
+    }
+    angles.solve(fromSlot, toSlot, count);
+    for (let c = 0; c < LANES; c++) {
+      worst[c] = 0;
+      over[c] = 0;
+      gate[c] = Math.min(0, top.threshold);
+      if (c >= count) {
+        laneBranch[c] = -1;
+        scale[c] = 0;
+        gate[c] = Infinity;
+        continue;
+      }
+      const k = contingencies[start + c]!;
+      laneBranch[c] = k;
+      const h = system.bdc.b[k]! * (w[LANES * fromSlot[c]! + c]! - w[LANES * toSlot[c]! + c]!);
+      scale[c] = baseFlow[k]! / (1 - h);
+    }
+    // post(l | k) = Pf(l) + b_l (θ_k[f(l)] - θ_k[t(l)]) · Pf(k) / (1 - h_k), four k at once.
+    const s0 = scale[0]!;
+    const s1 = scale[1]!;
+    const s2 = scale[2]!;
+    const s3 = scale[3]!;
+    for (let m = 0; m < nm; m++) {
+      const f = mFrom[m]!;
+      const t = mTo[m]!;
+      const b = mB[m]!;
+      const base = mBase[m]!;
+      const pct = mPctPerMw[m]!;
+      const p0 = base + b * (w[f]! - w[t]!) * s0;
+      const p1 = base + b * (w[f + 1]! - w[t + 1]!) * s1;
+      const p2 = base + b * (w[f + 2]! - w[t + 2]!) * s2;
+      const p3 = base + b * (w[f + 3]! - w[t + 3]!) * s3;
+      const l0 = (p0 < 0 ? -p0 : p0) * pct;
+      const l1 = (p1 < 0 ? -p1 : p1) * pct;
+      const l2 = (p2 < 0 ? -p2 : p2) * pct;
+      const l3 = (p3 < 0 ? -p3 : p3) * pct;
+      if (l0 > gate[0]!) visit(0, m, p0, l0);
+      if (l1 > gate[1]!) visit(1, m, p1, l1);
+      if (l2 > gate[2]!) visit(2, m, p2, l2);
+      if (l3 > gate[3]!) visit(3, m, p3, l3);
+    }
+    for (let c = 0; c < count; c++) {
+      maxLoadingPct[start + c] = worst[c]!;
+      overloadCount[start + c] = over[c]!;
+      nPairs += over[c]!;
+      if (overloads) {
+        const list = laneOverloads[c]!.sort((a, b) => a.monitored - b.monitored);
+        for (const pair of list) overloads.push(pair);
+        list.length = 0;
+      }
+    }
+    const done = start + count;
+    if (done === nc || done % batch < LANES) options.onProgress?.(done, nc);
   }
 
   const result: DcN1Result = {
@@ -160,7 +224,7 @@ export function runDcN1(net: Network, options: DcN1Options = {}): DcN1Result {
     baseFlow,
     nBranchInService,
     bridges,
-    contingencies,
+    contingencies: contingencies.slice(0, nc),
     nMonitored: nm,
     nBaseOverloads,
     nOverloadedPairs: nPairs,
@@ -174,12 +238,16 @@ export function runDcN1(net: Network, options: DcN1Options = {}): DcN1Result {
   return result;
 }
 
+/** loadings this close (percentage points) are ties, whatever the rounding of the solver */
+const TIE_PCT = 1e-9;
+
 /**
- * The K most loaded pairs, highest first; among equal loadings the first offered stays first
- * (contingencies and monitored branches are offered in ascending order).
+ * The K most loaded pairs, highest first; ties (within TIE_PCT) ordered by contingency, then
+ * monitored branch, so the list does not depend on rounding or on the order of the offers.
  */
 class TopPairs {
   private readonly items: BranchPair[] = [];
+  /** a pair loaded at or below this cannot enter the list */
   threshold = -Infinity;
   constructor(private readonly k: number) {
     if (k <= 0) this.threshold = Infinity;
@@ -187,14 +255,25 @@ class TopPairs {
 
   offer(contingency: number, monitored: number, postFlow: number, loadingPct: number): void {
     const items = this.items;
+    const pair = { contingency, monitored, postFlow, loadingPct };
     let i = items.length;
-    while (i > 0 && items[i - 1]!.loadingPct < loadingPct) i--;
-    items.splice(i, 0, { contingency, monitored, postFlow, loadingPct });
+    while (i > 0 && before(pair, items[i - 1]!)) i--;
+    if (i >= this.k) return;
+    items.splice(i, 0, pair);
     if (items.length > this.k) items.pop();
-    if (items.length === this.k) this.threshold = items[this.k - 1]!.loadingPct;
+    if (items.length === this.k) this.threshold = items[this.k - 1]!.loadingPct - TIE_PCT;
   }
 
   list(): BranchPair[] {
     return [...this.items];
   }
+}
+
+function before(a: BranchPair, b: BranchPair): boolean {
+  const d = a.loadingPct - b.loadingPct;
+  if (d > TIE_PCT) return true;
+  if (d < -TIE_PCT) return false;
+  return (
+    a.contingency < b.contingency || (a.contingency === b.contingency && a.monitored < b.monitored)
+  );
 }

@@ -3,11 +3,18 @@
 //   Pbus = Re(Sbus) - Pbusinj - Gs / baseMVA
 //   θ(pvpq) = B(pvpq, pvpq)⁻¹ · ( Pbus(pvpq) - B(pvpq, ref) θ(ref) ),  θ(ref) from the case
 //   Pf = (Bf θ + Pfinj) · baseMVA,  Pt = -Pf
-// and the first generator at each reference bus takes up the balance.
+// and the first generator at each reference bus takes up the balance. B(pvpq, pvpq) is
+// symmetric, so it is factored as L D Lᵀ (sparse/ldl-factor.ts), or by LU with pivoting when
+// a diagonal pivot is unusable (a negative reactance can make B indefinite).
 import { classifyBuses, type BusTypes } from '../model/bus-types.ts';
 import type { PfCase } from '../model/pf-case.ts';
 import { makeSbus } from '../ac/make-sbus.ts';
-import { createSparseLuSolver } from '../sparse/linear-solver.ts';
+import { approximateMinimumDegree } from '../sparse/amd.ts';
+import type { LdlFactors } from '../sparse/ldl.ts';
+import { ldlFactor } from '../sparse/ldl-factor.ts';
+import { ldlSolve, ldlSolveMany } from '../sparse/ldl-solve.ts';
+import { luFactor } from '../sparse/lu-factor.ts';
+import { luSolve, luSolveMany } from '../sparse/lu-solve.ts';
 import { makeBdc, principalSubmatrix, type Bdc } from './make-bdc.ts';
 
 export interface DcPowerFlowResult {
@@ -36,6 +43,8 @@ export interface DcSystem {
   readonly solve: (rhs: Float64Array, x?: Float64Array) => Float64Array;
   /** solves for nRhs right-hand sides stored column-major (length pvpq.length · nRhs) */
   readonly solveMany: (rhs: Float64Array, nRhs: number, x?: Float64Array) => Float64Array;
+  /** the L D Lᵀ factors of B(pvpq, pvpq), null when it was factored by LU instead */
+  readonly ldl: LdlFactors | null;
 }
 
 export function prepareDcSystem(pf: PfCase): DcSystem {
@@ -44,15 +53,29 @@ export function prepareDcSystem(pf: PfCase): DcSystem {
   const pvpq = new Int32Array(types.pv.length + types.pq.length);
   pvpq.set(types.pv);
   pvpq.set(types.pq, types.pv.length);
-  const solver = createSparseLuSolver();
-  solver.factor(principalSubmatrix(bdc.Bbus, pvpq));
+  const b = principalSubmatrix(bdc.Bbus, pvpq);
+  const order = approximateMinimumDegree(b);
+  const ldl = ldlFactor(b, order);
+  if (ldl !== null) {
+    return {
+      pf,
+      types,
+      bdc,
+      pvpq,
+      solve: (rhs, x) => ldlSolve(ldl, rhs, x),
+      solveMany: (rhs, nRhs, x) => ldlSolveMany(ldl, rhs, nRhs, x),
+      ldl,
+    };
+  }
+  const lu = luFactor(b, order);
   return {
     pf,
     types,
     bdc,
     pvpq,
-    solve: (rhs, x) => solver.solve(rhs, x),
-    solveMany: (rhs, nRhs, x) => solver.solveMany(rhs, nRhs, x),
+    solve: (rhs, x) => luSolve(lu, rhs, x),
+    solveMany: (rhs, nRhs, x) => luSolveMany(lu, rhs, nRhs, x),
+    ldl: null,
   };
 }
 
@@ -61,7 +84,8 @@ export function runDcPowerFlow(pf: PfCase): DcPowerFlowResult {
   try {
     system = prepareDcSystem(pf);
   } catch (err) {
-    if (!(err instanceof Error) || !('code' in err) || err.code !== 'FINEST_SINGULAR_MATRIX') throw err;
+    if (!(err instanceof Error) || !('code' in err) || err.code !== 'FINEST_SINGULAR_MATRIX')
+      throw err;
     const Va = Float64Array.from(pf.Va0);
     return {
       converged: false,
@@ -86,11 +110,16 @@ export function solveDcFlows(system: DcSystem): DcPowerFlowResult {
   const Pbus = new Float64Array(pf.nBus);
   for (let i = 0; i < pf.nBus; i++) Pbus[i] = sbus.re[i]! - bdc.Pbusinj[i]! - pf.Gs[i]! / base;
 
-  const theta = Float64Array.from(pf.Va0, (d) => (d * Math.PI) / 180);
-  const rhs = new Float64Array(pvpq.length);
-  const position = new Int32Array(pf.nBus).fill(-1);
-  pvpq.forEach((i, k) => (position[i] = k));
-  pvpq.forEach((i, k) => (rhs[k] = Pbus[i]!));
+  const nb = pf.nBus;
+  const theta = new Float64Array(nb);
+  for (let i = 0; i < nb; i++) theta[i] = (pf.Va0[i]! * Math.PI) / 180;
+  const np = pvpq.length;
+  const rhs = new Float64Array(np);
+  const position = new Int32Array(nb).fill(-1);
+  for (let k = 0; k < np; k++) {
+    position[pvpq[k]!] = k;
+    rhs[k] = Pbus[pvpq[k]!]!;
+  }
   const { colPtr, rowIdx, values } = bdc.Bbus;
   for (const r of types.ref) {
     for (let p = colPtr[r]!; p < colPtr[r + 1]!; p++) {
@@ -98,8 +127,8 @@ export function solveDcFlows(system: DcSystem): DcPowerFlowResult {
       if (k >= 0) rhs[k]! -= values[p]! * theta[r]!;
     }
   }
-  const x = system.solve(rhs);
-  pvpq.forEach((i, k) => (theta[i] = x[k]!));
+  const x = system.solve(rhs, rhs);
+  for (let k = 0; k < np; k++) theta[pvpq[k]!] = x[k]!;
 
   const Pf = new Float64Array(pf.nBranch);
   const Pt = new Float64Array(pf.nBranch);
@@ -120,12 +149,14 @@ export function solveDcFlows(system: DcSystem): DcPowerFlowResult {
     for (let p = colPtr[r]!; p < colPtr[r + 1]!; p++) injected += values[p]! * theta[rowIdx[p]!]!;
     Pg[k]! += (injected - Pbus[r]!) * base;
   }
+  const Va = new Float64Array(nb);
+  for (let i = 0; i < nb; i++) Va[i] = (theta[i]! * 180) / Math.PI;
   return {
     converged: true,
     iterations: 1,
     baseMVA: base,
-    Vm: new Float64Array(pf.nBus).fill(1),
-    Va: Float64Array.from(theta, (t) => (t * 180) / Math.PI),
+    Vm: new Float64Array(nb).fill(1),
+    Va,
     Pf,
     Pt,
     Pg,

@@ -97,7 +97,13 @@ export function cscFromTriplets(
   count: number = rows.length,
 ): CscMatrix {
   const { colPtr, rowIdx, slot } = cscAssemble(nRows, nCols, rows, cols, count);
-  return { nRows, nCols, colPtr, rowIdx, values: cscValuesFromSlots(rowIdx.length, slot, vals, count) };
+  return {
+    nRows,
+    nCols,
+    colPtr,
+    rowIdx,
+    values: cscValuesFromSlots(rowIdx.length, slot, vals, count),
+  };
 }
 
 /** y = A x (y is overwritten). */

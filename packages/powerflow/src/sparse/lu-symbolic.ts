@@ -6,10 +6,11 @@
 //   row k of L = ⋃ over B(i, k) ≠ 0, i < k, of the    trees in sparse factorization", SIAM J.
 //                tree path from i up to k            Matrix Anal. Appl. 11(1), 1990, §3–4)
 //
-// The tree is built with path compression (Liu's algorithm); each row subtree is walked
-// twice, once to count and once to fill, so L comes out with sorted columns. U = Lᵀ plus the
-// diagonal, stored last in each column. Cost O(nnz(L)), far below the numeric factorisation.
+// The tree comes from etree.ts; each row subtree is walked twice, once to count and once to
+// fill, so L comes out with sorted columns. U = Lᵀ plus the diagonal, stored last in each
+// column. Cost O(nnz(L)), far below the numeric factorisation.
 import type { CscMatrix } from './csc.ts';
+import { eliminationTree } from './etree.ts';
 
 export interface LuPattern {
   lp: Int32Array;
@@ -44,25 +45,7 @@ export function isStructurallySymmetric(a: CscMatrix): boolean {
 export function symbolicSymmetricLu(a: CscMatrix, q: Int32Array, qinv: Int32Array): LuPattern {
   const n = a.nCols;
   const { colPtr, rowIdx } = a;
-  const parent = new Int32Array(n);
-  const ancestor = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    parent[k] = -1;
-    ancestor[k] = -1;
-    const j = q[k]!;
-    for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) {
-      let i = qinv[rowIdx[p]!]!;
-      while (i >= 0 && i < k) {
-        const up = ancestor[i]!;
-        ancestor[i] = k;
-        if (up < 0) {
-          parent[i] = k;
-          break;
-        }
-        i = up;
-      }
-    }
-  }
+  const parent = eliminationTree(a, q, qinv);
 
   // Pass 1: column counts of L. mark[c] === k: c already in row k's subtree.
   const mark = new Int32Array(n).fill(-1);
