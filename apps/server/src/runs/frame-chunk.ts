@@ -26,8 +26,10 @@ export function packChunk(
   };
 }
 
+/** The frames of a chunk, as plain Uint8Array views of one inflated buffer. */
 export function unpackChunk(data: Uint8Array): Uint8Array[] {
-  return splitFrames(inflateRawSync(data));
+  const raw = inflateRawSync(data);
+  return splitFrames(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
 }
 
 /** The times of a chunk row (f64 LE); copies, since a Buffer may sit at any byte offset. */
