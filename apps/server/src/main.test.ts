@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DATA_DIR, DEFAULT_PORT, entryConfig, main } from './main.ts';
+
+describe('the server entry', () => {
+  it('reads HOST, PORT, FINEST_DATA_DIR and FINEST_TOKEN with safe defaults', () => {
+    expect(entryConfig({})).toEqual({
+      host: '127.0.0.1',
+      port: DEFAULT_PORT,
+      dataDir: resolve(DEFAULT_DATA_DIR),
+      token: undefined,
+      logLevel: 'info',
+    });
+    expect(
+      entryConfig({
+        HOST: '0.0.0.0',
+        PORT: '9000',
+        FINEST_DATA_DIR: '/srv/finest',
+        FINEST_TOKEN: 't',
+      }),
+    ).toMatchObject({ host: '0.0.0.0', port: 9000, dataDir: '/srv/finest', token: 't' });
+    expect(() => entryConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => entryConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+
+  it('refuses to start on a public address without a token, before opening anything', async () => {
+    const code = await main({
+      HOST: '0.0.0.0',
+      PORT: '0',
+      FINEST_DATA_DIR: '/nonexistent/never-created',
+    });
+    expect(code).toBe(1);
+  });
+});
