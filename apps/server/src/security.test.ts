@@ -143,3 +143,37 @@ describe('with a write token', () => {
     expect(res.body).not.toMatch(/SyntaxError|\.ts|\/tmp|\/work|at /);
   });
 });
+
+describe('logs and limits', () => {
+  it('never writes a WebSocket token into the request log', async () => {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => lines.push(line) };
+    const s = await testServer({ token: TOKEN, listen: true, logger: { level: 'info', stream } });
+    const c = await TestClient.connect(`${s.wsUrl}?token=${TOKEN}`);
+    await c.waitFor('welcome');
+    await c.close();
+    await s.close();
+    expect(lines.join('\n')).toContain('/ws?token=[redacted]');
+    expect(lines.join('\n')).not.toContain(TOKEN);
+  });
+
+  it('answers 429 when too many runs are computing or waiting', async () => {
+    const s = await testServer({ limits: { maxActiveRuns: 1 } });
+    try {
+      const first = await s.app.inject({
+        method: 'POST',
+        url: '/api/runs',
+        payload: { scenario: TEST_SCENARIO },
+      });
+      expect(first.statusCode).toBe(202);
+      const second = await s.app.inject({
+        method: 'POST',
+        url: '/api/runs',
+        payload: { scenario: TEST_SCENARIO },
+      });
+      expect(second.json()).toMatchObject({ statusCode: 429, code: 'FINEST_TOO_MANY_RUNS' });
+    } finally {
+      await s.close();
+    }
+  });
+});

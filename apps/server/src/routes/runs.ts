@@ -22,7 +22,6 @@ import {
   StartRunSchema,
 } from '@finest/protocol';
 import { compareRuns } from '@finest/scenario';
-import { ApiError } from '../errors.ts';
 import { csvLines } from '../runs/export-csv.ts';
 import type { RunFrames } from '../runs/run-frames.ts';
 import type { PluginOptions } from '../services.ts';
@@ -209,12 +208,7 @@ export const runRoutes: FastifyPluginAsyncZod<PluginOptions> = async (app, { ser
     async (req) => {
       const { a, b } = req.query;
       const comparison = compareRuns(runs.summary(a), runs.summary(b));
-      const item = (id: string) => {
-        const found = runs.list().find((r) => r.id === id);
-        if (!found) throw new ApiError('FINEST_NOT_FOUND', `run '${id}' not found`);
-        return found;
-      };
-      return { a: item(a), b: item(b), comparison };
+      return { a: runs.listItem(a), b: runs.listItem(b), comparison };
     },
   );
 };

@@ -24,6 +24,7 @@ export class N1Job implements RunJob {
     const worker = new Worker(new URL('./n1-worker.mjs', import.meta.url), { workerData: input });
     this.worker = worker;
     worker.on('message', (m: N1JobMessage) => {
+      if (this.settled) return; // cancelled: the store may be closed already
       if (m.type === 'progress') {
         const fraction = m.total === 0 ? 1 : m.done / m.total;
         this.store.runs.setProgress(this.runId, fraction, 0, null);

@@ -193,6 +193,10 @@ export class RunService extends EventEmitter<RunServiceEvents> {
     return this.store.runs.list().map(runListItem);
   }
 
+  listItem(id: string): RunListItem {
+    return runListItem(this.row(id));
+  }
+
   has(id: string): boolean {
     return this.store.runs.get(id) !== undefined;
   }
