@@ -8,5 +8,7 @@ export const projects = [
   'scripts',
   'packages/protocol',
   'apps/server',
+  'apps/web', // unit tests ("web"); the browser tests are "web-e2e" below
+  'apps/web/vitest.e2e.config.ts',
 ];
 export default projects;

@@ -1,0 +1,70 @@
+// Debian's Chromium driven by playwright-core, headless, with WebGL2 on SwiftShader (see
+// TOOLCHAIN.md). Never a downloaded browser: the tests skip when /usr/bin/chromium is missing.
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.FINEST_CHROMIUM ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+
+export const CHROMIUM_ARGS = [
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Console errors and page errors of a page, collected from the start. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = `${SCREENSHOTS}${name}.png`;
+  await page.screenshot({ path });
+  return path;
+}
+
+/**
+ * Reads the WebGL canvas back (preserveDrawingBuffer is on) and returns how many sampled
+ * pixels differ from the first one, and how many distinct colours there are.
+ */
+export async function canvasStats(
+  page: Page,
+): Promise<{ width: number; height: number; differing: number; colours: number }> {
+  return page.evaluate(() => {
+    const c = document.querySelector('canvas');
+    if (!c) return { width: 0, height: 0, differing: 0, colours: 0 };
+    const copy = document.createElement('canvas');
+    copy.width = c.width;
+    copy.height = c.height;
+    const ctx = copy.getContext('2d');
+    if (!ctx) return { width: c.width, height: c.height, differing: 0, colours: 0 };
+    ctx.drawImage(c, 0, 0);
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    const seen = new Set<number>();
+    let differing = 0;
+    const step = 4 * 97;
+    for (let k = 0; k < data.length; k += step) {
+      const v = (data[k]! << 16) | (data[k + 1]! << 8) | data[k + 2]!;
+      seen.add(v);
+      if (data[k] !== data[0] || data[k + 1] !== data[1] || data[k + 2] !== data[2]) differing++;
+    }
+    return { width: c.width, height: c.height, differing, colours: seen.size };
+  });
+}

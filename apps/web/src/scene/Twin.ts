@@ -1,0 +1,517 @@
+// The 3D twin: a react-three-fiber Canvas holding the base map, the city blocks, the grid
+// (lines, cables, substations) and the camera rig. React builds these once per network; every
+// per-frame change happens in useFrame by mutating typed arrays and uniforms read from the
+// scene store (STYLE.md: never React state at 60 Hz, never allocate in the frame loop).
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo, useRef, type ReactElement } from 'react';
+import { rgb } from 'd3';
+import type { PerspectiveCamera } from 'three';
+import { MathUtils, NoToneMapping, Raycaster, Vector2, Vector3, type Intersection } from 'three';
+import { MapControls } from 'three/examples/jsm/controls/MapControls.js';
+import { h } from '../h.ts';
+import { sceneStore, samePick, type Pick } from '../state/scene-store.ts';
+import { geoLayers } from '../state/session.ts';
+import { plane } from '../geo/projection.ts';
+import { buildBaseMap, disposeGroup, PALETTE } from './base-map.ts';
+import {
+  baseWidthPx,
+  BUS_STRIDE,
+  createFlowStyles,
+  writeBranchStyles,
+  writeBusStates,
+  writeDistrictSupply,
+  writeHvdcStyles,
+  writeIdleStyles,
+} from './buffers.ts';
+import { presetGoal } from './camera-presets.ts';
+import { DistrictBlocks } from './districts.ts';
+import { FlowLines, segmentsOfPolylines } from './flow-lines.ts';
+import { labelRegistry } from './labels.ts';
+import type { SceneModel } from './network-model.ts';
+import { HEIGHTS } from './network-model.ts';
+import { NodeSprites } from './nodes.ts';
+import { segmentDistance2 } from './picking.ts';
+
+/** The canvas element, for PNG snapshots. */
+let canvasEl: HTMLCanvasElement | null = null;
+
+export function snapshotPng(): string | null {
+  return canvasEl ? canvasEl.toDataURL('image/png') : null;
+}
+
+// ── camera ─────────────────────────────────────────────────────────────────────────────────
+
+/** current camera state while flying, reused every frame */
+const fly = { target: new Vector3(), offset: new Vector3(), active: false, seq: -1 };
+
+function CameraRig(): null {
+  const camera = useThree((s) => s.camera) as PerspectiveCamera;
+  const dom = useThree((s) => s.gl.domElement);
+  const controls = useMemo(() => new MapControls(camera, dom), [camera, dom]);
+
+  useEffect(() => {
+    controls.enableDamping = true;
+    controls.dampingFactor = 0.12;
+    controls.maxPolarAngle = MathUtils.degToRad(78);
+    controls.minDistance = 1.5;
+    controls.maxDistance = 4500;
+    controls.zoomToCursor = true;
+    const stop = (): void => {
+      fly.active = false;
+    };
+    controls.addEventListener('start', stop);
+    const g = presetGoal('region', sceneStore.getState().model);
+    controls.target.set(g.target[0], HEIGHTS.land, g.target[1]);
+    camera.position.set(
+      g.target[0] + g.distance * Math.sin(g.polar) * Math.sin(g.azimuth),
+      HEIGHTS.land + g.distance * Math.cos(g.polar),
+      g.target[1] + g.distance * Math.sin(g.polar) * Math.cos(g.azimuth),
+    );
+    controls.update();
+    return () => {
+      controls.removeEventListener('start', stop);
+      controls.dispose();
+    };
+  }, [controls, camera]);
+
+  useFrame((_, dt) => {
+    const { goal, goalSeq } = sceneStore.getState();
+    if (goal && goalSeq !== fly.seq) {
+      fly.seq = goalSeq;
+      fly.active = true;
+    }
+    if (goal && fly.active) {
+      const k = 1 - Math.exp(-Math.min(dt, 0.1) * 2.4);
+      const t = controls.target;
+      t.x += (goal.target[0] - t.x) * k;
+      t.z += (goal.target[1] - t.z) * k;
+      t.y = HEIGHTS.land;
+      fly.offset.subVectors(camera.position, t);
+      const r = fly.offset.length();
+      const polar = Math.acos(MathUtils.clamp(fly.offset.y / r, -1, 1));
+      const az = Math.atan2(fly.offset.x, fly.offset.z);
+      let dAz = goal.azimuth - az;
+      dAz = Math.atan2(Math.sin(dAz), Math.cos(dAz));
+      const r2 = Math.exp(Math.log(r) + (Math.log(goal.distance) - Math.log(r)) * k);
+      const p2 = polar + (goal.polar - polar) * k;
+      const a2 = az + dAz * k;
+      camera.position.set(
+        t.x + r2 * Math.sin(p2) * Math.sin(a2),
+        t.y + r2 * Math.cos(p2),
+        t.z + r2 * Math.sin(p2) * Math.cos(a2),
+      );
+      const close =
+        Math.hypot(goal.target[0] - t.x, goal.target[1] - t.z) < goal.distance * 0.002 &&
+        Math.abs(Math.log(goal.distance / r2)) < 0.003 &&
+        Math.abs(dAz) < 0.002 &&
+        Math.abs(goal.polar - p2) < 0.002;
+      if (close) fly.active = false;
+    }
+    controls.update();
+    // near/far follow the distance so depth precision holds from a district to the region
+    const dist = camera.position.distanceTo(controls.target);
+    const near = Math.max(0.02, dist * 0.01);
+    if (Math.abs(near / camera.near - 1) > 0.1) {
+      camera.near = near;
+      camera.far = dist * 20 + 6000;
+      camera.updateProjectionMatrix();
+    }
+    viewDistance = dist;
+  });
+  return null;
+}
+
+/** km from the camera to its target, read by the layers for pattern spacing */
+let viewDistance = 600;
+
+// ── the grid ───────────────────────────────────────────────────────────────────────────────
+
+const KV_COLOR: [number, string][] = [
+  [380, '#eef3fb'],
+  [300, '#d4dcea'],
+  [200, '#b7c3d6'],
+  [0, '#93a1b6'],
+];
+const EXTERNAL_COLOR = '#c9a8ff';
+
+function busStyle(model: SceneModel): {
+  color: Float32Array;
+  size: Float32Array;
+  shape: Uint8Array;
+} {
+  const n = model.network.buses.length;
+  const color = new Float32Array(3 * n);
+  const size = new Float32Array(n);
+  const shape = new Uint8Array(n);
+  model.network.buses.forEach((b, k) => {
+    // sRGB straight to the shader (ShaderMaterial output is not colour-managed)
+    const c = rgb(
+      b.external ? EXTERNAL_COLOR : (KV_COLOR.find(([kv]) => b.baseKV >= kv)?.[1] ?? '#93a1b6'),
+    );
+    color[3 * k] = c.r / 255;
+    color[3 * k + 1] = c.g / 255;
+    color[3 * k + 2] = c.b / 255;
+    size[k] = b.external ? 16 : b.baseKV >= 380 ? 10 : b.baseKV >= 200 ? 8 : 6;
+    shape[k] = b.external ? 1 : 0;
+  });
+  return { color, size, shape };
+}
+
+function highlightOf(kind: Pick['kind'], hover: Pick | null, selected: Pick | null): number {
+  if (hover?.kind === kind) return hover.index;
+  if (selected?.kind === kind) return selected.index;
+  return -1;
+}
+
+function GridLayer({ model }: { model: SceneModel }): ReactElement {
+  const size = useThree((s) => s.size);
+  const dpr = useThree((s) => s.viewport.dpr);
+  const parts = useMemo(() => {
+    const net = model.network;
+    const nb = net.branches.length;
+    const branchLines = new FlowLines(
+      segmentsOfPolylines(
+        net.branches.map((_, s) => {
+          const a = model.branchFrom[s]!;
+          const b = model.branchTo[s]!;
+          if (a < 0 || b < 0) return new Float32Array(0);
+          const p = model.busPos;
+          return Float32Array.of(
+            p[3 * a]!, HEIGHTS.line, p[3 * a + 2]!,
+            p[3 * b]!, HEIGHTS.line, p[3 * b + 2]!,
+          ); // prettier-ignore
+        }),
+      ),
+      nb,
+    );
+    // drawn over the land and the blocks: screen-wide strokes would otherwise sink into the
+    // terrain in front of them on a tilted view
+    branchLines.mesh.renderOrder = 3;
+    branchLines.mesh.material.depthTest = false;
+    const cables = new FlowLines(segmentsOfPolylines(model.hvdcPath), net.hvdcLinks.length);
+    cables.mesh.renderOrder = 1;
+    const bs = busStyle(model);
+    const nodes = new NodeSprites(model.busPos, bs.color, bs.size, bs.shape);
+    nodes.mesh.renderOrder = 4;
+    nodes.mesh.material.depthTest = false;
+    const branchBase = Float32Array.from(net.branches, (b) => {
+      const a = model.branchFrom[model.branchIndex.get(b.id) ?? -1];
+      return baseWidthPx(a !== undefined && a >= 0 ? net.buses[a]!.baseKV : 110);
+    });
+    const hvdcPmax = Float32Array.from(net.hvdcLinks, (l) => l.Pmax);
+    const branchStyles = createFlowStyles(nb);
+    const hvdcStyles = createFlowStyles(net.hvdcLinks.length);
+    const busState = new Float32Array(BUS_STRIDE * net.buses.length);
+    writeIdleStyles(
+      net.branches.map((b) => b.inService),
+      branchBase,
+      branchStyles,
+    );
+    writeIdleStyles(
+      net.hvdcLinks.map(() => true),
+      Float32Array.from(net.hvdcLinks, (l) => 2.4 + (2.4 * Math.min(l.Pmax, 800)) / 800),
+      hvdcStyles,
+    );
+    return { branchLines, cables, nodes, branchBase, hvdcPmax, branchStyles, hvdcStyles, busState };
+  }, [model]);
+
+  useEffect(
+    () => () => {
+      parts.branchLines.dispose();
+      parts.cables.dispose();
+      parts.nodes.dispose();
+    },
+    [parts],
+  );
+
+  const seen = useRef({
+    frameSeq: -1,
+    hover: null as Pick | null,
+    selected: null as Pick | null,
+    runId: '',
+  });
+
+  useFrame((state, dt) => {
+    const s = sceneStore.getState();
+    const p = parts;
+    const last = seen.current;
+    const frameChanged = s.frameSeq !== last.frameSeq || s.maps?.runId !== last.runId;
+    const pickChanged = !samePick(s.hover, last.hover) || !samePick(s.selected, last.selected);
+    if (frameChanged) {
+      last.frameSeq = s.frameSeq;
+      last.runId = s.maps?.runId ?? '';
+      if (s.frame && s.maps) {
+        writeBranchStyles(s.frame, s.maps.branch, p.branchBase, p.branchStyles);
+        writeHvdcStyles(s.frame, s.maps.hvdc, p.hvdcPmax, p.hvdcStyles);
+        writeBusStates(s.frame, s.maps.bus, p.busState);
+        for (let k = 0; k < model.network.buses.length; k++) {
+          const shed = p.busState[BUS_STRIDE * k + 1]!;
+          const ring = shed > 0.5 ? 0.25 + 0.75 * Math.min(1, shed / 400) : 0;
+          p.nodes.setSupply(k, p.busState[BUS_STRIDE * k + 3]!, ring);
+        }
+      }
+    }
+    if (frameChanged || pickChanged) {
+      last.hover = s.hover;
+      last.selected = s.selected;
+      p.branchLines.setStyles(p.branchStyles, highlightOf('branch', s.hover, s.selected));
+      p.cables.setStyles(p.hvdcStyles, highlightOf('hvdc', s.hover, s.selected));
+      p.nodes.commit(highlightOf('substation', s.hover, s.selected));
+    }
+    const time = state.clock.elapsedTime;
+    const spacing = viewDistance * 0.022;
+    p.branchLines.tick(p.branchStyles, dt, time);
+    p.cables.tick(p.hvdcStyles, dt, time);
+    p.branchLines.setView(size.width, size.height, dpr, spacing, s.highContrast);
+    p.cables.setView(size.width, size.height, dpr, spacing, s.highContrast);
+    p.nodes.setView(size.width, size.height, dpr, time, s.highContrast);
+  });
+
+  return h(
+    'group',
+    { name: 'grid' },
+    h('primitive', { object: parts.cables.mesh }),
+    h('primitive', { object: parts.branchLines.mesh }),
+    h('primitive', { object: parts.nodes.mesh }),
+  );
+}
+
+// ── the cities ─────────────────────────────────────────────────────────────────────────────
+
+function DistrictLayer(): ReactElement | null {
+  const districts = sceneStore.getState().districts;
+  const blocks = useMemo(() => new DistrictBlocks(districts), [districts]);
+  const supply = useMemo(() => new Float32Array(districts.length).fill(1), [districts]);
+  useEffect(() => () => blocks.dispose(), [blocks]);
+  const seen = useRef(-1);
+  useFrame((state, dt) => {
+    const s = sceneStore.getState();
+    if (s.frameSeq !== seen.current) {
+      seen.current = s.frameSeq;
+      if (s.frame && s.maps) writeDistrictSupply(s.frame, s.maps.districtFeeders, supply);
+      else supply.fill(1);
+      blocks.setSupply(supply);
+    }
+    blocks.tick(dt, state.clock.elapsedTime, highlightOf('district', s.hover, s.selected));
+  });
+  blocks.mesh.name = 'districts';
+  return h('primitive', { object: blocks.mesh });
+}
+
+// ── base map ───────────────────────────────────────────────────────────────────────────────
+
+function BaseMapLayer(): ReactElement | null {
+  const group = useMemo(() => (geoLayers ? buildBaseMap(geoLayers, plane) : null), []);
+  useEffect(
+    () => () => {
+      if (group) disposeGroup(group);
+    },
+    [group],
+  );
+  return group ? h('primitive', { object: group }) : null;
+}
+
+// ── picking ────────────────────────────────────────────────────────────────────────────────
+
+const pointer = { x: 0, y: 0, inside: false, dirty: false, downX: 0, downY: 0, click: false };
+
+function Picker({ model }: { model: SceneModel }): null {
+  const camera = useThree((s) => s.camera);
+  const dom = useThree((s) => s.gl.domElement);
+  const scene = useThree((s) => s.scene);
+  const tmp = useMemo(
+    () => ({
+      v: new Vector3(),
+      ndc: new Vector2(),
+      ray: new Raycaster(),
+      hits: [] as Intersection[],
+      bus: new Float32Array(2 * model.network.buses.length),
+      cable: model.hvdcPath.map((p) => new Float32Array((2 * p.length) / 3)),
+    }),
+    [model],
+  );
+
+  useEffect(() => {
+    const move = (e: PointerEvent): void => {
+      const r = dom.getBoundingClientRect();
+      pointer.x = e.clientX - r.left;
+      pointer.y = e.clientY - r.top;
+      pointer.inside = true;
+      pointer.dirty = true;
+    };
+    const down = (e: PointerEvent): void => {
+      pointer.downX = e.clientX;
+      pointer.downY = e.clientY;
+    };
+    const up = (e: PointerEvent): void => {
+      if (e.button === 0 && Math.hypot(e.clientX - pointer.downX, e.clientY - pointer.downY) < 5) {
+        pointer.click = true;
+        pointer.dirty = true;
+      }
+    };
+    const leave = (): void => {
+      pointer.inside = false;
+      pointer.dirty = true;
+    };
+    dom.addEventListener('pointermove', move);
+    dom.addEventListener('pointerdown', down);
+    dom.addEventListener('pointerup', up);
+    dom.addEventListener('pointerleave', leave);
+    return () => {
+      dom.removeEventListener('pointermove', move);
+      dom.removeEventListener('pointerdown', down);
+      dom.removeEventListener('pointerup', up);
+      dom.removeEventListener('pointerleave', leave);
+    };
+  }, [dom]);
+
+  useFrame(() => {
+    if (!pointer.dirty) return;
+    pointer.dirty = false;
+    const w = dom.clientWidth;
+    const hgt = dom.clientHeight;
+    let pick: Pick | null = null;
+    if (pointer.inside) {
+      const { v } = tmp;
+      const toScreen = (x: number, y: number, z: number, out: Float32Array, at: number): void => {
+        v.set(x, y, z).project(camera);
+        out[at] = v.z > 1 ? -1e6 : ((v.x + 1) / 2) * w;
+        out[at + 1] = ((1 - v.y) / 2) * hgt;
+      };
+      const n = model.network.buses.length;
+      let best = 12 * 12;
+      for (let k = 0; k < n; k++) {
+        toScreen(
+          model.busPos[3 * k]!,
+          model.busPos[3 * k + 1]!,
+          model.busPos[3 * k + 2]!,
+          tmp.bus,
+          2 * k,
+        );
+        const d2 = (tmp.bus[2 * k]! - pointer.x) ** 2 + (tmp.bus[2 * k + 1]! - pointer.y) ** 2;
+        if (d2 < best) {
+          best = d2;
+          pick = { kind: 'substation', index: k };
+        }
+      }
+      if (!pick) {
+        best = 7 * 7;
+        for (let s = 0; s < model.branchFrom.length; s++) {
+          const a = model.branchFrom[s]!;
+          const b = model.branchTo[s]!;
+          if (a < 0 || b < 0 || a === b) continue;
+          const d2 = segmentDistance2(
+            pointer.x, pointer.y,
+            tmp.bus[2 * a]!, tmp.bus[2 * a + 1]!, tmp.bus[2 * b]!, tmp.bus[2 * b + 1]!,
+          ); // prettier-ignore
+          if (d2 < best) {
+            best = d2;
+            pick = { kind: 'branch', index: s };
+          }
+        }
+        model.hvdcPath.forEach((path, l) => {
+          const scr = tmp.cable[l]!;
+          for (let k = 0; k < path.length / 3; k++)
+            toScreen(path[3 * k]!, path[3 * k + 1]!, path[3 * k + 2]!, scr, 2 * k);
+          for (let k = 0; k + 1 < path.length / 3; k++) {
+            const d2 = segmentDistance2(
+              pointer.x,
+              pointer.y,
+              scr[2 * k]!,
+              scr[2 * k + 1]!,
+              scr[2 * k + 2]!,
+              scr[2 * k + 3]!,
+            );
+            if (d2 < best) {
+              best = d2;
+              pick = { kind: 'hvdc', index: l };
+            }
+          }
+        });
+      }
+      if (!pick) {
+        const blocks = scene.getObjectByName('districts');
+        if (blocks) {
+          tmp.ndc.set((pointer.x / w) * 2 - 1, 1 - (pointer.y / hgt) * 2);
+          tmp.ray.setFromCamera(tmp.ndc, camera);
+          tmp.hits.length = 0;
+          tmp.ray.intersectObject(blocks, false, tmp.hits);
+          const hit = tmp.hits[0];
+          const attr = (
+            blocks as unknown as {
+              geometry: { getAttribute(n: string): { getX(i: number): number } };
+            }
+          ).geometry.getAttribute('district');
+          if (hit?.face) pick = { kind: 'district', index: Math.round(attr.getX(hit.face.a)) };
+        }
+      }
+    }
+    const s = sceneStore.getState();
+    if (!samePick(pick, s.hover)) sceneStore.setState({ hover: pick });
+    dom.style.cursor = pick ? 'pointer' : '';
+    if (pointer.click) {
+      pointer.click = false;
+      sceneStore.setState({ selected: pick });
+    }
+  });
+  return null;
+}
+
+// ── labels ─────────────────────────────────────────────────────────────────────────────────
+
+function LabelProjector(): null {
+  const camera = useThree((s) => s.camera);
+  const size = useThree((s) => s.size);
+  const v = useMemo(() => new Vector3(), []);
+  useFrame(() => {
+    for (const l of labelRegistry.values()) {
+      v.set(l.pos[0], l.pos[1], l.pos[2]);
+      const far = camera.position.distanceTo(v) > l.maxDistance;
+      v.project(camera);
+      const hidden = far || v.z > 1 || v.x < -1.1 || v.x > 1.1 || v.y < -1.1 || v.y > 1.1;
+      const x = ((v.x + 1) / 2) * size.width;
+      const y = ((1 - v.y) / 2) * size.height;
+      l.el.style.transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px)`;
+      l.el.style.visibility = hidden ? 'hidden' : 'visible';
+    }
+  });
+  return null;
+}
+
+// ── the canvas ─────────────────────────────────────────────────────────────────────────────
+
+function SceneRoot({ model }: { model: SceneModel }): ReactElement {
+  return h(
+    'group',
+    null,
+    h('ambientLight', { intensity: 1.4 }),
+    h('directionalLight', { position: [-300, 600, 250], intensity: 1.6 }),
+    h(BaseMapLayer, null),
+    h(DistrictLayer, null),
+    h(GridLayer, { model }),
+    h(CameraRig, null),
+    h(Picker, { model }),
+    h(LabelProjector, null),
+  );
+}
+
+export function TwinCanvas({ model }: { model: SceneModel }): ReactElement {
+  return h(
+    Canvas,
+    {
+      className: 'twin-canvas',
+      dpr: [1, 2],
+      gl: { preserveDrawingBuffer: true, antialias: true, powerPreference: 'high-performance' },
+      camera: { fov: 40, near: 1, far: 20_000, position: [0, 600, 500] },
+      flat: true,
+      onCreated: (state) => {
+        canvasEl = state.gl.domElement;
+        canvasEl.setAttribute('aria-label', '3D view of the Finnish and Estonian grid');
+        canvasEl.setAttribute('role', 'img');
+        state.gl.toneMapping = NoToneMapping;
+        state.scene.background = PALETTE.background;
+      },
+    },
+    h(SceneRoot, { model }),
+  );
+}

@@ -1,0 +1,108 @@
+// The app's structural state: what React renders (scenario library, the current run, its log
+// and KPIs, playback controls, open dialogs, wall mode). It changes on discrete events — a run
+// starts, an event is passed, KPIs arrive — never per frame (that is scene-store.ts).
+import type { RunInfo } from '@finest/protocol';
+import type { ScenarioSummary, RunListItem } from '@finest/protocol';
+import type { LogEntry, RunKpis, ScenarioEvent } from '@finest/scenario/schema';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+
+export type Connection = 'connecting' | 'open' | 'closed';
+export type Dialog = 'editor' | 'compare' | 'whatif' | 'help' | null;
+
+export interface Toast {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export interface AppState {
+  phase: 'loading' | 'ready' | 'error';
+  loadError: string | null;
+  connection: Connection;
+  scenarios: ScenarioSummary[];
+  runs: RunListItem[];
+  /** the run on screen */
+  run: RunInfo | null;
+  runStatus: string;
+  /** 0 … 1 computed */
+  progress: number;
+  playing: boolean;
+  /** simulated s per wall-clock s */
+  speed: number;
+  /** the run's sequence of events, in time order */
+  log: LogEntry[];
+  /** index of the last entry at or before the playhead (−1 before the first) */
+  logIndex: number;
+  /** scenario events of the run, for timeline markers */
+  markers: { t: number; label: string }[];
+  kpis: RunKpis | null;
+  dialog: Dialog;
+  wall: boolean;
+  /** the editor waits for an element picked on the map */
+  picking: boolean;
+  toasts: Toast[];
+  /** events for a what-if, prepared in the what-if dialog */
+  whatIfEvents: ScenarioEvent[];
+}
+
+export const appStore = createStore<AppState>()(() => ({
+  phase: 'loading',
+  loadError: null,
+  connection: 'connecting',
+  scenarios: [],
+  runs: [],
+  run: null,
+  runStatus: '',
+  progress: 0,
+  playing: false,
+  speed: 1,
+  log: [],
+  logIndex: -1,
+  markers: [],
+  kpis: null,
+  dialog: null,
+  wall: false,
+  picking: false,
+  toasts: [],
+  whatIfEvents: [],
+}));
+
+export function useApp<T>(selector: (s: AppState) => T): T {
+  return useStore(appStore, selector);
+}
+
+let toastId = 0;
+export function toast(text: string, kind: Toast['kind'] = 'info'): void {
+  const id = ++toastId;
+  appStore.setState((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, text }] }));
+  setTimeout(
+    () => appStore.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+    kind === 'error' ? 8000 : 4000,
+  );
+}
+
+/** Index of the last log entry at or before t (entries in time order). */
+export function logIndexAt(log: readonly LogEntry[], t: number): number {
+  let lo = 0;
+  let hi = log.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (log[mid]!.t <= t + 1e-6) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Merges log entries (dedupe by time and text), in time order. */
+export function mergeLog(a: readonly LogEntry[], b: readonly LogEntry[]): LogEntry[] {
+  const seen = new Set<string>();
+  const out: LogEntry[] = [];
+  for (const e of [...a, ...b]) {
+    const key = `${e.t}|${e.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+  }
+  return out.sort((x, y) => x.t - y.t);
+}

@@ -1,0 +1,86 @@
+// The scene's fast state: the latest frame, the run's index maps, hover and selection, camera
+// goals. A vanilla zustand store: the three.js side reads it with getState() inside useFrame
+// and never subscribes React to it, so frames arriving at stream rate re-render nothing.
+import type { Frame } from '@finest/scenario/schema';
+import { createStore } from 'zustand/vanilla';
+import type { District } from '../geo/layers.ts';
+import type { SummaryContext } from '../scene/buffers.ts';
+import type { SceneModel } from '../scene/network-model.ts';
+
+export type PickKind = 'branch' | 'hvdc' | 'substation' | 'district' | 'boundary';
+export interface Pick {
+  kind: PickKind;
+  /** scene index (district index for districts, boundary index for boundaries) */
+  index: number;
+}
+
+/** Where the camera should go: a point on the plane, a distance and two angles. */
+export interface CameraGoal {
+  /** [x, z] km */
+  target: [number, number];
+  /** km from the target */
+  distance: number;
+  /** rad from straight down (0) towards the horizon */
+  polar: number;
+  /** rad, 0 looking north */
+  azimuth: number;
+}
+
+/** Layout → scene index maps of the current run, built once per run. */
+export interface RunMaps {
+  runId: string;
+  bus: Int32Array;
+  branch: Int32Array;
+  hvdc: Int32Array;
+  generator: Int32Array;
+  /** scene → layout index (−1 when the run lacks the element) */
+  busInv: Int32Array;
+  branchInv: Int32Array;
+  hvdcInv: Int32Array;
+  generatorInv: Int32Array;
+  /** per district, its feeders as layout bus indices */
+  districtFeeders: Int32Array[];
+  summary: SummaryContext;
+  /** names of the watched HVDC links, as in the summary row */
+  linkNames: string[];
+  areaIds: string[];
+}
+
+export interface SceneState {
+  model: SceneModel | null;
+  districts: District[];
+  maps: RunMaps | null;
+  frame: Frame | null;
+  /** bumps with every frame shown (the scene redraws its buffers when it changes) */
+  frameSeq: number;
+  hover: Pick | null;
+  selected: Pick | null;
+  goal: CameraGoal | null;
+  /** bumps when a goal is set, so setting the same goal twice still flies */
+  goalSeq: number;
+  highContrast: boolean;
+}
+
+export const sceneStore = createStore<SceneState>()(() => ({
+  model: null,
+  districts: [],
+  maps: null,
+  frame: null,
+  frameSeq: 0,
+  hover: null,
+  selected: null,
+  goal: null,
+  goalSeq: 0,
+  highContrast: false,
+}));
+
+export function showFrame(frame: Frame | null): void {
+  sceneStore.setState((s) => ({ frame, frameSeq: s.frameSeq + 1 }));
+}
+
+export function flyTo(goal: CameraGoal): void {
+  sceneStore.setState((s) => ({ goal, goalSeq: s.goalSeq + 1 }));
+}
+
+export const samePick = (a: Pick | null, b: Pick | null): boolean =>
+  a === b || (a !== null && b !== null && a.kind === b.kind && a.index === b.index);

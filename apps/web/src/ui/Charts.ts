@@ -1,0 +1,220 @@
+// d3 charts of the run over time: load shed per country, frequency per synchronous area and the
+// Estlink transfers, each with the playhead and the event markers. Drawn imperatively into SVG
+// (d3 owns the SVG, React only the container), at most a few times a second while streaming.
+import { axisBottom, axisLeft, extent, line, scaleLinear, select } from 'd3';
+import { useEffect, useRef, type ReactElement } from 'react';
+import { h } from '../h.ts';
+import { COUNTRIES } from '../scene/network-model.ts';
+import { appStore } from '../state/app-store.ts';
+import type { RunHistory } from '../state/history.ts';
+import { sceneStore } from '../state/scene-store.ts';
+import { history } from '../state/session.ts';
+import { fmtClock } from './format.ts';
+
+export type ChartKind = 'shed' | 'frequency' | 'estlink';
+
+export interface Series {
+  name: string;
+  slot: number;
+  /** CSS class: colour and dash (never colour alone) */
+  style: number;
+}
+
+export const CHART_TITLES: Record<ChartKind, string> = {
+  shed: 'Load shed (MW)',
+  frequency: 'Frequency (Hz)',
+  estlink: 'Estlink transfer (MW, + FI→EE)',
+};
+
+/** The series of a chart for a run's summary layout. */
+export function chartSeries(
+  kind: ChartKind,
+  hist: RunHistory,
+  linkNames: string[],
+  areaIds: string[],
+): Series[] {
+  const C = hist.ctx.countries;
+  const L = hist.ctx.links.length;
+  if (kind === 'shed') return COUNTRIES.map((c, k) => ({ name: c, slot: k, style: k }));
+  if (kind === 'estlink') return linkNames.map((n, l) => ({ name: n, slot: 2 * C + l, style: l }));
+  return areaIds.map((a, k) => ({ name: a, slot: 2 * C + L + k, style: k }));
+}
+
+/** Points of one series in tick order, NaN where unknown (gaps). */
+export function seriesPoints(hist: RunHistory, slot: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = 0; k < hist.count; k++)
+    if (hist.known[k]) out.push([hist.t[k]!, hist.value(k, slot)]);
+  return out;
+}
+
+const M = { top: 8, right: 10, bottom: 20, left: 46 };
+
+export function drawChart(
+  svgEl: SVGSVGElement,
+  kind: ChartKind,
+  hist: RunHistory | null,
+  t: number,
+): void {
+  const svg = select(svgEl);
+  const w = svgEl.clientWidth || 300;
+  const hgt = svgEl.clientHeight || 120;
+  const run = appStore.getState().run;
+  const maps = sceneStore.getState().maps;
+  svg.attr('viewBox', `0 0 ${w} ${hgt}`);
+  const x = scaleLinear()
+    .domain([0, run?.durationS ?? 3600])
+    .range([M.left, w - M.right]);
+  const series =
+    hist && maps && hist.runId === maps.runId
+      ? chartSeries(kind, hist, maps.linkNames, maps.areaIds)
+      : [];
+  const data = hist ? series.map((s) => ({ s, pts: seriesPoints(hist, s.slot) })) : [];
+  const values = data.flatMap((d) => d.pts.map((p) => p[1])).filter(Number.isFinite);
+  let [lo, hi] = extent(values) as [number | undefined, number | undefined];
+  if (kind === 'frequency') {
+    lo = Math.min(lo ?? 50, 49.9);
+    hi = Math.max(hi ?? 50, 50.1);
+  } else {
+    lo = Math.min(lo ?? 0, 0);
+    hi = Math.max(hi ?? 1, kind === 'shed' ? 10 : 100);
+  }
+  const y = scaleLinear()
+    .domain([lo, hi])
+    .nice(4)
+    .range([hgt - M.bottom, M.top]);
+
+  svg
+    .selectAll<SVGGElement, null>('g.x-axis')
+    .data([null])
+    .join('g')
+    .attr('class', 'x-axis')
+    .attr('transform', `translate(0,${hgt - M.bottom})`)
+    .call(
+      axisBottom(x)
+        .ticks(Math.max(2, Math.floor(w / 110)))
+        .tickFormat((v) => fmtClock(run?.startTime, Number(v)).slice(0, 5)),
+    );
+  svg
+    .selectAll<SVGGElement, null>('g.y-axis')
+    .data([null])
+    .join('g')
+    .attr('class', 'y-axis')
+    .attr('transform', `translate(${M.left},0)`)
+    .call(
+      axisLeft(y)
+        .ticks(4)
+        .tickFormat((v) => (kind === 'frequency' ? Number(v).toFixed(2) : String(v))),
+    );
+
+  const path = line<[number, number]>()
+    .defined((p) => Number.isFinite(p[1]))
+    .x((p) => x(p[0]))
+    .y((p) => y(p[1]));
+  svg
+    .selectAll<SVGPathElement, (typeof data)[number]>('path.series')
+    .data(data, (d) => d.s.name)
+    .join('path')
+    .attr('class', (d) => `series series-${d.s.style}`)
+    .attr('d', (d) => path(d.pts) ?? '');
+
+  const markers = appStore.getState().markers;
+  svg
+    .selectAll<SVGLineElement, { t: number }>('line.event')
+    .data(markers)
+    .join('line')
+    .attr('class', 'event')
+    .attr('x1', (m) => x(m.t))
+    .attr('x2', (m) => x(m.t))
+    .attr('y1', M.top)
+    .attr('y2', hgt - M.bottom);
+  svg
+    .selectAll<SVGLineElement, number>('line.playhead')
+    .data([t])
+    .join('line')
+    .attr('class', 'playhead')
+    .attr('x1', (v) => x(v))
+    .attr('x2', (v) => x(v))
+    .attr('y1', M.top)
+    .attr('y2', hgt - M.bottom);
+
+  const legend = svg
+    .selectAll<SVGGElement, null>('g.legend')
+    .data([null])
+    .join('g')
+    .attr('class', 'legend');
+  legend
+    .selectAll<SVGTextElement, (typeof data)[number]>('text')
+    .data(data, (d) => d.s.name)
+    .join('text')
+    .attr('class', (d) => `legend-${d.s.style}`)
+    .attr('x', (_, k) => w - M.right - 4 - k * 92)
+    .attr('y', M.top + 10)
+    .attr('text-anchor', 'end')
+    .text((d) => `${['—', '- -', '···'][d.s.style % 3]} ${d.s.name}`);
+}
+
+export function Chart({ kind }: { kind: ChartKind }): ReactElement {
+  const ref = useRef<SVGSVGElement | null>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    let seq = -1;
+    let t = -1;
+    let run = '';
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const draw = (): void => {
+      timer = null;
+      const hist = history;
+      const now = sceneStore.getState().frame?.t ?? 0;
+      if (hist && hist.seq === seq && now === t && hist.runId === run) return;
+      seq = hist?.seq ?? -1;
+      run = hist?.runId ?? '';
+      t = now;
+      drawChart(el, kind, hist, now);
+    };
+    const schedule = (): void => {
+      if (!timer) timer = setTimeout(draw, 250);
+    };
+    const unsub = sceneStore.subscribe(schedule);
+    const unsubApp = appStore.subscribe((s, p) => {
+      if (s.markers !== p.markers || s.run !== p.run) {
+        seq = -1;
+        schedule();
+      }
+    });
+    const ro = new ResizeObserver(() => {
+      seq = -1;
+      schedule();
+    });
+    ro.observe(el);
+    draw();
+    return () => {
+      unsub();
+      unsubApp();
+      ro.disconnect();
+      if (timer) clearTimeout(timer);
+    };
+  }, [kind]);
+  return h(
+    'figure',
+    { className: `chart chart-${kind}` },
+    h('figcaption', null, CHART_TITLES[kind]),
+    h('svg', {
+      ref,
+      role: 'img',
+      'aria-label': `${CHART_TITLES[kind]} over the run`,
+      'data-testid': `chart-${kind}`,
+    }),
+  );
+}
+
+export function Charts(): ReactElement {
+  return h(
+    'section',
+    { className: 'charts panel', 'aria-label': 'Charts' },
+    h(Chart, { kind: 'shed' }),
+    h(Chart, { kind: 'frequency' }),
+    h(Chart, { kind: 'estlink' }),
+  );
+}

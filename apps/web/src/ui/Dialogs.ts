@@ -1,0 +1,347 @@
+// The dialogs: a non-modal frame (the map stays usable, for picking elements), the what-if
+// branch, the A/B comparison of two runs, and the key list.
+import type { RunKpis, ScenarioEvent } from '@finest/scenario/schema';
+import { ScenarioEventSchema } from '@finest/scenario/schema';
+import { useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import { api } from '../api/rest.ts';
+import { h } from '../h.ts';
+import { COUNTRIES } from '../scene/network-model.ts';
+import { appStore, useApp } from '../state/app-store.ts';
+import { sceneStore } from '../state/scene-store.ts';
+import { branchWhatIf, playhead, refreshRuns, reportError, watchRun } from '../state/session.ts';
+import { Editor } from './Editor.ts';
+import {
+  applyPick,
+  awaitPick,
+  blankEvent,
+  ElementLists,
+  EventRows,
+  type DraftEvent,
+} from './EventRows.ts';
+import { fmtClock, fmtDuration, fmtHz, fmtInt, fmtMW, fmtOne } from './format.ts';
+
+export function DialogFrame({
+  title,
+  children,
+  wide = false,
+}: {
+  title: string;
+  children?: ReactNode;
+  wide?: boolean;
+}): ReactElement {
+  const ref = useRef<HTMLDialogElement | null>(null);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not(.close)')?.focus();
+  }, []);
+  const close = (): void => {
+    awaitPick(null);
+    appStore.setState({ dialog: null });
+  };
+  return h(
+    'dialog',
+    { ref, open: true, className: `dialog${wide ? ' wide' : ''}`, 'aria-label': title },
+    h(
+      'header',
+      null,
+      h('h2', null, title),
+      h(
+        'button',
+        { type: 'button', className: 'close', 'aria-label': `Close ${title}`, onClick: close },
+        '×',
+      ),
+    ),
+    h('div', { className: 'dialog-body' }, children),
+  );
+}
+
+// ── what-if ────────────────────────────────────────────────────────────────────────────────
+
+function WhatIf(): ReactElement {
+  const run = useApp((s) => s.run);
+  const preset = useApp((s) => s.whatIfEvents);
+  const at = playhead();
+  const [events, setEvents] = useState<DraftEvent[]>(() =>
+    preset.length > 0
+      ? preset.map((e) => ({ ...(e as unknown as DraftEvent), at: Math.max(at, e.at) }))
+      : [blankEvent('trip', Math.ceil(at))],
+  );
+  const [pickRow, setPickRow] = useState(-1);
+  const [issues, setIssues] = useState<{ path: string; message: string }[]>([]);
+  useEffect(() => () => appStore.setState({ whatIfEvents: [] }), []);
+  const submit = (): void => {
+    const out: ScenarioEvent[] = [];
+    const bad: { path: string; message: string }[] = [];
+    events.forEach((e, k) => {
+      const r = ScenarioEventSchema.safeParse({ ...e, at: Math.max(at, Number(e.at)) });
+      if (r.success) out.push(r.data);
+      else
+        r.error.issues.forEach((i) =>
+          bad.push({ path: ['whatif', k, ...i.path].map(String).join('.'), message: i.message }),
+        );
+    });
+    setIssues(bad);
+    if (bad.length > 0 || out.length === 0) return;
+    branchWhatIf(out);
+    appStore.setState({ dialog: null });
+  };
+  return h(
+    DialogFrame,
+    { title: 'What-if from now' },
+    h(
+      'p',
+      null,
+      run
+        ? `A new run equal to “${run.title}” up to ${fmtClock(run.startTime, at)} (+${fmtDuration(at)}), then these events:`
+        : 'Start a run first.',
+    ),
+    h(ElementLists, { model: sceneStore.getState().model }),
+    h(EventRows, {
+      events,
+      onChange: setEvents,
+      invalid: new Set(issues.map((i) => i.path)),
+      pickRow,
+      prefix: 'whatif',
+      minAt: at,
+      onPick: (row) => {
+        setPickRow(row);
+        awaitPick(
+          row < 0
+            ? null
+            : (ref) => {
+                setEvents((ev) => applyPick(ev, row, ref));
+                setPickRow(-1);
+              },
+        );
+      },
+    }),
+    h(
+      'button',
+      { type: 'button', onClick: () => setEvents([...events, blankEvent('trip', Math.ceil(at))]) },
+      '+ Add event',
+    ),
+    issues.length
+      ? h(
+          'ul',
+          { className: 'issues' },
+          issues.map((i, k) => h('li', { key: k }, h('code', null, i.path), ' ', i.message)),
+        )
+      : null,
+    h(
+      'div',
+      { className: 'dialog-actions' },
+      h(
+        'button',
+        { type: 'button', className: 'primary', disabled: !run, onClick: submit },
+        'Branch and play',
+      ),
+    ),
+  );
+}
+
+// ── A/B comparison ─────────────────────────────────────────────────────────────────────────
+
+interface Side {
+  id: string;
+  title: string;
+  kpis: RunKpis | null;
+}
+
+type Measure = [
+  label: string,
+  get: (k: RunKpis, c: string) => number | null,
+  fmt: (v: number) => string,
+  worseWhenHigher: boolean,
+];
+
+const MEASURES: Measure[] = [
+  [
+    'Energy not served',
+    (k, c) => k.countries[c]?.energyNotServedMWh ?? null,
+    (v) => `${fmtOne(v)} MWh`,
+    true,
+  ],
+  ['Peak load shed', (k, c) => k.countries[c]?.peakShedMW ?? null, fmtMW, true],
+  ['People affected', (k, c) => k.countries[c]?.peopleAffected ?? null, fmtInt, true],
+  ['Branches tripped', (k, c) => k.countries[c]?.branchesTripped ?? null, fmtInt, true],
+  ['Frequency nadir', (k, c) => k.countries[c]?.frequencyNadirHz ?? null, fmtHz, false],
+  ['Max RoCoF (Hz/s)', (k, c) => k.countries[c]?.maxRocofHzPerS ?? null, (v) => v.toFixed(3), true],
+  ['ICS scale', (k, c) => k.countries[c]?.icsScale ?? null, (v) => String(v), true],
+];
+
+/** Difference B − A and whether B is worse, better or the same (with a text mark, not colour alone). */
+export function compareValue(
+  a: number | null,
+  b: number | null,
+  worseWhenHigher: boolean,
+): { delta: number; mark: 'worse' | 'better' | 'same' } {
+  if (a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b))
+    return { delta: NaN, mark: 'same' };
+  const delta = b - a;
+  const scale = Math.max(Math.abs(a), Math.abs(b), 1e-9);
+  if (Math.abs(delta) / scale < 1e-4) return { delta, mark: 'same' };
+  return { delta, mark: delta > 0 === worseWhenHigher ? 'worse' : 'better' };
+}
+
+function Compare(): ReactElement {
+  const runs = useApp((s) => s.runs);
+  const current = useApp((s) => s.run);
+  const [a, setA] = useState<Side | null>(null);
+  const [b, setB] = useState<Side | null>(null);
+  useEffect(() => void refreshRuns(), []);
+  const load = async (id: string, set: (s: Side | null) => void): Promise<void> => {
+    if (!id) return set(null);
+    try {
+      const d = await api.run(id);
+      set({ id, title: d.run.title, kpis: d.kpis });
+    } catch (e) {
+      reportError('Could not load the run', e);
+    }
+  };
+  const choices = runs.filter((r) => r.kind !== 'n1');
+  const select = (label: string, side: Side | null, set: (s: Side | null) => void): ReactElement =>
+    h(
+      'label',
+      null,
+      h('span', null, label),
+      h(
+        'select',
+        {
+          value: side?.id ?? '',
+          onChange: (e) => void load(e.currentTarget.value, set),
+          'data-testid': `compare-${label[4]}`,
+        },
+        h('option', { value: '' }, '— choose a run —'),
+        choices.map((r) =>
+          h(
+            'option',
+            { key: r.id, value: r.id },
+            `${r.title}${r.parentRunId ? ' (what-if)' : ''} · ${r.id}${r.id === current?.id ? ' · on screen' : ''}`,
+          ),
+        ),
+      ),
+    );
+  return h(
+    DialogFrame,
+    { title: 'Compare two runs', wide: true },
+    h('div', { className: 'grid2' }, select('Run A', a, setA), select('Run B', b, setB)),
+    a?.kpis && b?.kpis
+      ? h(
+          'table',
+          { className: 'compare' },
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              h('th', { scope: 'col' }, 'Measure'),
+              COUNTRIES.flatMap((c) => [
+                h('th', { key: `${c}a`, scope: 'col' }, `${c} A`),
+                h('th', { key: `${c}b`, scope: 'col' }, `${c} B`),
+                h('th', { key: `${c}d`, scope: 'col' }, `${c} B − A`),
+              ]),
+            ),
+          ),
+          h(
+            'tbody',
+            null,
+            MEASURES.map(([label, get, fmt, worse]) =>
+              h(
+                'tr',
+                { key: label },
+                h('th', { scope: 'row' }, label),
+                COUNTRIES.flatMap((c) => {
+                  const va = get(a.kpis!, c);
+                  const vb = get(b.kpis!, c);
+                  const d = compareValue(va, vb, worse);
+                  return [
+                    h('td', { key: `${c}a` }, va === null ? '–' : fmt(va)),
+                    h('td', { key: `${c}b` }, vb === null ? '–' : fmt(vb)),
+                    h(
+                      'td',
+                      { key: `${c}d`, className: `delta ${d.mark}` },
+                      d.mark === 'same'
+                        ? '='
+                        : `${d.mark === 'worse' ? '▲ worse' : '▼ better'} ${d.delta > 0 ? '+' : ''}${fmt(d.delta)}`,
+                    ),
+                  ];
+                }),
+              ),
+            ),
+          ),
+        )
+      : h(
+          'p',
+          { className: 'muted' },
+          'Choose two finished runs. What-if branches list their parent run.',
+        ),
+    a?.kpis && b?.kpis ? h(TripDiff, { a: a.kpis, b: b.kpis }) : null,
+    h(
+      'div',
+      { className: 'dialog-actions' },
+      a ? h('button', { type: 'button', onClick: () => void watchRun(a.id) }, 'Show A') : null,
+      b ? h('button', { type: 'button', onClick: () => void watchRun(b.id) }, 'Show B') : null,
+    ),
+  );
+}
+
+function TripDiff({ a, b }: { a: RunKpis; b: RunKpis }): ReactElement {
+  const onlyA = a.branchesTripped.filter((x) => !b.branchesTripped.includes(x));
+  const onlyB = b.branchesTripped.filter((x) => !a.branchesTripped.includes(x));
+  return h(
+    'p',
+    { className: 'trip-diff' },
+    onlyA.length === 0 && onlyB.length === 0
+      ? 'The same branches tripped in both runs.'
+      : `Tripped only in A: ${onlyA.join(', ') || 'none'}. Only in B: ${onlyB.join(', ') || 'none'}.`,
+  );
+}
+
+// ── keys ───────────────────────────────────────────────────────────────────────────────────
+
+export const KEYS: [string, string][] = [
+  ['Space', 'play / pause'],
+  ['← →', 'step back / forward'],
+  ['[ ]', 'slower / faster'],
+  ['1 … 5', 'camera: Gulf, Helsinki, Tallinn, Estlink corridor, whole network'],
+  ['W', 'wall mode (big screen) on / off'],
+  ['F', 'fullscreen'],
+  ['N', 'new scenario'],
+  ['B', 'what-if from now'],
+  ['C', 'compare two runs'],
+  ['P', 'PNG snapshot'],
+  ['H or ?', 'this help'],
+  ['Esc', 'close a dialog, clear the selection'],
+  ['Mouse', 'drag to pan, right-drag to rotate, wheel to zoom; hover or click anything'],
+];
+
+function Help(): ReactElement {
+  return h(
+    DialogFrame,
+    { title: 'Keys' },
+    h(
+      'dl',
+      { className: 'keys' },
+      KEYS.flatMap(([k, v]) => [
+        h('dt', { key: `k${k}` }, h('kbd', null, k)),
+        h('dd', { key: `v${k}` }, v),
+      ]),
+    ),
+  );
+}
+
+export function Dialogs(): ReactElement | null {
+  const dialog = useApp((s) => s.dialog);
+  switch (dialog) {
+    case 'editor':
+      return h(DialogFrame, { title: 'Scenario editor', wide: true }, h(Editor, null));
+    case 'whatif':
+      return h(WhatIf, null);
+    case 'compare':
+      return h(Compare, null);
+    case 'help':
+      return h(Help, null);
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,69 @@
+// The sequence-of-events log, synchronised with the playhead: entries up to now are bright,
+// the latest one is marked and kept in view, later ones are dimmed. Clicking an entry jumps
+// there and points the camera at its element.
+import { useEffect, useRef, type ReactElement } from 'react';
+import type { LogEntry } from '@finest/scenario/schema';
+import { h } from '../h.ts';
+import { elementGoal } from '../scene/camera-presets.ts';
+import { elementPosition } from '../scene/network-model.ts';
+import { useApp } from '../state/app-store.ts';
+import { flyTo, sceneStore } from '../state/scene-store.ts';
+import { seek } from '../state/session.ts';
+
+export function focusEntry(e: LogEntry): void {
+  const m = sceneStore.getState().model;
+  if (!m || !e.element) return;
+  const xz = elementPosition(m, e.element.kind, e.element.id);
+  if (xz) flyTo(elementGoal(xz, e.element.kind));
+}
+
+export function EventLog({ compact = false }: { compact?: boolean }): ReactElement {
+  const log = useApp((s) => s.log);
+  const index = useApp((s) => s.logIndex);
+  const list = useRef<HTMLOListElement | null>(null);
+
+  useEffect(() => {
+    const el = list.current?.querySelector<HTMLElement>('[aria-current="true"]');
+    el?.scrollIntoView({ block: 'nearest' });
+  }, [index]);
+
+  const entries = compact ? log.slice(Math.max(0, index - 3), index + 1) : log;
+  const offset = compact ? Math.max(0, index - 3) : 0;
+  return h(
+    'section',
+    { className: 'event-log panel', 'aria-label': 'Sequence of events' },
+    compact ? null : h('h2', null, 'Sequence of events'),
+    log.length === 0 ? h('p', { className: 'muted' }, 'Start a scenario to see its events.') : null,
+    h(
+      'ol',
+      { ref: list, 'data-testid': 'event-log', 'aria-live': 'polite' },
+      entries.map((e, k) => {
+        const i = k + offset;
+        const state = i === index ? 'current' : i < index ? 'past' : 'future';
+        return h(
+          'li',
+          {
+            key: `${e.t}-${i}`,
+            className: `log-${state} kind-${e.kind}`,
+            'aria-current': i === index ? true : undefined,
+            'data-t': e.t,
+          },
+          h(
+            'button',
+            {
+              type: 'button',
+              onClick: () => {
+                seek(e.t);
+                focusEntry(e);
+              },
+              'aria-label': `${e.clock} ${e.text}. Jump here.`,
+            },
+            h('time', null, e.clock),
+            h('span', { className: 'log-kind' }, e.kind.replace('-', ' ')),
+            h('span', { className: 'log-text' }, e.text),
+          ),
+        );
+      }),
+    ),
+  );
+}

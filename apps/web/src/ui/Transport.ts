@@ -1,0 +1,243 @@
+// Playback: play/pause, step, speed, and the timeline — a range input (keyboard and screen
+// readers get it for free) with the run's events as markers above it and the computed part
+// shaded. The playhead follows the frame on screen by direct DOM updates.
+import { useEffect, useRef, type ReactElement } from 'react';
+import { h } from '../h.ts';
+import { api } from '../api/rest.ts';
+import { snapshotPng } from '../scene/Twin.ts';
+import { appStore, useApp } from '../state/app-store.ts';
+import { sceneStore } from '../state/scene-store.ts';
+import { pause, play, playhead, seek, setSpeed } from '../state/session.ts';
+import { fmtClock, fmtDuration } from './format.ts';
+import { useLive } from './live.ts';
+
+export const SPEEDS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1200, 3600];
+
+const MARKER_KINDS = new Set([
+  'trip',
+  'protection-trip',
+  'ufls',
+  'island',
+  'load-shed',
+  'restore',
+  'hvdc',
+]);
+
+export function stepSeek(direction: 1 | -1): void {
+  const run = appStore.getState().run;
+  if (!run) return;
+  seek(playhead() + direction * Math.max(10, run.durationS / 60));
+}
+
+export function savePng(): void {
+  const url = snapshotPng();
+  if (!url) return;
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `finest-twin-${new Date().toISOString().replace(/[:.]/g, '-')}.png`;
+  a.click();
+}
+
+function Timeline(): ReactElement {
+  const run = useApp((s) => s.run);
+  const log = useApp((s) => s.log);
+  const markers = useApp((s) => s.markers);
+  const progress = useApp((s) => s.progress);
+  const input = useRef<HTMLInputElement | null>(null);
+  const dragging = useRef(false);
+  const duration = run?.durationS ?? 1;
+
+  useEffect(() => {
+    let raf = 0;
+    const write = (): void => {
+      raf = 0;
+      const el = input.current;
+      const s = sceneStore.getState();
+      if (!el || dragging.current || !s.frame) return;
+      el.value = String(s.frame.t);
+      el.setAttribute('aria-valuetext', fmtClock(appStore.getState().run?.startTime, s.frame.t));
+    };
+    const unsub = sceneStore.subscribe(() => {
+      if (!raf) raf = requestAnimationFrame(write);
+    });
+    write();
+    return () => {
+      unsub();
+      if (raf) cancelAnimationFrame(raf);
+    };
+  }, []);
+
+  const marks = [
+    ...markers.map((m) => ({ t: m.t, label: m.label, kind: 'event' })),
+    ...log
+      .filter((e) => MARKER_KINDS.has(e.kind))
+      .map((e) => ({ t: e.t, label: `${e.clock} ${e.text}`, kind: e.kind })),
+  ]
+    .filter((m, k, all) => all.findIndex((x) => Math.abs(x.t - m.t) < duration / 400) === k)
+    .slice(0, 60);
+
+  return h(
+    'div',
+    { className: 'timeline' },
+    h(
+      'div',
+      { className: 'timeline-markers' },
+      marks.map((m, k) =>
+        h('button', {
+          key: k,
+          type: 'button',
+          className: `marker marker-${m.kind}`,
+          style: { left: `${(100 * m.t) / duration}%` },
+          title: m.label,
+          'aria-label': `Jump to ${m.label}`,
+          onClick: () => seek(m.t),
+        }),
+      ),
+    ),
+    h('div', { className: 'timeline-progress', style: { width: `${100 * progress}%` } }),
+    h('input', {
+      ref: input,
+      type: 'range',
+      className: 'timeline-range',
+      'data-testid': 'timeline',
+      'aria-label': 'Playhead',
+      min: 0,
+      max: duration,
+      step: 1,
+      defaultValue: 0,
+      disabled: !run,
+      onPointerDown: () => {
+        dragging.current = true;
+      },
+      onPointerUp: () => {
+        dragging.current = false;
+      },
+      onChange: (e) => seek(Number(e.currentTarget.value)),
+    }),
+  );
+}
+
+export function Transport(): ReactElement {
+  const run = useApp((s) => s.run);
+  const playing = useApp((s) => s.playing);
+  const speed = useApp((s) => s.speed);
+  const clock = useLive<HTMLSpanElement>((s) =>
+    s.frame ? fmtClock(run?.startTime, s.frame.t) : run ? fmtClock(run.startTime, 0) : '--:--:--',
+  );
+  const elapsed = useLive<HTMLSpanElement>((s) =>
+    run ? `+${fmtDuration(s.frame?.t ?? 0)} / ${fmtDuration(run.durationS)}` : 'no run',
+  );
+  const speeds = SPEEDS.includes(speed) ? SPEEDS : [...SPEEDS, speed].sort((a, b) => a - b);
+  const none = !run;
+  return h(
+    'section',
+    { className: 'transport', 'aria-label': 'Playback' },
+    h(
+      'div',
+      { className: 'transport-buttons' },
+      h(
+        'button',
+        {
+          type: 'button',
+          onClick: () => stepSeek(-1),
+          disabled: none,
+          'aria-label': 'Step back',
+          title: 'Step back (←)',
+        },
+        '⏮',
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          className: 'play',
+          'data-testid': 'play',
+          onClick: () => (playing ? pause() : play()),
+          disabled: none,
+          'aria-label': playing ? 'Pause' : 'Play',
+          title: playing ? 'Pause (space)' : 'Play (space)',
+        },
+        playing ? '⏸' : '▶',
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          onClick: () => stepSeek(1),
+          disabled: none,
+          'aria-label': 'Step forward',
+          title: 'Step forward (→)',
+        },
+        '⏭',
+      ),
+      h(
+        'label',
+        { className: 'speed' },
+        h('span', { className: 'sr-only' }, 'Speed'),
+        h(
+          'select',
+          {
+            value: speed,
+            disabled: none,
+            'aria-label': 'Playback speed (simulated seconds per second)',
+            onChange: (e) => setSpeed(Number(e.currentTarget.value)),
+          },
+          speeds.map((v) => h('option', { key: v, value: v }, `${v}×`)),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { className: 'transport-time' },
+      h('span', { ref: clock, className: 'clock', 'data-testid': 'clock' }),
+      h('span', { ref: elapsed, className: 'elapsed' }),
+    ),
+    h(Timeline, null),
+    h(
+      'div',
+      { className: 'transport-actions' },
+      h(
+        'button',
+        {
+          type: 'button',
+          disabled: none,
+          onClick: () => appStore.setState({ dialog: 'whatif' }),
+          title: 'Branch a what-if from the current time (B)',
+        },
+        'What-if…',
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          onClick: () => appStore.setState({ dialog: 'compare' }),
+          title: 'Compare two runs (C)',
+        },
+        'Compare…',
+      ),
+      run
+        ? h(
+            'a',
+            { className: 'button', href: api.exportUrl(run.id, 'csv'), download: `${run.id}.csv` },
+            'CSV',
+          )
+        : null,
+      run
+        ? h(
+            'a',
+            {
+              className: 'button',
+              href: api.exportUrl(run.id, 'json'),
+              download: `${run.id}.json`,
+            },
+            'JSON',
+          )
+        : null,
+      h(
+        'button',
+        { type: 'button', onClick: savePng, title: 'Save a PNG snapshot of the scene (P)' },
+        'PNG',
+      ),
+    ),
+  );
+}

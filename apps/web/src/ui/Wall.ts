@@ -1,0 +1,124 @@
+// Big-screen mode (?mode=wall or W): full-window layout in large type and a high-contrast
+// palette, a camera tour that follows the incident (each event's element in turn, the presets
+// in between) and an unattended loop through the incident library.
+import { useEffect, type ReactElement } from 'react';
+import { h } from '../h.ts';
+import { elementGoal, presetGoal, type PresetId } from '../scene/camera-presets.ts';
+import { elementPosition } from '../scene/network-model.ts';
+import { appStore, useApp } from '../state/app-store.ts';
+import { flyTo, sceneStore } from '../state/scene-store.ts';
+import { playhead, startScenario } from '../state/session.ts';
+import { Chart } from './Charts.ts';
+import { EventLog } from './EventLog.ts';
+import { fmtClock } from './format.ts';
+import { KpiPanel } from './Kpis.ts';
+import { useLive } from './live.ts';
+
+const TOUR: PresetId[] = ['region', 'estlink', 'helsinki', 'tallinn'];
+/** s of wall time on each tour stop, and after an event before the tour resumes */
+const TOUR_S = 14;
+/** s the end of a run stays on screen before the next incident */
+const END_HOLD_S = 10;
+
+export function setWall(on: boolean): void {
+  appStore.setState({ wall: on });
+  sceneStore.setState({ highContrast: on });
+  const url = new URL(window.location.href);
+  if (on) url.searchParams.set('mode', 'wall');
+  else url.searchParams.delete('mode');
+  window.history.replaceState(null, '', url);
+}
+
+/** The tour and the loop; runs while wall mode is on. Returns a stop function. */
+export function startDirector(): () => void {
+  let lastMove = performance.now();
+  let stop = 0;
+  let endedAt = 0;
+  let starting = false;
+  let lastIndex = appStore.getState().logIndex;
+
+  const unsub = appStore.subscribe((s) => {
+    if (s.logIndex === lastIndex) return;
+    lastIndex = s.logIndex;
+    const e = s.log[s.logIndex];
+    const m = sceneStore.getState().model;
+    if (!e?.element || !m) return;
+    const xz = elementPosition(m, e.element.kind, e.element.id);
+    if (!xz) return;
+    flyTo(elementGoal(xz, e.element.kind, -0.3));
+    lastMove = performance.now();
+  });
+
+  const timer = setInterval(() => {
+    const s = appStore.getState();
+    const now = performance.now();
+    if (now - lastMove > TOUR_S * 1000) {
+      stop = (stop + 1) % TOUR.length;
+      flyTo(presetGoal(TOUR[stop]!, sceneStore.getState().model));
+      lastMove = now;
+    }
+    const run = s.run;
+    const atEnd = run !== null && playhead() >= run.durationS - 1;
+    if (run && !atEnd) {
+      endedAt = 0;
+      return;
+    }
+    if (starting || s.scenarios.length === 0) return;
+    if (atEnd && endedAt === 0) endedAt = now;
+    if (atEnd && now - endedAt < END_HOLD_S * 1000) return;
+    const lib = s.scenarios.filter((x) => x.builtIn);
+    const list = lib.length > 0 ? lib : s.scenarios;
+    const k = run ? list.findIndex((x) => x.id === run.scenarioId) : -1;
+    const next = list[(k + 1) % list.length]!;
+    starting = true;
+    endedAt = 0;
+    void startScenario(next.id).finally(() => {
+      starting = false;
+    });
+  }, 1000);
+
+  return () => {
+    unsub();
+    clearInterval(timer);
+  };
+}
+
+function WallClock(): ReactElement {
+  const run = useApp((s) => s.run);
+  const ref = useLive<HTMLSpanElement>((s) =>
+    run ? fmtClock(run.startTime, s.frame?.t ?? 0) : '--:--:--',
+  );
+  return h('span', { ref, className: 'wall-clock', 'data-testid': 'wall-clock' });
+}
+
+export function WallLayout(): ReactElement {
+  const run = useApp((s) => s.run);
+  useEffect(() => startDirector(), []);
+  return h(
+    'div',
+    { className: 'wall-layout', 'data-testid': 'wall' },
+    h(
+      'header',
+      { className: 'wall-header' },
+      h(
+        'div',
+        null,
+        h('h1', null, run?.title ?? 'FinEst Twin'),
+        h('p', null, 'Finland – Estonia grid incident twin'),
+      ),
+      h(WallClock, null),
+    ),
+    h('aside', { className: 'wall-side' }, h(KpiPanel, { model: sceneStore.getState().model })),
+    h(
+      'footer',
+      { className: 'wall-footer' },
+      h(EventLog, { compact: true }),
+      h(
+        'div',
+        { className: 'wall-charts' },
+        h(Chart, { kind: 'frequency' }),
+        h(Chart, { kind: 'shed' }),
+      ),
+    ),
+  );
+}
