@@ -24,6 +24,18 @@ export const ERRORS = {
 } as const;
 export type ErrorCode = keyof typeof ERRORS;
 
+/** Codes only the WebSocket sends (in {type: 'error'}); the others above apply there too. */
+export const WS_ERRORS = {
+  /** not JSON text */
+  FINEST_WS_BAD_JSON: 'FINEST_WS_BAD_JSON',
+  /** no such message type */
+  FINEST_WS_UNKNOWN_TYPE: 'FINEST_WS_UNKNOWN_TYPE',
+  /** a known type with bad fields (the message names their paths), or a binary message */
+  FINEST_WS_BAD_MESSAGE: 'FINEST_WS_BAD_MESSAGE',
+  /** a run being watched failed while it was computed */
+  FINEST_RUN_FAILED: 'FINEST_RUN_FAILED',
+} as const;
+
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly statusCode: number;

@@ -4,10 +4,13 @@ import type { RawData } from 'ws';
 import { ClientMessageSchema, type ClientMessage, type ServerMessage } from '@finest/protocol';
 import { formatPath } from '@finest/grid';
 import { clientError } from '../error-handler.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, WS_ERRORS } from '../errors.ts';
 import type { Services } from '../services.ts';
 import type { PlaybackHub } from './hub.ts';
 import type { Viewer } from './viewer.ts';
+
+/** runs one connection may watch at once */
+export const MAX_SUBSCRIPTIONS = 32;
 
 type ErrorMessage = Extract<ServerMessage, { type: 'error' }>;
 
@@ -20,7 +23,7 @@ export function parseClientMessage(data: RawData, isBinary: boolean): ClientMess
   if (isBinary)
     return {
       type: 'error',
-      code: 'FINEST_WS_BAD_MESSAGE',
+      code: WS_ERRORS.FINEST_WS_BAD_MESSAGE,
       message: 'binary messages are not accepted; send JSON text',
     };
   let json: unknown;
@@ -29,20 +32,20 @@ export function parseClientMessage(data: RawData, isBinary: boolean): ClientMess
       Array.isArray(data) ? Buffer.concat(data).toString('utf8') : data.toString('utf8'),
     );
   } catch {
-    return { type: 'error', code: 'FINEST_WS_BAD_JSON', message: 'not valid JSON' };
+    return { type: 'error', code: WS_ERRORS.FINEST_WS_BAD_JSON, message: 'not valid JSON' };
   }
   const type = (json as { type?: unknown } | null)?.type;
   if (typeof type !== 'string' || !KNOWN_TYPES.has(type))
     return {
       type: 'error',
-      code: 'FINEST_WS_UNKNOWN_TYPE',
+      code: WS_ERRORS.FINEST_WS_UNKNOWN_TYPE,
       message: `unknown message type ${JSON.stringify(type ?? null).slice(0, 60)}; expected one of ${[...KNOWN_TYPES].join(', ')}`,
     };
   const parsed = ClientMessageSchema.safeParse(json);
   if (!parsed.success)
     return {
       type: 'error',
-      code: 'FINEST_WS_BAD_MESSAGE',
+      code: WS_ERRORS.FINEST_WS_BAD_MESSAGE,
       message: parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '),
       ref: type,
     };
@@ -66,6 +69,11 @@ export function handleMessage(
         });
         return;
       case 'subscribe':
+        if (!viewer.subs.has(msg.runId) && viewer.subs.size >= MAX_SUBSCRIPTIONS)
+          throw new ApiError(
+            'FINEST_BAD_REQUEST',
+            `at most ${MAX_SUBSCRIPTIONS} runs per connection; unsubscribe first`,
+          );
         hub.subscribe(viewer, msg.runId, msg.fromTick);
         return;
       case 'unsubscribe':

@@ -3,6 +3,7 @@
 // the run service's events (frames computed, log, progress, done, deleted) to the watchers.
 import type { LogEntry } from '@finest/scenario/schema';
 import type { RunService } from '../runs/run-service.ts';
+import { WS_ERRORS } from '../errors.ts';
 import { Playback } from './playback.ts';
 import type { Subscription, Viewer } from './viewer.ts';
 
@@ -55,7 +56,7 @@ export class PlaybackHub {
       if (details.status === 'failed')
         e.playback.broadcast({
           type: 'error',
-          code: 'FINEST_RUN_FAILED',
+          code: WS_ERRORS.FINEST_RUN_FAILED,
           message: details.error ?? 'the run failed',
           ref: runId,
         });
