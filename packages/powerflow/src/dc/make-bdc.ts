@@ -5,7 +5,7 @@
 //   Pbus = Bbus θ + Pbusinj,   Bbus = Cftᵀ Bf,   Pbusinj = Cftᵀ Pfinj
 import { PowerflowInputError } from '../errors.ts';
 import type { PfCase } from '../model/pf-case.ts';
-import { cscFromTriplets, type CscMatrix } from '../sparse/csc.ts';
+import type { CscMatrix } from '../sparse/csc.ts';
 
 export interface Bdc {
   /** nBus × nBus, pu */
@@ -19,19 +19,14 @@ export interface Bdc {
 
 export function makeBdc(pf: PfCase): Bdc {
   const nl = pf.nBranch;
+  const nb = pf.nBus;
   const b = new Float64Array(nl);
   const Pfinj = new Float64Array(nl);
-  const Pbusinj = new Float64Array(pf.nBus);
-  const rows = new Int32Array(pf.nBus + 4 * nl);
-  const cols = new Int32Array(pf.nBus + 4 * nl);
-  const vals = new Float64Array(pf.nBus + 4 * nl);
-  let k = 0;
-  // Keep the diagonal in the pattern even for a bus with no branch, so it is never missing.
-  for (let i = 0; i < pf.nBus; i++) {
-    rows[k] = i;
-    cols[k] = i;
-    k++;
-  }
+  const Pbusinj = new Float64Array(nb);
+  const diag = new Float64Array(nb);
+  // Column j of Bbus: its diagonal (kept even for a bus with no branch, so it is never
+  // missing) and -b_l for each branch l at j, built in place and then sorted by row.
+  const colPtr = new Int32Array(nb + 1);
   for (let l = 0; l < nl; l++) {
     if (!pf.branchOn[l]) continue;
     if (pf.x[l] === 0) {
@@ -39,6 +34,19 @@ export function makeBdc(pf: PfCase): Bdc {
         `branch ${l + 1} (bus ${pf.busIds[pf.from[l]!]} → ${pf.busIds[pf.to[l]!]}) has zero reactance: no DC model`,
       );
     }
+    colPtr[pf.from[l]! + 1]!++;
+    colPtr[pf.to[l]! + 1]!++;
+  }
+  for (let j = 0; j < nb; j++) colPtr[j + 1]! += colPtr[j]! + 1;
+  const rowIdx = new Int32Array(colPtr[nb]!);
+  const values = new Float64Array(colPtr[nb]!);
+  const next = new Int32Array(nb);
+  for (let j = 0; j < nb; j++) {
+    rowIdx[colPtr[j]!] = j;
+    next[j] = colPtr[j]! + 1;
+  }
+  for (let l = 0; l < nl; l++) {
+    if (!pf.branchOn[l]) continue;
     const bl = 1 / (pf.x[l]! * pf.tap[l]!);
     b[l] = bl;
     const f = pf.from[l]!;
@@ -46,50 +54,80 @@ export function makeBdc(pf: PfCase): Bdc {
     Pfinj[l] = (-bl * pf.shift[l]! * Math.PI) / 180;
     Pbusinj[f]! += Pfinj[l]!;
     Pbusinj[t]! -= Pfinj[l]!;
-    rows[k] = f;
-    cols[k] = f;
-    vals[k++] = bl;
-    rows[k] = f;
-    cols[k] = t;
-    vals[k++] = -bl;
-    rows[k] = t;
-    cols[k] = f;
-    vals[k++] = -bl;
-    rows[k] = t;
-    cols[k] = t;
-    vals[k++] = bl;
+    diag[f]! += bl;
+    diag[t]! += bl;
+    rowIdx[next[f]!] = t;
+    values[next[f]!++] = -bl;
+    rowIdx[next[t]!] = f;
+    values[next[t]!++] = -bl;
   }
-  const Bbus = cscFromTriplets(pf.nBus, pf.nBus, rows, cols, vals, k);
+  // Sort each (short) column by row (stably: the diagonal first among its row) and sum
+  // parallel branches; a branch from a bus to itself adds b + b - b - b to the diagonal.
+  let nz = 0;
+  for (let j = 0; j < nb; j++) {
+    const p0 = colPtr[j]!;
+    const p1 = colPtr[j + 1]!;
+    values[p0] = diag[j]!;
+    sortColumn(rowIdx, values, p0, p1);
+    colPtr[j] = nz;
+    for (let p = p0; p < p1; p++) {
+      const r = rowIdx[p]!;
+      if (nz > colPtr[j]! && rowIdx[nz - 1] === r) {
+        values[nz - 1]! += values[p]!;
+      } else {
+        rowIdx[nz] = r;
+        values[nz++] = values[p]!;
+      }
+    }
+  }
+  colPtr[nb] = nz;
+  const Bbus: CscMatrix = {
+    nRows: nb,
+    nCols: nb,
+    colPtr,
+    rowIdx: nz === rowIdx.length ? rowIdx : rowIdx.slice(0, nz),
+    values: nz === values.length ? values : values.slice(0, nz),
+  };
   return { Bbus, b, Pfinj, Pbusinj };
 }
 
 /** B restricted to the given rows and columns (both `keep`, in that order). */
 export function principalSubmatrix(a: CscMatrix, keep: Int32Array): CscMatrix {
+  const { colPtr: ap, rowIdx: ai, values: ax } = a;
   const map = new Int32Array(a.nCols).fill(-1);
-  keep.forEach((old, k) => (map[old] = k));
   const n = keep.length;
+  let bound = 0;
+  let ascending = true;
+  for (let k = 0; k < n; k++) {
+    const j = keep[k]!;
+    map[j] = k;
+    bound += ap[j + 1]! - ap[j]!;
+    if (k > 0 && j <= keep[k - 1]!) ascending = false;
+  }
   const colPtr = new Int32Array(n + 1);
+  const rowIdx = new Int32Array(bound);
+  const values = new Float64Array(bound);
   let nz = 0;
   for (let k = 0; k < n; k++) {
     const j = keep[k]!;
-    for (let p = a.colPtr[j]!; p < a.colPtr[j + 1]!; p++) if (map[a.rowIdx[p]!]! >= 0) nz++;
+    const q0 = nz;
+    for (let p = ap[j]!; p < ap[j + 1]!; p++) {
+      const r = map[ai[p]!]!;
+      if (r < 0) continue;
+      rowIdx[nz] = r;
+      values[nz++] = ax[p]!;
+    }
+    // An unsorted `keep` reorders the rows: restore them ascending within the column.
+    if (!ascending) sortColumn(rowIdx, values, q0, nz);
     colPtr[k + 1] = nz;
   }
-  const rowIdx = new Int32Array(nz);
-  const values = new Float64Array(nz);
-  for (let k = 0; k < n; k++) {
-    const j = keep[k]!;
-    let q = colPtr[k]!;
-    for (let p = a.colPtr[j]!; p < a.colPtr[j + 1]!; p++) {
-      const r = map[a.rowIdx[p]!]!;
-      if (r < 0) continue;
-      rowIdx[q] = r;
-      values[q++] = a.values[p]!;
-    }
-    // `keep` need not be sorted, so restore ascending rows within the column.
-    sortColumn(rowIdx, values, colPtr[k]!, q);
-  }
-  return { nRows: n, nCols: n, colPtr, rowIdx, values };
+  return {
+    nRows: n,
+    nCols: n,
+    colPtr,
+    rowIdx: nz === bound ? rowIdx : rowIdx.slice(0, nz),
+    values: nz === bound ? values : values.slice(0, nz),
+  };
 }
 
 function sortColumn(rowIdx: Int32Array, values: Float64Array, start: number, end: number): void {

@@ -37,7 +37,7 @@ export interface DcSystem {
   readonly pf: PfCase;
   readonly types: BusTypes;
   readonly bdc: Bdc;
-  /** the non-reference buses, in the order of the reduced system */
+  /** the non-reference (and not isolated) buses, ascending: the order of the reduced system */
   readonly pvpq: Int32Array;
   /** solves B(pvpq, pvpq) x = rhs */
   readonly solve: (rhs: Float64Array, x?: Float64Array) => Float64Array;
@@ -50,9 +50,12 @@ export interface DcSystem {
 export function prepareDcSystem(pf: PfCase): DcSystem {
   const types = classifyBuses(pf);
   const bdc = makeBdc(pf);
+  // The unknowns in bus order, so B(pvpq, pvpq) keeps Bbus's sorted columns.
+  const solved = new Uint8Array(pf.nBus);
+  for (const i of types.pv) solved[i] = 1;
+  for (const i of types.pq) solved[i] = 1;
   const pvpq = new Int32Array(types.pv.length + types.pq.length);
-  pvpq.set(types.pv);
-  pvpq.set(types.pq, types.pv.length);
+  for (let i = 0, k = 0; i < pf.nBus; i++) if (solved[i]) pvpq[k++] = i;
   const b = principalSubmatrix(bdc.Bbus, pvpq);
   const order = approximateMinimumDegree(b);
   const ldl = ldlFactor(b, order);

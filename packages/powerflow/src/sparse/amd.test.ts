@@ -8,6 +8,13 @@ import {
 import { approximateMinimumDegree } from './amd.ts';
 import { cscFromTriplets, cscNnz, type CscMatrix } from './csc.ts';
 import { luFactor } from './lu-factor.ts';
+import { symbolicSymmetricLu } from './lu-symbolic.ts';
+import { buildJacobianPattern } from '../ac/jacobian.ts';
+import { makeBdc, principalSubmatrix } from '../dc/make-bdc.ts';
+import { classifyBuses } from '../model/bus-types.ts';
+import { buildPfCase } from '../model/pf-case.ts';
+import { makeYbus } from '../ybus/make-ybus.ts';
+import { hasSharedCases, loadSharedCase } from '../test-support/shared-cases.ts';
 
 function isPermutation(p: Int32Array, n: number): boolean {
   if (p.length !== n) return false;
@@ -187,5 +194,31 @@ describe('approximateMinimumDegree', () => {
     let together = 0;
     for (let k = 0; k + 1 < perm.length; k++) if (perm[k]! >> 1 === perm[k + 1]! >> 1) together++;
     expect(together).toBe(perm.length / 2);
+  });
+
+  // nnz(L) with the AMD as first written (commit d043f03),
+  // for the DC matrix B(pvpq, pvpq) (pvpq ascending) and the Newton Jacobian at flat start.
+  it.skipIf(!hasSharedCases).each([
+    ['case9', 11, 46],
+    ['case14', 22, 70],
+    ['case30', 52, 195],
+    ['case118', 254, 572],
+    ['case300', 659, 2477],
+    ['case_ACTIVSg2000', 9479, 37088],
+  ] as const)('fills no more than before on %s', (name, dcFill, jacobianFill) => {
+    const pf = buildPfCase(loadSharedCase(name));
+    const types = classifyBuses(pf);
+    const pvpq = Int32Array.from([...types.pv, ...types.pq]).sort();
+    const b = principalSubmatrix(makeBdc(pf).Bbus, pvpq);
+    const j = buildJacobianPattern(makeYbus(pf), types).J;
+    const fill = (a: CscMatrix): number => {
+      const q = approximateMinimumDegree(a);
+      expect(isPermutation(q, a.nCols)).toBe(true);
+      const qinv = new Int32Array(q.length);
+      q.forEach((c, k) => (qinv[c] = k));
+      return symbolicSymmetricLu(a, q, qinv).li.length;
+    };
+    expect(fill(b)).toBeLessThanOrEqual(dcFill);
+    expect(fill(j)).toBeLessThanOrEqual(jacobianFill);
   });
 });

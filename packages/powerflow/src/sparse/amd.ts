@@ -17,6 +17,7 @@
 // perm[k] = the original index placed k-th.
 import type { CscMatrix } from './csc.ts';
 import { PowerflowInputError } from '../errors.ts';
+import { isStructurallySymmetric } from './lu-symbolic.ts';
 
 export const AMD_DEFAULTS = {
   /** a node with more than max(denseMin, denseFactor·√n) neighbours is ordered last */
@@ -39,36 +40,48 @@ export function approximateMinimumDegree(a: CscMatrix): Int32Array {
   const { colPtr, rowIdx } = a;
 
   // --- Pattern of A + Aᵀ without the diagonal: each list merges column i of A with column i
-  // of Aᵀ (both sorted), leaving room for the elements to come at the end of iw.
+  // of Aᵀ (both sorted), leaving room for the elements to come at the end of iw. A
+  // structurally symmetric A (a Jacobian, the DC matrix) is its own A + Aᵀ.
   const nnz = colPtr[n]!;
-  const tPtr = new Int32Array(n + 1);
-  for (let p = 0; p < nnz; p++) tPtr[rowIdx[p]! + 1]!++;
-  for (let i = 0; i < n; i++) tPtr[i + 1]! += tPtr[i]!;
-  const tIdx = new Int32Array(nnz);
-  const tNext = tPtr.slice(0, n);
-  for (let j = 0; j < n; j++) {
-    for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) tIdx[tNext[rowIdx[p]!]!++] = j;
-  }
   let cap = 2 * nnz + (nnz >> 1) + 2 * n;
   let iw: Int32Array = new Int32Array(cap);
   const start = new Int32Array(n);
   const len = new Int32Array(n);
   let free = 0;
-  for (let i = 0; i < n; i++) {
-    start[i] = free;
-    let p = colPtr[i]!;
-    const pEnd = colPtr[i + 1]!;
-    let q = tPtr[i]!;
-    const qEnd = tPtr[i + 1]!;
-    while (p < pEnd || q < qEnd) {
-      const a1 = p < pEnd ? rowIdx[p]! : n;
-      const a2 = q < qEnd ? tIdx[q]! : n;
-      const j = a1 < a2 ? a1 : a2;
-      if (a1 === j) p++;
-      if (a2 === j) q++;
-      if (j !== i) iw[free++] = j;
+  if (isStructurallySymmetric(a)) {
+    for (let i = 0; i < n; i++) {
+      start[i] = free;
+      for (let p = colPtr[i]!; p < colPtr[i + 1]!; p++) {
+        const j = rowIdx[p]!;
+        if (j !== i) iw[free++] = j;
+      }
+      len[i] = free - start[i]!;
     }
-    len[i] = free - start[i]!;
+  } else {
+    const tPtr = new Int32Array(n + 1);
+    for (let p = 0; p < nnz; p++) tPtr[rowIdx[p]! + 1]!++;
+    for (let i = 0; i < n; i++) tPtr[i + 1]! += tPtr[i]!;
+    const tIdx = new Int32Array(nnz);
+    const tNext = tPtr.slice(0, n);
+    for (let j = 0; j < n; j++) {
+      for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) tIdx[tNext[rowIdx[p]!]!++] = j;
+    }
+    for (let i = 0; i < n; i++) {
+      start[i] = free;
+      let p = colPtr[i]!;
+      const pEnd = colPtr[i + 1]!;
+      let q = tPtr[i]!;
+      const qEnd = tPtr[i + 1]!;
+      while (p < pEnd || q < qEnd) {
+        const a1 = p < pEnd ? rowIdx[p]! : n;
+        const a2 = q < qEnd ? tIdx[q]! : n;
+        const j = a1 < a2 ? a1 : a2;
+        if (a1 === j) p++;
+        if (a2 === j) q++;
+        if (j !== i) iw[free++] = j;
+      }
+      len[i] = free - start[i]!;
+    }
   }
   const mark = new Int32Array(n);
 

@@ -17,7 +17,7 @@
 // G. H. Golub, C. F. Van Loan, Matrix Computations, 4th ed., §4.2.
 import type { CscMatrix } from './csc.ts';
 import { PowerflowInputError } from '../errors.ts';
-import { eliminationTree } from './etree.ts';
+import { upperEliminationTree } from './etree.ts';
 import type { LdlFactors } from './ldl.ts';
 import { LU_DEFAULTS } from './lu.ts';
 
@@ -43,17 +43,36 @@ export function ldlFactor(
     }
     qinv[j] = k;
   }
+  // C = the strict upper triangle of A(q, q) by columns, rows in the permuted numbering, and
+  // its diagonal: every pass below then reads it in sequence.
   const { colPtr, rowIdx, values } = a;
-  const parent = eliminationTree(a, q, qinv);
+  const cp = new Int32Array(n + 1);
+  const ci = new Int32Array(colPtr[n]!);
+  const cx = new Float64Array(colPtr[n]!);
+  const diag = new Float64Array(n);
+  let nc = 0;
+  for (let k = 0; k < n; k++) {
+    const j = q[k]!;
+    for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) {
+      const i = qinv[rowIdx[p]!]!;
+      if (i < k) {
+        ci[nc] = i;
+        cx[nc++] = values[p]!;
+      } else if (i === k) {
+        diag[k] = values[p]!;
+      }
+    }
+    cp[k + 1] = nc;
+  }
+  const parent = upperEliminationTree(n, cp, ci);
 
   // Column counts of L: i is in row k exactly once per row subtree that holds it.
   const mark = new Int32Array(n).fill(-1);
   const lp = new Int32Array(n + 1);
   for (let k = 0; k < n; k++) {
     mark[k] = k;
-    const j = q[k]!;
-    for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) {
-      for (let i = qinv[rowIdx[p]!]!; i < k && mark[i] !== k; i = parent[i]!) {
+    for (let t = cp[k]!; t < cp[k + 1]!; t++) {
+      for (let i = ci[t]!; mark[i] !== k; i = parent[i]!) {
         mark[i] = k;
         lp[i + 1]!++;
       }
@@ -65,27 +84,20 @@ export function ldlFactor(
   const lx = new Float64Array(nnzL);
   const next = lp.slice(0, n); // next free slot of each column
   const D = new Float64Array(n);
+  const invD = new Float64Array(n);
   const y = new Float64Array(n);
   const stack = new Int32Array(n);
   const limit = pivotTolerance > 0 ? 1 / pivotTolerance : Infinity;
 
   mark.fill(-1);
   for (let k = 0; k < n; k++) {
-    // Scatter B(0:k, k) and list the row subtree of k in stack[top..n-1], children first: each
+    // Scatter C(:, k) and list the row subtree of k in stack[top..n-1], children first: each
     // path (child → parent) is put in front of the paths found before it, which hold its end.
     let top = n;
-    let d = 0;
-    let bkk = 0;
     mark[k] = k;
-    const j = q[k]!;
-    for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) {
-      const i0 = qinv[rowIdx[p]!]!;
-      if (i0 > k) continue;
-      if (i0 === k) {
-        bkk = values[p]!;
-        continue;
-      }
-      y[i0]! += values[p]!;
+    for (let t = cp[k]!; t < cp[k + 1]!; t++) {
+      const i0 = ci[t]!;
+      y[i0] = cx[t]!;
       let len = 0;
       for (let i = i0; mark[i] !== k; i = parent[i]!) {
         mark[i] = k;
@@ -93,23 +105,24 @@ export function ldlFactor(
       }
       while (len > 0) stack[--top] = stack[--len]!;
     }
+    let d = diag[k]!;
     for (; top < n; top++) {
       const i = stack[top]!;
       const yi = y[i]!;
       y[i] = 0;
       const end = next[i]!;
       for (let t = lp[i]!; t < end; t++) y[li[t]!]! -= lx[t]! * yi;
-      const lki = yi / D[i]!;
+      const lki = yi * invD[i]!;
       d -= lki * yi;
       li[end] = k;
       lx[end] = lki;
       next[i] = end + 1;
       if (!(Math.abs(lki) <= limit)) return null;
     }
-    d += bkk;
     // A pivot that cancels to rounding noise marks a (numerically) singular matrix.
-    if (!(Math.abs(d) > SINGULAR_RATIO * Math.abs(bkk))) return null;
+    if (!(Math.abs(d) > SINGULAR_RATIO * Math.abs(diag[k]!))) return null;
     D[k] = d;
+    invD[k] = 1 / d;
   }
   return {
     n,
