@@ -68,7 +68,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     stopping = true;
     app.log.info(`${signal}: closing`);
     app.close().then(
-      () => process.exit(0),
+      () => {
+        process.stderr.write(`finest-server: closed (${signal})\n`);
+        process.exit(0);
+      },
       (err: unknown) => {
         app.log.error({ err }, 'close failed');
         process.exit(1);
