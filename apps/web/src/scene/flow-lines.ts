@@ -234,7 +234,8 @@ export class FlowLines {
     u['uPixelRatio']!.value = pixelRatio;
     u['uSpacing']!.value = spacing;
     u['uContrast']!.value = contrast ? 1 : 0;
-    u['uWidthScale']!.value = contrast ? 1.6 : 1;
+    // wall mode: bolder, and in proportion on a 4K wall
+    u['uWidthScale']!.value = contrast ? 1.6 * Math.max(1, height / 1080) : 1;
   }
 
   dispose(): void {

@@ -142,7 +142,7 @@ export class NodeSprites {
     const u = this.mesh.material.uniforms;
     (u['uResolution']!.value as Vector2).set(width * pixelRatio, height * pixelRatio);
     u['uPixelRatio']!.value = pixelRatio;
-    u['uSizeScale']!.value = contrast ? 1.5 : 1;
+    u['uSizeScale']!.value = contrast ? 1.5 * Math.max(1, height / 1080) : 1;
     u['uTime']!.value = time;
   }
 

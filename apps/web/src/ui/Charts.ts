@@ -48,6 +48,7 @@ export function seriesPoints(hist: RunHistory, slot: number): [number, number][]
   return out;
 }
 
+/** margins at a 10 px tick font; scaled with the font so wall mode at 4K keeps its labels */
 const M = { top: 8, right: 10, bottom: 20, left: 46 };
 
 export function drawChart(
@@ -59,12 +60,16 @@ export function drawChart(
   const svg = select(svgEl);
   const w = svgEl.clientWidth || 300;
   const hgt = svgEl.clientHeight || 120;
+  const tick = svgEl.querySelector('.tick text');
+  const fontPx = tick ? parseFloat(getComputedStyle(tick).fontSize) || 10 : 10;
+  const k = Math.max(1, fontPx / 10);
+  const m = { top: M.top * k, right: M.right * k, bottom: M.bottom * k, left: M.left * k };
   const run = appStore.getState().run;
   const maps = sceneStore.getState().maps;
   svg.attr('viewBox', `0 0 ${w} ${hgt}`);
   const x = scaleLinear()
     .domain([0, run?.durationS ?? 3600])
-    .range([M.left, w - M.right]);
+    .range([m.left, w - m.right]);
   const series =
     hist && maps && hist.runId === maps.runId
       ? chartSeries(kind, hist, maps.linkNames, maps.areaIds)
@@ -82,17 +87,17 @@ export function drawChart(
   const y = scaleLinear()
     .domain([lo, hi])
     .nice(4)
-    .range([hgt - M.bottom, M.top]);
+    .range([hgt - m.bottom, m.top]);
 
   svg
     .selectAll<SVGGElement, null>('g.x-axis')
     .data([null])
     .join('g')
     .attr('class', 'x-axis')
-    .attr('transform', `translate(0,${hgt - M.bottom})`)
+    .attr('transform', `translate(0,${hgt - m.bottom})`)
     .call(
       axisBottom(x)
-        .ticks(Math.max(2, Math.floor(w / 110)))
+        .ticks(Math.max(2, Math.floor(w / (110 * k))))
         .tickFormat((v) => fmtClock(run?.startTime, Number(v)).slice(0, 5)),
     );
   svg
@@ -100,7 +105,7 @@ export function drawChart(
     .data([null])
     .join('g')
     .attr('class', 'y-axis')
-    .attr('transform', `translate(${M.left},0)`)
+    .attr('transform', `translate(${m.left},0)`)
     .call(
       axisLeft(y)
         .ticks(4)
@@ -124,10 +129,10 @@ export function drawChart(
     .data(markers)
     .join('line')
     .attr('class', 'event')
-    .attr('x1', (m) => x(m.t))
-    .attr('x2', (m) => x(m.t))
-    .attr('y1', M.top)
-    .attr('y2', hgt - M.bottom);
+    .attr('x1', (e) => x(e.t))
+    .attr('x2', (e) => x(e.t))
+    .attr('y1', m.top)
+    .attr('y2', hgt - m.bottom);
   svg
     .selectAll<SVGLineElement, number>('line.playhead')
     .data([t])
@@ -135,8 +140,8 @@ export function drawChart(
     .attr('class', 'playhead')
     .attr('x1', (v) => x(v))
     .attr('x2', (v) => x(v))
-    .attr('y1', M.top)
-    .attr('y2', hgt - M.bottom);
+    .attr('y1', m.top)
+    .attr('y2', hgt - m.bottom);
 
   const legend = svg
     .selectAll<SVGGElement, null>('g.legend')
@@ -148,8 +153,8 @@ export function drawChart(
     .data(data, (d) => d.s.name)
     .join('text')
     .attr('class', (d) => `legend-${d.s.style}`)
-    .attr('x', (_, k) => w - M.right - 4 - k * 92)
-    .attr('y', M.top + 10)
+    .attr('x', (_, i) => w - m.right - 4 - i * 92 * k)
+    .attr('y', m.top + 10 * k)
     .attr('text-anchor', 'end')
     .text((d) => `${['—', '- -', '···'][d.s.style % 3]} ${d.s.name}`);
 }

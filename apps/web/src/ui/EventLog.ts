@@ -27,8 +27,8 @@ export function EventLog({ compact = false }: { compact?: boolean }): ReactEleme
     el?.scrollIntoView({ block: 'nearest' });
   }, [index]);
 
-  const entries = compact ? log.slice(Math.max(0, index - 3), index + 1) : log;
-  const offset = compact ? Math.max(0, index - 3) : 0;
+  const entries = compact ? log.slice(Math.max(0, index - 2), index + 1) : log;
+  const offset = compact ? Math.max(0, index - 2) : 0;
   return h(
     'section',
     { className: 'event-log panel', 'aria-label': 'Sequence of events' },

@@ -196,18 +196,18 @@ export function EventRows(p: RowsProps): ReactElement {
               {
                 value: byTemp ? 'temp' : 'factor',
                 onChange: (ev) => {
-                  const rest: Record<string, unknown> = { ...e };
+                  const rest: DraftEvent = { ...e };
                   delete rest['factor'];
                   delete rest['temperatureDeltaC'];
                   p.onChange(
                     p.events.map((x, i) =>
                       i === k
-                        ? ({
+                        ? {
                             ...rest,
                             ...(ev.currentTarget.value === 'temp'
                               ? { temperatureDeltaC: -5 }
                               : { factor: 1.05 }),
-                          } as DraftEvent)
+                          }
                         : x,
                     ),
                   );

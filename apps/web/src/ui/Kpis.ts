@@ -69,7 +69,22 @@ const RUN_ROWS: Row[] = [
   ['ICS scale (est.)', (c) => `${c.icsScale}`, (c) => c.icsReason],
 ];
 
-export function KpiPanel({ model }: { model: SceneModel | null }): ReactElement {
+/** the run KPIs a wall shows (the rest stay in the planners' panel) */
+const WALL_ROWS = new Set([
+  'Energy not served',
+  'Peak load shed',
+  'People affected',
+  'Frequency nadir',
+  'ICS scale (est.)',
+]);
+
+export function KpiPanel({
+  model,
+  compact = false,
+}: {
+  model: SceneModel | null;
+  compact?: boolean;
+}): ReactElement {
   const kpis = useApp((s) => s.kpis);
   const run = useApp((s) => s.run);
   const areas = COUNTRIES.map((c) => countryArea(model, c, kpis));
@@ -132,24 +147,25 @@ export function KpiPanel({ model }: { model: SceneModel | null }): ReactElement 
             ),
           ),
         ),
-        RUN_ROWS.map(([label, value, title]) =>
-          h(
-            'tr',
-            { key: label },
-            h('th', { scope: 'row' }, label),
-            COUNTRIES.map((c) => {
-              const ck = kpis?.countries[c];
-              return h(
-                'td',
-                {
-                  key: c,
-                  title: ck && title ? title(ck) : undefined,
-                  'data-testid': `kpi-${label}-${c}`,
-                },
-                ck ? value(ck) : '–',
-              );
-            }),
-          ),
+        RUN_ROWS.filter(([label]) => !compact || WALL_ROWS.has(label)).map(
+          ([label, value, title]) =>
+            h(
+              'tr',
+              { key: label },
+              h('th', { scope: 'row' }, label),
+              COUNTRIES.map((c) => {
+                const ck = kpis?.countries[c];
+                return h(
+                  'td',
+                  {
+                    key: c,
+                    title: ck && title ? title(ck) : undefined,
+                    'data-testid': `kpi-${label}-${c}`,
+                  },
+                  ck ? value(ck) : '–',
+                );
+              }),
+            ),
         ),
       ),
     ),

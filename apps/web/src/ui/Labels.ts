@@ -54,7 +54,7 @@ function exchangeText(ties: ReturnType<typeof boundaryTies>): (s: SceneState) =>
       if (i >= 0) mw += sign * (s.frame.hvdcMW[i] ?? 0);
     }
     if (Math.abs(mw) < 0.5) return 'no exchange';
-    return mw > 0 ? `exports ${fmtMW(mw)} to us` : `imports ${fmtMW(-mw)}`;
+    return mw > 0 ? `sends ${fmtMW(mw)}` : `receives ${fmtMW(-mw)}`;
   };
 }
 

@@ -9,6 +9,7 @@ import { appStore, useApp } from '../state/app-store.ts';
 import { sceneStore } from '../state/scene-store.ts';
 import { pause, play, playhead, seek, setSpeed } from '../state/session.ts';
 import { fmtClock, fmtDuration } from './format.ts';
+import { Icon } from './icons.ts';
 import { useLive } from './live.ts';
 
 export const SPEEDS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1200, 3600];
@@ -144,7 +145,7 @@ export function Transport(): ReactElement {
           'aria-label': 'Step back',
           title: 'Step back (←)',
         },
-        '⏮',
+        h(Icon, { name: 'back' }),
       ),
       h(
         'button',
@@ -157,7 +158,7 @@ export function Transport(): ReactElement {
           'aria-label': playing ? 'Pause' : 'Play',
           title: playing ? 'Pause (space)' : 'Play (space)',
         },
-        playing ? '⏸' : '▶',
+        h(Icon, { name: playing ? 'pause' : 'play' }),
       ),
       h(
         'button',
@@ -168,7 +169,7 @@ export function Transport(): ReactElement {
           'aria-label': 'Step forward',
           title: 'Step forward (→)',
         },
-        '⏭',
+        h(Icon, { name: 'forward' }),
       ),
       h(
         'label',

@@ -108,7 +108,11 @@ export function WallLayout(): ReactElement {
       ),
       h(WallClock, null),
     ),
-    h('aside', { className: 'wall-side' }, h(KpiPanel, { model: sceneStore.getState().model })),
+    h(
+      'aside',
+      { className: 'wall-side' },
+      h(KpiPanel, { model: sceneStore.getState().model, compact: true }),
+    ),
     h(
       'footer',
       { className: 'wall-footer' },
