@@ -86,7 +86,7 @@ export function createAngleBlockSolver(system: DcSystem): AngleBlockSolver {
         const y1 = w[v4 + 1]!;
         const y2 = w[v4 + 2]!;
         const y3 = w[v4 + 3]!;
-        for (let p = lp[v]!; p < lp[v + 1]!; p++) {
+        for (let p = lp[v]!, pStop = lp[v + 1]!; p < pStop; p++) {
           const r = li[p]! << 2;
           const l = lx[p]!;
           w[r]! -= l * y0;
@@ -102,7 +102,7 @@ export function createAngleBlockSolver(system: DcSystem): AngleBlockSolver {
         let s1 = w[j4 + 1]! / d;
         let s2 = w[j4 + 2]! / d;
         let s3 = w[j4 + 3]! / d;
-        for (let p = lp[j]!; p < lp[j + 1]!; p++) {
+        for (let p = lp[j]!, pStop = lp[j + 1]!; p < pStop; p++) {
           const r = li[p]! << 2;
           const l = lx[p]!;
           s0 -= l * w[r]!;

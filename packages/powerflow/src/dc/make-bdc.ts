@@ -111,7 +111,7 @@ export function principalSubmatrix(a: CscMatrix, keep: Int32Array): CscMatrix {
   for (let k = 0; k < n; k++) {
     const j = keep[k]!;
     const q0 = nz;
-    for (let p = ap[j]!; p < ap[j + 1]!; p++) {
+    for (let p = ap[j]!, pStop = ap[j + 1]!; p < pStop; p++) {
       const r = map[ai[p]!]!;
       if (r < 0) continue;
       rowIdx[nz] = r;

@@ -125,7 +125,7 @@ export function solveDcFlows(system: DcSystem): DcPowerFlowResult {
   }
   const { colPtr, rowIdx, values } = bdc.Bbus;
   for (const r of types.ref) {
-    for (let p = colPtr[r]!; p < colPtr[r + 1]!; p++) {
+    for (let p = colPtr[r]!, pStop = colPtr[r + 1]!; p < pStop; p++) {
       const k = position[rowIdx[p]!]!;
       if (k >= 0) rhs[k]! -= values[p]! * theta[r]!;
     }
@@ -149,7 +149,8 @@ export function solveDcFlows(system: DcSystem): DcPowerFlowResult {
     if (k === pf.nGen) continue;
     // B is symmetric, so row r of B θ is column r.
     let injected = 0;
-    for (let p = colPtr[r]!; p < colPtr[r + 1]!; p++) injected += values[p]! * theta[rowIdx[p]!]!;
+    for (let p = colPtr[r]!, pStop = colPtr[r + 1]!; p < pStop; p++)
+      injected += values[p]! * theta[rowIdx[p]!]!;
     Pg[k]! += (injected - Pbus[r]!) * base;
   }
   const Va = new Float64Array(nb);

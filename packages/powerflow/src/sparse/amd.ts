@@ -51,7 +51,7 @@ export function approximateMinimumDegree(a: CscMatrix): Int32Array {
   if (isStructurallySymmetric(a)) {
     for (let i = 0; i < n; i++) {
       start[i] = free;
-      for (let p = colPtr[i]!; p < colPtr[i + 1]!; p++) {
+      for (let p = colPtr[i]!, pStop = colPtr[i + 1]!; p < pStop; p++) {
         const j = rowIdx[p]!;
         if (j !== i) iw[free++] = j;
       }
@@ -64,7 +64,8 @@ export function approximateMinimumDegree(a: CscMatrix): Int32Array {
     const tIdx = new Int32Array(nnz);
     const tNext = tPtr.slice(0, n);
     for (let j = 0; j < n; j++) {
-      for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) tIdx[tNext[rowIdx[p]!]!++] = j;
+      for (let p = colPtr[j]!, pStop = colPtr[j + 1]!; p < pStop; p++)
+        tIdx[tNext[rowIdx[p]!]!++] = j;
     }
     for (let i = 0; i < n; i++) {
       start[i] = free;
@@ -104,7 +105,7 @@ export function approximateMinimumDegree(a: CscMatrix): Int32Array {
       }
       const s = start[i]!;
       let dst = s;
-      for (let t = s; t < s + len[i]!; t++) {
+      for (let t = s, tStop = s + len[i]!; t < tStop; t++) {
         const j = iw[t]!;
         if (kind[j] !== DEAD) iw[dst++] = j;
       }
@@ -137,7 +138,7 @@ export function approximateMinimumDegree(a: CscMatrix): Int32Array {
   for (let i = 0; i < n; i++) {
     if (kind[i] === DEAD) continue;
     let h = i;
-    for (let t = start[i]!; t < start[i]! + len[i]!; t++) h += iw[t]!;
+    for (let t = start[i]!, tStop = start[i]! + len[i]!; t < tStop; t++) h += iw[t]!;
     const hv = h % n;
     hashOf[i] = hv;
     hashNext[i] = hashHead[hv]!;
@@ -183,7 +184,7 @@ export function approximateMinimumDegree(a: CscMatrix): Int32Array {
       }
       const s = start[i]!;
       let dst = s;
-      for (let t = s; t < s + len[i]!; t++) {
+      for (let t = s, tStop = s + len[i]!; t < tStop; t++) {
         const j = iw[t]!;
         if (kind[j] !== DEAD) iw[dst++] = j;
       }
@@ -197,7 +198,7 @@ export function approximateMinimumDegree(a: CscMatrix): Int32Array {
   for (let i = 0; i < n; i++) {
     if (kind[i] === DEAD) continue;
     let d = 0;
-    for (let t = start[i]!; t < start[i]! + len[i]!; t++) d += nv[iw[t]!]!;
+    for (let t = start[i]!, tStop = start[i]! + len[i]!; t < tStop; t++) d += nv[iw[t]!]!;
     degree[i] = d;
     const h = head[d]!;
     next[i] = h;
@@ -222,7 +223,7 @@ export function approximateMinimumDegree(a: CscMatrix): Int32Array {
 
     // --- Room for L_p at the end of iw (bounded by the lists it is built from).
     let bound = len[p]! - elen[p]!;
-    for (let t = start[p]!; t < start[p]! + elen[p]!; t++) {
+    for (let t = start[p]!, tStop = start[p]! + elen[p]!; t < tStop; t++) {
       const e = iw[t]!;
       if (kind[e] === ELEMENT) bound += len[e]!;
     }
@@ -286,7 +287,7 @@ export function approximateMinimumDegree(a: CscMatrix): Int32Array {
       const i = iw[u]!;
       const nvi = -nv[i]!;
       const s = start[i]!;
-      for (let t = s; t < s + elen[i]!; t++) {
+      for (let t = s, tStop = s + elen[i]!; t < tStop; t++) {
         const e = iw[t]!;
         if (kind[e] !== ELEMENT) continue;
         const we = w[e]!;

@@ -57,7 +57,7 @@ export function cscAssemble(
   for (let j = 0; j < nCols; j++) {
     colPtr[j] = nz;
     let lastRow = -1;
-    for (let t = colCount[j]!; t < colCount[j + 1]!; t++) {
+    for (let t = colCount[j]!, tStop = colCount[j + 1]!; t < tStop; t++) {
       const k = order[t]!;
       const r = rows[k] as number;
       if (r !== lastRow) {
@@ -112,7 +112,8 @@ export function cscMultiply(a: CscMatrix, x: ArrayLike<number>, y: Float64Array)
   for (let j = 0; j < a.nCols; j++) {
     const xj = x[j] as number;
     if (xj === 0) continue;
-    for (let p = a.colPtr[j]!; p < a.colPtr[j + 1]!; p++) y[a.rowIdx[p]!]! += a.values[p]! * xj;
+    for (let p = a.colPtr[j]!, pStop = a.colPtr[j + 1]!; p < pStop; p++)
+      y[a.rowIdx[p]!]! += a.values[p]! * xj;
   }
   return y;
 }
@@ -127,7 +128,7 @@ export function cscTranspose(a: CscMatrix): CscMatrix {
   const rowIdx = new Int32Array(nnz);
   const values = new Float64Array(nnz);
   for (let j = 0; j < a.nCols; j++) {
-    for (let p = a.colPtr[j]!; p < a.colPtr[j + 1]!; p++) {
+    for (let p = a.colPtr[j]!, pStop = a.colPtr[j + 1]!; p < pStop; p++) {
       const q = next[a.rowIdx[p]!]!++;
       rowIdx[q] = j;
       values[q] = a.values[p]!;
@@ -140,7 +141,8 @@ export function cscTranspose(a: CscMatrix): CscMatrix {
 export function cscToDense(a: CscMatrix): Float64Array[] {
   const out = Array.from({ length: a.nRows }, () => new Float64Array(a.nCols));
   for (let j = 0; j < a.nCols; j++) {
-    for (let p = a.colPtr[j]!; p < a.colPtr[j + 1]!; p++) out[a.rowIdx[p]!]![j]! += a.values[p]!;
+    for (let p = a.colPtr[j]!, pStop = a.colPtr[j + 1]!; p < pStop; p++)
+      out[a.rowIdx[p]!]![j]! += a.values[p]!;
   }
   return out;
 }

@@ -17,7 +17,7 @@ export function eliminationTree(a: CscMatrix, q: Int32Array, qinv: Int32Array): 
     parent[k] = -1;
     ancestor[k] = -1;
     const j = q[k]!;
-    for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) {
+    for (let p = colPtr[j]!, pStop = colPtr[j + 1]!; p < pStop; p++) {
       let i = qinv[rowIdx[p]!]!;
       while (i >= 0 && i < k) {
         const up = ancestor[i]!;
@@ -40,7 +40,7 @@ export function upperEliminationTree(n: number, cp: Int32Array, ci: Int32Array):
   for (let k = 0; k < n; k++) {
     parent[k] = -1;
     ancestor[k] = -1;
-    for (let t = cp[k]!; t < cp[k + 1]!; t++) {
+    for (let t = cp[k]!, tStop = cp[k + 1]!; t < tStop; t++) {
       let i = ci[t]!;
       while (i >= 0 && i < k) {
         const up = ancestor[i]!;

@@ -53,7 +53,7 @@ export function ldlFactor(
   let nc = 0;
   for (let k = 0; k < n; k++) {
     const j = q[k]!;
-    for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) {
+    for (let p = colPtr[j]!, pStop = colPtr[j + 1]!; p < pStop; p++) {
       const i = qinv[rowIdx[p]!]!;
       if (i < k) {
         ci[nc] = i;
@@ -71,7 +71,7 @@ export function ldlFactor(
   const lp = new Int32Array(n + 1);
   for (let k = 0; k < n; k++) {
     mark[k] = k;
-    for (let t = cp[k]!; t < cp[k + 1]!; t++) {
+    for (let t = cp[k]!, tStop = cp[k + 1]!; t < tStop; t++) {
       for (let i = ci[t]!; mark[i] !== k; i = parent[i]!) {
         mark[i] = k;
         lp[i + 1]!++;
@@ -95,7 +95,7 @@ export function ldlFactor(
     // path (child → parent) is put in front of the paths found before it, which hold its end.
     let top = n;
     mark[k] = k;
-    for (let t = cp[k]!; t < cp[k + 1]!; t++) {
+    for (let t = cp[k]!, tStop = cp[k + 1]!; t < tStop; t++) {
       const i0 = ci[t]!;
       y[i0] = cx[t]!;
       let len = 0;

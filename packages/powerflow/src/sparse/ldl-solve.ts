@@ -64,11 +64,11 @@ function solveOne(
   for (let c = 0; c < n; c++) {
     const yc = y[c]!;
     if (yc === 0) continue;
-    for (let t = lp[c]!; t < lp[c + 1]!; t++) y[li[t]!]! -= lx[t]! * yc;
+    for (let t = lp[c]!, tStop = lp[c + 1]!; t < tStop; t++) y[li[t]!]! -= lx[t]! * yc;
   }
   for (let c = n - 1; c >= 0; c--) {
     let s = y[c]! / D[c]!;
-    for (let t = lp[c]!; t < lp[c + 1]!; t++) s -= lx[t]! * y[li[t]!]!;
+    for (let t = lp[c]!, tStop = lp[c + 1]!; t < tStop; t++) s -= lx[t]! * y[li[t]!]!;
     y[c] = s;
   }
   for (let k = 0; k < n; k++) {
@@ -104,7 +104,7 @@ function solveBlock(f: LdlFactors, b: Float64Array, x: Float64Array, off: number
     const y2 = w[c4 + 2]!;
     const y3 = w[c4 + 3]!;
     if (y0 === 0 && y1 === 0 && y2 === 0 && y3 === 0) continue;
-    for (let t = lp[c]!; t < lp[c + 1]!; t++) {
+    for (let t = lp[c]!, tStop = lp[c + 1]!; t < tStop; t++) {
       const r = li[t]! << 2;
       const l = lx[t]!;
       w[r]! -= l * y0;
@@ -120,7 +120,7 @@ function solveBlock(f: LdlFactors, b: Float64Array, x: Float64Array, off: number
     let s1 = w[c4 + 1]! / dc;
     let s2 = w[c4 + 2]! / dc;
     let s3 = w[c4 + 3]! / dc;
-    for (let t = lp[c]!; t < lp[c + 1]!; t++) {
+    for (let t = lp[c]!, tStop = lp[c + 1]!; t < tStop; t++) {
       const r = li[t]! << 2;
       const l = lx[t]!;
       s0 -= l * w[r]!;

@@ -103,14 +103,14 @@ function pivotSearch(a: CscMatrix, colPerm: Int32Array, tol: number): LuFactors 
       out,
     );
 
-    for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) x[rowIdx[p]!] = values[p]!;
+    for (let p = colPtr[j]!, pStop = colPtr[j + 1]!; p < pStop; p++) x[rowIdx[p]!] = values[p]!;
     for (let t = top; t < n; t++) {
       const i = out[t]!;
       const c = pinv[i]!;
       if (c < 0) continue;
       const xi = x[i]!;
       if (xi === 0) continue;
-      for (let q = lp[c]!; q < lp[c + 1]!; q++) x[li[q]!]! -= lx[q]! * xi;
+      for (let q = lp[c]!, qStop = lp[c + 1]!; q < qStop; q++) x[li[q]!]! -= lx[q]! * xi;
     }
 
     let maxAbs = 0;
@@ -207,7 +207,7 @@ function assemble(
   let s = 0;
   for (let k = 0; k < n; k++) {
     const j = colPerm[k]!;
-    for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) {
+    for (let p = colPtr[j]!, pStop = colPtr[j + 1]!; p < pStop; p++) {
       aSrc[s] = p;
       aRow[s++] = pinv[rowIdx[p]!]!;
     }

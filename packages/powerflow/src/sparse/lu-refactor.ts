@@ -59,7 +59,7 @@ function numericColumn(f: LuFactors, a: CscMatrix, k: number): boolean {
   const values = a.values;
   const aSrc = f.aSrc;
   const aRow = f.aRow;
-  for (let s = f.aPtr[k]!; s < f.aPtr[k + 1]!; s++) x[aRow[s]!] = values[aSrc[s]!]!;
+  for (let s = f.aPtr[k]!, sStop = f.aPtr[k + 1]!; s < sStop; s++) x[aRow[s]!] = values[aSrc[s]!]!;
   const uDiag = up[k + 1]! - 1;
   let t = up[k]!;
   while (t < uDiag) {
@@ -139,8 +139,9 @@ function numericPair(f: LuFactors, a: CscMatrix, k: number): number {
   const aSrc = f.aSrc;
   const aRow = f.aRow;
   const aPtr = f.aPtr;
-  for (let s = aPtr[k]!; s < aPtr[k + 1]!; s++) x[aRow[s]! << 1] = values[aSrc[s]!]!;
-  for (let s = aPtr[k + 1]!; s < aPtr[k + 2]!; s++) x[(aRow[s]! << 1) + 1] = values[aSrc[s]!]!;
+  for (let s = aPtr[k]!, sStop = aPtr[k + 1]!; s < sStop; s++) x[aRow[s]! << 1] = values[aSrc[s]!]!;
+  for (let s = aPtr[k + 1]!, sStop = aPtr[k + 2]!; s < sStop; s++)
+    x[(aRow[s]! << 1) + 1] = values[aSrc[s]!]!;
   const uDiag = up[k + 1]! - 1;
   const shift = up[k + 1]! - up[k]!; // U(r, k+1) sits shift entries after U(r, k)
   let t = up[k]!;
@@ -227,7 +228,7 @@ function numericPair(f: LuFactors, a: CscMatrix, k: number): number {
   x[(k << 1) + 1] = 0;
   ux[up[k + 2]! - 2] = xk;
   if (xk !== 0) {
-    for (let q = lp[k]!; q < lp[k + 1]!; q++) x[(li[q]! << 1) + 1]! -= lx[q]! * xk;
+    for (let q = lp[k]!, qStop = lp[k + 1]!; q < qStop; q++) x[(li[q]! << 1) + 1]! -= lx[q]! * xk;
   }
   return finishColumn(f, k + 1, x, 2, 1) ? -1 : k + 1;
 }
@@ -281,5 +282,5 @@ function clearColumn(f: LuFactors, k: number, x: Float64Array, stride: number, l
   const lp = f.L.colPtr;
   const li = f.L.rowIdx;
   x[stride * k + lane] = 0;
-  for (let q = lp[k]!; q < lp[k + 1]!; q++) x[stride * li[q]! + lane] = 0;
+  for (let q = lp[k]!, qStop = lp[k + 1]!; q < qStop; q++) x[stride * li[q]! + lane] = 0;
 }

@@ -105,7 +105,7 @@ function solveOne(
   for (let c = 0; c < n; c++) {
     const yc = y[c]!;
     if (yc === 0) continue;
-    for (let q = lp[c]!; q < lp[c + 1]!; q++) y[li[q]!]! -= lx[q]! * yc;
+    for (let q = lp[c]!, qStop = lp[c + 1]!; q < qStop; q++) y[li[q]!]! -= lx[q]! * yc;
   }
   for (let k = n - 1; k >= 0; k--) {
     const d = up[k + 1]! - 1;
@@ -147,7 +147,7 @@ function solveTransposeOne(
   }
   for (let k = n - 1; k >= 0; k--) {
     let s = y[k]!;
-    for (let q = lp[k]!; q < lp[k + 1]!; q++) s -= lx[q]! * y[li[q]!]!;
+    for (let q = lp[k]!, qStop = lp[k + 1]!; q < qStop; q++) s -= lx[q]! * y[li[q]!]!;
     y[k] = s;
   }
   for (let i = 0; i < n; i++) x[xOff + i] = y[pinv[i]!]!;
@@ -182,7 +182,7 @@ function solveBlock(f: LuFactors, b: Float64Array, x: Float64Array, off: number)
     const y2 = w[c4 + 2]!;
     const y3 = w[c4 + 3]!;
     if (y0 === 0 && y1 === 0 && y2 === 0 && y3 === 0) continue;
-    for (let q = lp[c]!; q < lp[c + 1]!; q++) {
+    for (let q = lp[c]!, qStop = lp[c + 1]!; q < qStop; q++) {
       const r = li[q]! << 2;
       const l = lx[q]!;
       w[r]! -= l * y0;
@@ -273,7 +273,7 @@ function solveTransposeBlock(f: LuFactors, b: Float64Array, x: Float64Array, off
     let s1 = w[k4 + 1]!;
     let s2 = w[k4 + 2]!;
     let s3 = w[k4 + 3]!;
-    for (let q = lp[k]!; q < lp[k + 1]!; q++) {
+    for (let q = lp[k]!, qStop = lp[k + 1]!; q < qStop; q++) {
       const r = li[q]! << 2;
       const l = lx[q]!;
       s0 -= l * w[r]!;

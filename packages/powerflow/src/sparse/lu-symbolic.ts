@@ -28,7 +28,7 @@ export function isStructurallySymmetric(a: CscMatrix): boolean {
   // column i, which must be row j when (j, i) is reached in column j.
   const next = colPtr.slice(0, n);
   for (let j = 0; j < n; j++) {
-    for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) {
+    for (let p = colPtr[j]!, pStop = colPtr[j + 1]!; p < pStop; p++) {
       const i = rowIdx[p]!;
       const q = next[i]!;
       if (q >= colPtr[i + 1]! || rowIdx[q] !== j) return false;
@@ -54,7 +54,7 @@ export function symbolicSymmetricLu(a: CscMatrix, q: Int32Array, qinv: Int32Arra
   for (let k = 0; k < n; k++) {
     mark[k] = k;
     const j = q[k]!;
-    for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) {
+    for (let p = colPtr[j]!, pStop = colPtr[j + 1]!; p < pStop; p++) {
       for (let i = qinv[rowIdx[p]!]!; i < k && mark[i] !== k; i = parent[i]!) {
         mark[i] = k;
         lCount[i]!++;
@@ -75,7 +75,7 @@ export function symbolicSymmetricLu(a: CscMatrix, q: Int32Array, qinv: Int32Arra
   for (let k = 0; k < n; k++) {
     mark[k] = k;
     const j = q[k]!;
-    for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) {
+    for (let p = colPtr[j]!, pStop = colPtr[j + 1]!; p < pStop; p++) {
       for (let i = qinv[rowIdx[p]!]!; i < k && mark[i] !== k; i = parent[i]!) {
         mark[i] = k;
         li[next[i]!++] = k;
@@ -86,7 +86,7 @@ export function symbolicSymmetricLu(a: CscMatrix, q: Int32Array, qinv: Int32Arra
   const ui = new Int32Array(up[n]!);
   const uNext = up.slice(0, n);
   for (let c = 0; c < n; c++) {
-    for (let t = lp[c]!; t < lp[c + 1]!; t++) ui[uNext[li[t]!]!++] = c;
+    for (let t = lp[c]!, tStop = lp[c + 1]!; t < tStop; t++) ui[uNext[li[t]!]!++] = c;
   }
   for (let k = 0; k < n; k++) ui[uNext[k]!] = k;
   return { lp, li, up, ui };
