@@ -40,6 +40,32 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/** Sampled pixels of the WebGL canvas (every 97th), as 0xRRGGBB, for before/after diffs. */
+export async function canvasSample(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const c = document.querySelector('canvas');
+    if (!c) return [];
+    const copy = document.createElement('canvas');
+    copy.width = c.width;
+    copy.height = c.height;
+    const ctx = copy.getContext('2d');
+    if (!ctx) return [];
+    ctx.drawImage(c, 0, 0);
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    const out: number[] = [];
+    for (let k = 0; k < data.length; k += 4 * 97)
+      out.push((data[k]! << 16) | (data[k + 1]! << 8) | data[k + 2]!);
+    return out;
+  });
+}
+
+/** How many samples differ between two canvas samples. */
+export function sampleDiff(a: readonly number[], b: readonly number[]): number {
+  let n = Math.abs(a.length - b.length);
+  for (let k = 0; k < Math.min(a.length, b.length); k++) if (a[k] !== b[k]) n++;
+  return n;
+}
+
 /**
  * Reads the WebGL canvas back (preserveDrawingBuffer is on) and returns how many sampled
  * pixels differ from the first one, and how many distinct colours there are.

@@ -32,6 +32,20 @@ import { HEIGHTS } from './network-model.ts';
 import { NodeSprites } from './nodes.ts';
 import { segmentDistance2 } from './picking.ts';
 
+/**
+ * prefers-reduced-motion: flows and pulses stand still and the camera jumps instead of flying
+ * (the state still shows: colours, widths, dashes, rings). Also what makes screenshots of the
+ * browser tests comparable.
+ */
+const motion = { reduced: false };
+if (typeof window !== 'undefined' && window.matchMedia) {
+  const q = window.matchMedia('(prefers-reduced-motion: reduce)');
+  motion.reduced = q.matches;
+  q.addEventListener('change', (e) => {
+    motion.reduced = e.matches;
+  });
+}
+
 /** The canvas element, for PNG snapshots. */
 let canvasEl: HTMLCanvasElement | null = null;
 
@@ -81,7 +95,7 @@ function CameraRig(): null {
       fly.active = true;
     }
     if (goal && fly.active) {
-      const k = 1 - Math.exp(-Math.min(dt, 0.1) * 2.4);
+      const k = motion.reduced ? 1 : 1 - Math.exp(-Math.min(dt, 0.1) * 2.4);
       const t = controls.target;
       t.x += (goal.target[0] - t.x) * k;
       t.z += (goal.target[1] - t.z) * k;
@@ -258,7 +272,8 @@ function GridLayer({ model }: { model: SceneModel }): ReactElement {
       p.cables.setStyles(p.hvdcStyles, highlightOf('hvdc', s.hover, s.selected));
       p.nodes.commit(highlightOf('substation', s.hover, s.selected));
     }
-    const time = state.clock.elapsedTime;
+    const time = motion.reduced ? 0 : state.clock.elapsedTime;
+    if (motion.reduced) dt = 0;
     const spacing = viewDistance * 0.022;
     p.branchLines.tick(p.branchStyles, dt, time);
     p.cables.tick(p.hvdcStyles, dt, time);
@@ -292,7 +307,12 @@ function DistrictLayer(): ReactElement | null {
       else supply.fill(1);
       blocks.setSupply(supply);
     }
-    blocks.tick(dt, state.clock.elapsedTime, highlightOf('district', s.hover, s.selected));
+    blocks.tick(
+      // reduced motion: no flash (an infinite step fades it at once)
+      motion.reduced ? Infinity : dt,
+      motion.reduced ? 0 : state.clock.elapsedTime,
+      highlightOf('district', s.hover, s.selected),
+    );
   });
   blocks.mesh.name = 'districts';
   return h('primitive', { object: blocks.mesh });

@@ -27,8 +27,9 @@ export function EventLog({ compact = false }: { compact?: boolean }): ReactEleme
     el?.scrollIntoView({ block: 'nearest' });
   }, [index]);
 
-  const entries = compact ? log.slice(Math.max(0, index - 2), index + 1) : log;
+  // compact (wall): the last three events up to now, or the first ones to come
   const offset = compact ? Math.max(0, index - 2) : 0;
+  const entries = compact ? log.slice(offset, Math.max(index + 1, 2)) : log;
   return h(
     'section',
     { className: 'event-log panel', 'aria-label': 'Sequence of events' },
