@@ -2,11 +2,21 @@
 // (lines, cables, substations) and the camera rig. React builds these once per network; every
 // per-frame change happens in useFrame by mutating typed arrays and uniforms read from the
 // scene store (STYLE.md: never React state at 60 Hz, never allocate in the frame loop).
-import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { createRoot, extend, useFrame, useThree, type ReconcilerRoot } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, type ReactElement } from 'react';
 import { rgb } from 'd3';
 import type { PerspectiveCamera } from 'three';
-import { MathUtils, NoToneMapping, Raycaster, Vector2, Vector3, type Intersection } from 'three';
+import {
+  AmbientLight,
+  DirectionalLight,
+  Group,
+  MathUtils,
+  NoToneMapping,
+  Raycaster,
+  Vector2,
+  Vector3,
+  type Intersection,
+} from 'three';
 import { MapControls } from 'three/examples/jsm/controls/MapControls.js';
 import { h } from '../h.ts';
 import { sceneStore, samePick, type Pick } from '../state/scene-store.ts';
@@ -515,23 +525,82 @@ function SceneRoot({ model }: { model: SceneModel }): ReactElement {
   );
 }
 
+// The canvas is r3f's createRoot on our own <canvas>, not <Canvas>: <Canvas> registers the
+// whole THREE namespace (extend(THREE)), which keeps all of three.js in the bundle. Here only
+// the elements the scene uses are registered; everything else is built imperatively.
+extend({ Group, AmbientLight, DirectionalLight });
+
+/** roots by canvas; unmounting waits a tick so StrictMode's remount keeps the same root */
+const roots = new Map<
+  HTMLCanvasElement,
+  { root: ReconcilerRoot<HTMLCanvasElement>; drop: number }
+>();
+
+function rootFor(canvas: HTMLCanvasElement): ReconcilerRoot<HTMLCanvasElement> {
+  const known = roots.get(canvas);
+  if (known) {
+    clearTimeout(known.drop);
+    known.drop = 0;
+    return known.root;
+  }
+  const root = createRoot(canvas);
+  roots.set(canvas, { root, drop: 0 });
+  return root;
+}
+
+function releaseRoot(canvas: HTMLCanvasElement): void {
+  const known = roots.get(canvas);
+  if (!known) return;
+  known.drop = window.setTimeout(() => {
+    roots.delete(canvas);
+    known.root.unmount();
+  }, 0);
+}
+
 export function TwinCanvas({ model }: { model: SceneModel }): ReactElement {
+  const box = useRef<HTMLDivElement | null>(null);
+  const ref = useRef<HTMLCanvasElement | null>(null);
+  useEffect(() => {
+    const canvas = ref.current;
+    const wrap = box.current;
+    if (!canvas || !wrap) return;
+    const root = rootFor(canvas);
+    let alive = true;
+    const apply = async (): Promise<void> => {
+      const width = wrap.clientWidth;
+      const height = wrap.clientHeight;
+      if (width === 0 || height === 0) return;
+      await root.configure({
+        size: { width, height, top: 0, left: 0 },
+        dpr: [1, 2],
+        gl: { preserveDrawingBuffer: true, antialias: true, powerPreference: 'high-performance' },
+        camera: { fov: 40, near: 1, far: 20_000, position: [0, 600, 500] },
+        flat: true,
+        onCreated: (state) => {
+          canvasEl = state.gl.domElement;
+          state.gl.toneMapping = NoToneMapping;
+          state.scene.background = PALETTE.background;
+        },
+      });
+      if (alive) root.render(h(SceneRoot, { model }));
+    };
+    void apply();
+    const ro = new ResizeObserver(() => void apply());
+    ro.observe(wrap);
+    return () => {
+      alive = false;
+      ro.disconnect();
+      releaseRoot(canvas);
+    };
+  }, [model]);
   return h(
-    Canvas,
-    {
-      className: 'twin-canvas',
-      dpr: [1, 2],
-      gl: { preserveDrawingBuffer: true, antialias: true, powerPreference: 'high-performance' },
-      camera: { fov: 40, near: 1, far: 20_000, position: [0, 600, 500] },
-      flat: true,
-      onCreated: (state) => {
-        canvasEl = state.gl.domElement;
-        canvasEl.setAttribute('aria-label', '3D view of the Finnish and Estonian grid');
-        canvasEl.setAttribute('role', 'img');
-        state.gl.toneMapping = NoToneMapping;
-        state.scene.background = PALETTE.background;
-      },
-    },
-    h(SceneRoot, { model }),
+    'div',
+    { ref: box, className: 'twin-canvas' },
+    h('canvas', {
+      ref,
+      role: 'img',
+      'aria-label':
+        '3D view of the Finnish and Estonian grid, the Gulf of Finland, Helsinki and Tallinn',
+    }),
   );
 }
