@@ -30,13 +30,21 @@ const ELEMENT = 1;
 const DEAD = 2;
 const MARK_LIMIT = 0x3fffffff;
 
-export function approximateMinimumDegree(a: CscMatrix): Int32Array {
+export interface AmdOptions {
+  /** the matrix is known to be structurally symmetric (its rows need not be sorted) */
+  symmetric?: boolean;
+  /** initial weight of each node: the number of unknowns it stands for (default 1) */
+  weights?: Int32Array;
+}
+
+export function approximateMinimumDegree(a: CscMatrix, options: AmdOptions = {}): Int32Array {
   const n = a.nCols;
   if (a.nRows !== n) {
     throw new PowerflowInputError(`sparse/amd: matrix is ${a.nRows}×${n}, not square`);
   }
   const perm = new Int32Array(n);
   if (n <= 1) return perm;
+  const weights = options.weights;
   const { colPtr, rowIdx } = a;
 
   // --- Pattern of A + Aᵀ without the diagonal: each list merges column i of A with column i
@@ -48,7 +56,7 @@ export function approximateMinimumDegree(a: CscMatrix): Int32Array {
   const start = new Int32Array(n);
   const len = new Int32Array(n);
   let free = 0;
-  if (isStructurallySymmetric(a)) {
+  if (options.symmetric === true || isStructurallySymmetric(a)) {
     for (let i = 0; i < n; i++) {
       start[i] = free;
       for (let p = colPtr[i]!, pStop = colPtr[i + 1]!; p < pStop; p++) {
@@ -130,7 +138,7 @@ export function approximateMinimumDegree(a: CscMatrix): Int32Array {
   let markFlag = 0;
   for (let i = 0; i < n; i++) {
     chainTail[i] = i;
-    if (kind[i] !== DEAD) nv[i] = 1;
+    if (kind[i] !== DEAD) nv[i] = weights === undefined ? 1 : weights[i]!;
   }
 
   // --- Supervariables of A itself: nodes with equal closed neighbourhoods adj(i) ∪ {i} (the
@@ -153,17 +161,22 @@ export function approximateMinimumDegree(a: CscMatrix): Int32Array {
     hashHead[hv] = -1;
     for (; i1 >= 0; i1 = hashNext[i1]!) {
       if (kind[i1] === DEAD || hashNext[i1]! < 0) continue;
-      markFlag++;
       const s1 = start[i1]!;
       const l1 = len[i1]!;
-      mark[i1] = markFlag;
-      for (let t = s1; t < s1 + l1; t++) mark[iw[t]!] = markFlag;
+      let marked = false;
       let before = i1;
       for (let i2 = hashNext[i1]!; i2 >= 0; i2 = hashNext[i2]!) {
-        let same = len[i2] === l1 && mark[i2] === markFlag;
+        let same = len[i2] === l1;
+        if (same && !marked) {
+          markFlag++;
+          mark[i1] = markFlag;
+          for (let t = s1; t < s1 + l1; t++) mark[iw[t]!] = markFlag;
+          marked = true;
+        }
+        same = same && mark[i2] === markFlag;
         for (let t = start[i2]!; same && t < start[i2]! + l1; t++) same = mark[iw[t]!] === markFlag;
         if (same) {
-          nv[i1]!++;
+          nv[i1]! += nv[i2]!;
           nv[i2] = 0;
           kind[i2] = DEAD;
           chainNext[chainTail[i1]!] = i2;
@@ -193,7 +206,8 @@ export function approximateMinimumDegree(a: CscMatrix): Int32Array {
   }
 
   let wflg = 1;
-  let nLeft = n - nDense;
+  let nLeft = 0;
+  for (let i = 0; i < n; i++) nLeft += nv[i]!;
   let minDeg = n;
   for (let i = 0; i < n; i++) {
     if (kind[i] === DEAD) continue;

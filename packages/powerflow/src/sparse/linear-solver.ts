@@ -1,7 +1,9 @@
-// The linear solver behind Newton–Raphson and the DC flow (MATPOWER's mplinsolve, for sparse
-// LU): the fill-reducing ordering is computed once per sparsity pattern, and while the pattern
-// stays the same each factor() is a numeric refactorisation with the previous pivot sequence,
-// falling back to a full factorisation when a reused pivot has become too small.
+// The linear solver behind Newton–Raphson (MATPOWER's mplinsolve, for sparse LU): the
+// fill-reducing ordering is computed once per sparsity pattern, and while the pattern stays
+// the same each factor() is a numeric refactorisation with the previous pivot sequence,
+// falling back to a full factorisation when a reused pivot has become too small. For a
+// structurally symmetric matrix the ordering and the symbolic factorisation work on the graph
+// of indistinguishable unknowns (supervariables.ts), a quarter of a Jacobian's size.
 import { PowerflowError } from '../errors.ts';
 import { approximateMinimumDegree } from './amd.ts';
 import type { CscMatrix } from './csc.ts';
@@ -9,6 +11,8 @@ import { LU_DEFAULTS, type LuFactors } from './lu.ts';
 import { luFactor } from './lu-factor.ts';
 import { luRefactor } from './lu-refactor.ts';
 import { luSolve, luSolveMany, luSolveTranspose } from './lu-solve.ts';
+import { isStructurallySymmetric, symbolicGroupedLu, type LuPattern } from './lu-symbolic.ts';
+import { compressPattern, expandOrdering, findSupervariables } from './supervariables.ts';
 
 export interface SparseLuSolverOptions {
   /** see LU_DEFAULTS.pivotTolerance */
@@ -54,6 +58,7 @@ export function createSparseLuSolver(options: SparseLuSolverOptions = {}): Spars
   let colPtr: Int32Array | null = null;
   let rowIdx: Int32Array | null = null;
   let perm: Int32Array | null = null;
+  let pattern: LuPattern | null = null;
   let factors: LuFactors | null = null;
 
   const current = (): LuFactors => {
@@ -87,14 +92,19 @@ export function createSparseLuSolver(options: SparseLuSolverOptions = {}): Spars
       }
       if (!samePattern || perm === null) {
         factors = null;
-        perm = natural ? identity(a.nCols) : approximateMinimumDegree(a);
-        if (!natural) stats.orderings++;
+        pattern = null;
+        if (natural) {
+          perm = identity(a.nCols);
+        } else {
+          ({ perm, pattern } = orderAndAnalyse(a));
+          stats.orderings++;
+        }
         colPtr = a.colPtr.slice();
         rowIdx = a.rowIdx.slice();
       }
       factors = null;
       stats.factorizations++;
-      factors = luFactor(a, perm, { pivotTolerance });
+      factors = luFactor(a, perm, pattern ? { pivotTolerance, pattern } : { pivotTolerance });
     },
     solve: (b, x) => luSolve(current(), b, x),
     solveTranspose: (b, x) => luSolveTranspose(current(), b, x),
@@ -103,6 +113,25 @@ export function createSparseLuSolver(options: SparseLuSolverOptions = {}): Spars
       return factors;
     },
     stats,
+  };
+}
+
+/**
+ * AMD ordering and, for a structurally symmetric A, the symbolic factorisation with diagonal
+ * pivots, both on the graph of indistinguishable unknowns (one node per bus in a Jacobian).
+ */
+function orderAndAnalyse(a: CscMatrix): { perm: Int32Array; pattern: LuPattern | null } {
+  if (a.nRows !== a.nCols || !isStructurallySymmetric(a)) {
+    return { perm: approximateMinimumDegree(a), pattern: null };
+  }
+  const sv = findSupervariables(a);
+  const g = compressPattern(a, sv);
+  const weights = new Int32Array(sv.count);
+  for (let k = 0; k < sv.count; k++) weights[k] = sv.start[k + 1]! - sv.start[k]!;
+  const groupOrder = approximateMinimumDegree(g, { symmetric: true, weights });
+  return {
+    perm: expandOrdering(groupOrder, sv),
+    pattern: symbolicGroupedLu(g, groupOrder, sv),
   };
 }
 

@@ -31,8 +31,8 @@ export function luFactor(a: CscMatrix, colPerm: Int32Array, options: LuOptions =
     throw new PowerflowInputError(`sparse/lu-factor: pivotTolerance ${tol} is not in [0, 1]`);
   }
   const qinv = inversePermutation(colPerm, n);
-  if ((options.symmetricFastPath ?? true) && isStructurallySymmetric(a)) {
-    const { lp, li, up, ui } = symbolicSymmetricLu(a, colPerm, qinv);
+  if ((options.symmetricFastPath ?? true) && (options.pattern || isStructurallySymmetric(a))) {
+    const { lp, li, up, ui } = options.pattern ?? symbolicSymmetricLu(a, colPerm, qinv);
     const f = assemble(
       a,
       colPerm,

@@ -11,6 +11,7 @@
 // column. Cost O(nnz(L)), far below the numeric factorisation.
 import type { CscMatrix } from './csc.ts';
 import { eliminationTree } from './etree.ts';
+import type { Supervariables } from './supervariables.ts';
 
 export interface LuPattern {
   lp: Int32Array;
@@ -89,5 +90,85 @@ export function symbolicSymmetricLu(a: CscMatrix, q: Int32Array, qinv: Int32Arra
     for (let t = lp[c]!, tStop = lp[c + 1]!; t < tStop; t++) ui[uNext[li[t]!]!++] = c;
   }
   for (let k = 0; k < n; k++) ui[uNext[k]!] = k;
+  return { lp, li, up, ui };
+}
+
+/**
+ * The same patterns from the compressed graph of indistinguishable unknowns (supervariables.ts):
+ * g is its pattern, groupOrder an ordering of its groups, and the unknowns are ordered group by
+ * group (expandOrdering). The symbolic work is done once per group, then each group's columns
+ * are written out: column o of a group of width w has the group's later members and every
+ * unknown of the groups below it in L; U(:, k) the unknowns of the groups in row K of L, the
+ * group's earlier members and k last.
+ */
+export function symbolicGroupedLu(
+  g: CscMatrix,
+  groupOrder: Int32Array,
+  sv: Supervariables,
+): LuPattern {
+  const ng = g.nCols;
+  const ginv = new Int32Array(ng);
+  for (let k = 0; k < ng; k++) ginv[groupOrder[k]!] = k;
+  // Group-level L by columns, rows ascending (the scalar-free part of symbolicSymmetricLu).
+  const pattern = symbolicSymmetricLu(g, groupOrder, ginv);
+  const glp = pattern.lp;
+  const gli = pattern.li;
+  const gup = pattern.up;
+  const gui = pattern.ui;
+  const width = new Int32Array(ng);
+  const first = new Int32Array(ng + 1);
+  for (let k = 0; k < ng; k++) {
+    const grp = groupOrder[k]!;
+    width[k] = sv.start[grp + 1]! - sv.start[grp]!;
+    first[k + 1] = first[k]! + width[k]!;
+  }
+  const n = first[ng]!;
+  const lp = new Int32Array(n + 1);
+  const up = new Int32Array(n + 1);
+  for (let k = 0; k < ng; k++) {
+    let below = 0;
+    for (let t = glp[k]!, tStop = glp[k + 1]!; t < tStop; t++) below += width[gli[t]!]!;
+    let above = 0;
+    for (let t = gup[k]!, tStop = gup[k + 1]! - 1; t < tStop; t++) above += width[gui[t]!]!;
+    const w = width[k]!;
+    for (let o = 0; o < w; o++) {
+      const c = first[k]! + o;
+      lp[c + 1] = lp[c]! + w - o - 1 + below;
+      up[c + 1] = up[c]! + above + o + 1;
+    }
+  }
+  const li = new Int32Array(lp[n]!);
+  const ui = new Int32Array(up[n]!);
+  // The unknowns of the groups below (above) group k, written once per group and copied into
+  // each of its columns.
+  const rows = new Int32Array(n);
+  for (let k = 0; k < ng; k++) {
+    const w = width[k]!;
+    const c0 = first[k]!;
+    let len = 0;
+    for (let t = glp[k]!, tStop = glp[k + 1]!; t < tStop; t++) {
+      const gr = gli[t]!;
+      rows[len++] = first[gr]!;
+      if (width[gr] !== 1) for (let r = first[gr]! + 1; r < first[gr + 1]!; r++) rows[len++] = r;
+    }
+    for (let o = 0; o < w; o++) {
+      const c = c0 + o;
+      let q = lp[c]!;
+      for (let r = c + 1; r < c0 + w; r++) li[q++] = r;
+      for (let t = 0; t < len; t++) li[q++] = rows[t]!;
+    }
+    len = 0;
+    for (let t = gup[k]!, tStop = gup[k + 1]! - 1; t < tStop; t++) {
+      const gr = gui[t]!;
+      rows[len++] = first[gr]!;
+      if (width[gr] !== 1) for (let r = first[gr]! + 1; r < first[gr + 1]!; r++) rows[len++] = r;
+    }
+    for (let o = 0; o < w; o++) {
+      const c = c0 + o;
+      let q = up[c]!;
+      for (let t = 0; t < len; t++) ui[q++] = rows[t]!;
+      for (let r = c0; r <= c; r++) ui[q++] = r;
+    }
+  }
   return { lp, li, up, ui };
 }

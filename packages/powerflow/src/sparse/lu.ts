@@ -8,6 +8,7 @@
 // symbolic work. Reference: J. R. Gilbert, T. Peierls, "Sparse partial pivoting in time proportional to
 // arithmetic operations", SIAM J. Sci. Stat. Comput. 9(5), 1988.
 import type { CscMatrix } from './csc.ts';
+import type { LuPattern } from './lu-symbolic.ts';
 import { PowerflowError } from '../errors.ts';
 
 export const LU_DEFAULTS = {
@@ -26,6 +27,11 @@ export interface LuOptions {
    * every diagonal passes the threshold, and search only if one does not (default true)
    */
   symmetricFastPath?: boolean;
+  /**
+   * the symbolic factorisation of A(colPerm, colPerm) with diagonal pivots, when the caller
+   * has it (A is then taken as structurally symmetric): the fast path skips its own
+   */
+  pattern?: LuPattern;
 }
 
 export interface LuFactors {
