@@ -36,7 +36,7 @@ import {
 import { presetGoal } from './camera-presets.ts';
 import { DistrictBlocks } from './districts.ts';
 import { FlowLines, segmentsOfPolylines } from './flow-lines.ts';
-import { labelRegistry } from './labels.ts';
+import { labelRegistry, labelVersion } from './labels.ts';
 import type { SceneModel } from './network-model.ts';
 import { HEIGHTS } from './network-model.ts';
 import { NodeSprites } from './nodes.ts';
@@ -187,6 +187,8 @@ function highlightOf(kind: Pick['kind'], hover: Pick | null, selected: Pick | nu
   return -1;
 }
 
+let readyMarked = false;
+
 function GridLayer({ model }: { model: SceneModel }): ReactElement {
   const size = useThree((s) => s.size);
   const dpr = useThree((s) => s.viewport.dpr);
@@ -214,6 +216,7 @@ function GridLayer({ model }: { model: SceneModel }): ReactElement {
     branchLines.mesh.material.depthTest = false;
     const cables = new FlowLines(segmentsOfPolylines(model.hvdcPath), net.hvdcLinks.length);
     cables.mesh.renderOrder = 1;
+    cables.setSubmerged(PALETTE.background);
     const bs = busStyle(model);
     const nodes = new NodeSprites(model.busPos, bs.color, bs.size, bs.shape);
     nodes.mesh.renderOrder = 4;
@@ -256,6 +259,11 @@ function GridLayer({ model }: { model: SceneModel }): ReactElement {
   });
 
   useFrame((state, dt) => {
+    if (!readyMarked) {
+      // the first frame with the grid on it: what the load-time benchmark measures
+      readyMarked = true;
+      performance.mark('finest:scene-ready');
+    }
     const s = sceneStore.getState();
     const p = parts;
     const last = seen.current;
@@ -493,16 +501,30 @@ function LabelProjector(): null {
   const camera = useThree((s) => s.camera);
   const size = useThree((s) => s.size);
   const v = useMemo(() => new Vector3(), []);
+  // the camera as last projected: labels move only when it (or the set of labels) changes
+  const last = useMemo(() => ({ view: new Float64Array(16), w: 0, h: 0, n: -1 }), []);
   useFrame(() => {
+    const e = camera.matrixWorld.elements;
+    let same = last.w === size.width && last.h === size.height && last.n === labelVersion.value;
+    for (let k = 0; k < 16 && same; k++) same = last.view[k] === e[k];
+    if (same) return;
+    last.view.set(e);
+    last.w = size.width;
+    last.h = size.height;
+    last.n = labelVersion.value;
     for (const l of labelRegistry.values()) {
       v.set(l.pos[0], l.pos[1], l.pos[2]);
       const far = camera.position.distanceTo(v) > l.maxDistance;
       v.project(camera);
       const hidden = far || v.z > 1 || v.x < -1.1 || v.x > 1.1 || v.y < -1.1 || v.y > 1.1;
+      if (hidden !== l.hidden) {
+        l.hidden = hidden;
+        l.el.style.visibility = hidden ? 'hidden' : 'visible';
+      }
+      if (hidden) continue;
       const x = ((v.x + 1) / 2) * size.width;
       const y = ((1 - v.y) / 2) * size.height;
       l.el.style.transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px)`;
-      l.el.style.visibility = hidden ? 'hidden' : 'visible';
     }
   });
   return null;
@@ -573,7 +595,12 @@ export function TwinCanvas({ model }: { model: SceneModel }): ReactElement {
       await root.configure({
         size: { width, height, top: 0, left: 0 },
         dpr: [1, 2],
-        gl: { preserveDrawingBuffer: true, antialias: true, powerPreference: 'high-performance' },
+        gl: {
+          preserveDrawingBuffer: true,
+          antialias: true,
+          alpha: false,
+          powerPreference: 'high-performance',
+        },
         camera: { fov: 40, near: 1, far: 20_000, position: [0, 600, 500] },
         flat: true,
         onCreated: (state) => {

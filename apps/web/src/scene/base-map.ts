@@ -1,6 +1,9 @@
-// The base map: a sea you can see the cables through, a seabed below it, land raised slightly
-// above the water (Finland and Estonia a shade lighter than their neighbours), coastlines and
-// dashed land borders. Built once from the geo layers.
+// The base map: land raised slightly above the sea (Finland and Estonia a shade lighter than
+// their neighbours), coastlines and dashed land borders. Built once from the geo layers.
+// The sea is the scene's background colour, not a plane: a full-screen transparent plane over a
+// seabed doubled the fill cost for a software rasteriser (the wall PCs and headless tests),
+// and the cables under it are tinted as submerged in their own shader instead (flow-lines.ts).
+// Faces are flat, so unlit colours look the same as lit ones at a fraction of the cost.
 import {
   BufferAttribute,
   BufferGeometry,
@@ -11,8 +14,6 @@ import {
   LineSegments,
   Mesh,
   MeshBasicMaterial,
-  MeshLambertMaterial,
-  PlaneGeometry,
 } from 'three';
 import { lineSegments, planePolygons, type FeatureCollection } from '../geo/layers.ts';
 import type { PlaneProjection } from '../geo/projection.ts';
@@ -27,12 +28,11 @@ export interface GeoLayers {
 }
 
 export const PALETTE = {
-  background: new Color('#04080f'),
-  sea: new Color('#0b2540'),
-  seabed: new Color('#030a14'),
+  /** the sea */
+  background: new Color('#07182b'),
   land: new Color('#1b2129'),
-  landSide: new Color('#10151b'),
-  home: new Color('#222c35'),
+  landSide: new Color('#0c1015'),
+  home: new Color('#232d37'),
   coast: new Color('#4d7894'),
   border: new Color('#8a93a6'),
 };
@@ -52,32 +52,15 @@ export function buildBaseMap(layers: GeoLayers, proj: PlaneProjection): Group {
   const group = new Group();
   group.name = 'base-map';
 
-  const sea = new Mesh(
-    new PlaneGeometry(6000, 6000).rotateX(-Math.PI / 2),
-    new MeshBasicMaterial({
-      color: PALETTE.sea,
-      transparent: true,
-      opacity: 0.62,
-      depthWrite: false,
-    }),
-  );
-  sea.renderOrder = 2;
-  sea.name = 'sea';
-  const seabed = new Mesh(
-    new PlaneGeometry(6000, 6000).rotateX(-Math.PI / 2).translate(0, HEIGHTS.seabed, 0),
-    new MeshBasicMaterial({ color: PALETTE.seabed }),
-  );
-  group.add(seabed, sea);
-
   const landGeom = extrudeOnPlane(
     planePolygons(layers.land, proj),
-    HEIGHTS.seabed,
-    HEIGHTS.land - HEIGHTS.seabed,
+    HEIGHTS.landBase,
+    HEIGHTS.land - HEIGHTS.landBase,
   );
   if (landGeom) {
     const land = new Mesh(landGeom, [
-      new MeshLambertMaterial({ color: PALETTE.land }),
-      new MeshLambertMaterial({ color: PALETTE.landSide }),
+      new MeshBasicMaterial({ color: PALETTE.land }),
+      new MeshBasicMaterial({ color: PALETTE.landSide }),
     ]);
     land.name = 'land';
     group.add(land);
@@ -87,7 +70,7 @@ export function buildBaseMap(layers: GeoLayers, proj: PlaneProjection): Group {
   if (home) {
     const m = new Mesh(
       home,
-      new MeshLambertMaterial({
+      new MeshBasicMaterial({
         color: PALETTE.home,
         polygonOffset: true,
         polygonOffsetFactor: -1,

@@ -10,6 +10,7 @@ import {
   BufferAttribute,
   DynamicDrawUsage,
   InstancedBufferAttribute,
+  Color,
   InstancedBufferGeometry,
   Mesh,
   ShaderMaterial,
@@ -61,6 +62,8 @@ void main() {
 const fragmentShader = /* glsl */ `
 uniform float uTime;
 uniform float uContrast;
+uniform float uSubmerged;
+uniform vec3 uSea;
 varying vec3 vColor;
 varying float vU;
 varying float vSide;
@@ -95,6 +98,8 @@ void main() {
     }
   }
   if (vHi > 0.0 && e > 0.7) col = mix(col, vec3(1.0), vHi);
+  // cables under the sea: seen through the water, less the highlight
+  col = mix(col, uSea, uSubmerged * 0.35 * (1.0 - vHi));
   gl_FragColor = vec4(col, alpha);
 }
 `;
@@ -183,6 +188,8 @@ export class FlowLines {
         uSpacing: { value: 10 },
         uTime: { value: 0 },
         uContrast: { value: 0 },
+        uSubmerged: { value: 0 },
+        uSea: { value: new Color('#07182b') },
       },
     });
     this.mesh = new Mesh(g, m);
@@ -236,6 +243,13 @@ export class FlowLines {
     u['uContrast']!.value = contrast ? 1 : 0;
     // wall mode: bolder, and in proportion on a 4K wall
     u['uWidthScale']!.value = contrast ? 1.6 * Math.max(1, height / 1080) : 1;
+  }
+
+  /** Drawn as under water (the cables). */
+  setSubmerged(sea: Color): void {
+    const u = this.mesh.material.uniforms;
+    u['uSubmerged']!.value = 1;
+    (u['uSea']!.value as Color).copy(sea);
   }
 
   dispose(): void {

@@ -7,9 +7,13 @@ export interface PinnedLabel {
   pos: [number, number, number];
   /** hide when the camera is further than this (km), e.g. district names up close only */
   maxDistance: number;
+  /** as last shown (the projector touches the DOM only on a change) */
+  hidden: boolean | null;
 }
 
 export const labelRegistry = new Map<string, PinnedLabel>();
+/** bumps when a label comes or goes */
+export const labelVersion = { value: 0 };
 
 export function pinLabel(
   key: string,
@@ -17,6 +21,9 @@ export function pinLabel(
   pos: [number, number, number],
   maxDistance = Infinity,
 ): void {
-  if (el) labelRegistry.set(key, { el, pos, maxDistance });
+  const known = labelRegistry.get(key);
+  if (el && known?.el === el) return;
+  if (el) labelRegistry.set(key, { el, pos, maxDistance, hidden: null });
   else labelRegistry.delete(key);
+  labelVersion.value++;
 }

@@ -144,7 +144,7 @@ export function readNetwork(json: unknown, id: string): NetworkView {
 }
 
 /** km above sea level of the things drawn on land */
-export const HEIGHTS = { land: 0.3, line: 0.55, node: 0.6, seabed: -6, cable: -3.2 } as const;
+export const HEIGHTS = { landBase: -0.6, land: 0.3, line: 0.55, node: 0.6, cable: -3.2 } as const;
 
 /** A boundary area: the external equivalents of one neighbouring country. */
 export interface BoundaryArea {

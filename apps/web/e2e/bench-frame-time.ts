@@ -1,0 +1,149 @@
+// Benchmark of the web twin in headless Chromium (Debian's, SwiftShader WebGL — a CPU
+// rasteriser, so absolute frame times are far above a GPU's): initial load time to the first
+// rendered scene, frame time over 10 s of a streaming incident at 1920×1080, and the size of
+// the JavaScript bundle. Uses the real server on an ephemeral port.
+//
+//   npm run bench -w @finest/web          (or: npx tsx apps/web/e2e/bench-frame-time.ts)
+//   BENCH_SCENARIO=… BENCH_SPEED=… BENCH_SECONDS=… to vary the incident
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { collectErrors, hasChromium, launch } from './support/browser.ts';
+import buildIfStale from './support/global-setup.ts';
+import { startTwinServer } from './support/twin-server.ts';
+
+const SCENARIO = process.env.BENCH_SCENARIO ?? 'both-estlinks-winter-peak';
+const SPEED = Number(process.env.BENCH_SPEED ?? 600);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WIDTH = 1920;
+const HEIGHT = 1080;
+
+const webDir = fileURLToPath(new URL('../', import.meta.url));
+
+function bundleSize(): {
+  files: { name: string; bytes: number; gzip: number }[];
+  jsBytes: number;
+  jsGzip: number;
+} {
+  const dir = join(webDir, 'dist', 'assets');
+  const files = readdirSync(dir)
+    .filter((f) => /\.(js|css)$/.test(f))
+    .map((name) => {
+      const body = readFileSync(join(dir, name));
+      return { name, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length };
+    });
+  const js = files.filter((f) => f.name.endsWith('.js'));
+  return {
+    files,
+    jsBytes: js.reduce((s, f) => s + f.bytes, 0),
+    jsGzip: js.reduce((s, f) => s + f.gzip, 0),
+  };
+}
+
+const quantile = (sorted: number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] ?? NaN;
+
+async function main(): Promise<void> {
+  if (!hasChromium)
+    throw new Error('bench-frame-time: /usr/bin/chromium is missing (apt-get install -y chromium)');
+  buildIfStale();
+  const bundle = bundleSize();
+  const server = await startTwinServer();
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });
+    const errors = collectErrors(page);
+    // count binary frames as they arrive, without touching the app
+    await page.addInitScript(() => {
+      const w = window as unknown as { __frames: number };
+      w.__frames = 0;
+      const Native = window.WebSocket;
+      window.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols);
+          this.addEventListener('message', (e: MessageEvent) => {
+            if (typeof e.data !== 'string') w.__frames++;
+          });
+        }
+      };
+    });
+    const t0 = Date.now();
+    await page.goto(server.url);
+    await page.waitForFunction(
+      () => performance.getEntriesByName('finest:scene-ready').length > 0,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    const load = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as
+        PerformanceNavigationTiming | undefined;
+      return {
+        domContentLoadedMs: nav ? nav.domContentLoadedEventEnd : NaN,
+        loadEventMs: nav ? nav.loadEventEnd : NaN,
+        sceneReadyMs: performance.getEntriesByName('finest:scene-ready')[0]!.startTime,
+      };
+    });
+    const wallLoadMs = Date.now() - t0;
+
+    await page.waitForSelector(`[data-testid="start-${SCENARIO}"]`);
+    await page.click(`[data-testid="start-${SCENARIO}"]`);
+    await page.waitForFunction(
+      () => (window as unknown as { __frames: number }).__frames > 0,
+      null,
+      { timeout: 60_000 },
+    );
+    await page
+      .getByLabel('Playback speed (simulated seconds per second)')
+      .selectOption(String(SPEED));
+    await page.waitForTimeout(500);
+
+    // a string, not a function: tsx's name helpers do not exist in the page
+    const sample = (await page.evaluate(`new Promise((resolve) => {
+      const framesAtStart = window.__frames;
+      const deltas = [];
+      let last = performance.now();
+      const end = last + ${SECONDS} * 1000;
+      requestAnimationFrame(function tick(now) {
+        deltas.push(now - last);
+        last = now;
+        if (now < end) requestAnimationFrame(tick);
+        else resolve({ deltas: deltas.slice(1), streamedFrames: window.__frames - framesAtStart });
+      });
+    })`)) as { deltas: number[]; streamedFrames: number };
+    const sorted = [...sample.deltas].sort((a, b) => a - b);
+    const mean = sorted.reduce((s, v) => s + v, 0) / Math.max(1, sorted.length);
+    const result = {
+      date: new Date().toISOString(),
+      browser: `${browser.version()} (headless, SwiftShader WebGL)`,
+      viewport: `${WIDTH}×${HEIGHT}`,
+      scenario: SCENARIO,
+      speed: SPEED,
+      bundle,
+      load: { ...load, wallLoadMs },
+      frames: {
+        seconds: SECONDS,
+        rendered: sorted.length,
+        streamedFrames: sample.streamedFrames,
+        meanMs: +mean.toFixed(2),
+        p50Ms: +quantile(sorted, 0.5).toFixed(2),
+        p95Ms: +quantile(sorted, 0.95).toFixed(2),
+        p99Ms: +quantile(sorted, 0.99).toFixed(2),
+        maxMs: +(sorted[sorted.length - 1] ?? NaN).toFixed(2),
+        fps: +(1000 / mean).toFixed(1),
+      },
+      consoleErrors: errors,
+    };
+    const out = join(webDir, 'e2e', 'results');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'bench-frame-time.json'), `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();
