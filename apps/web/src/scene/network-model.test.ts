@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { plane } from '../geo/projection.ts';
+import { estlinkEnds, presetGoal, PRESETS } from './camera-presets.ts';
+import { segmentsOfPolylines } from './flow-lines.ts';
+import {
+  buildSceneModel,
+  cablePath,
+  elementPosition,
+  HEIGHTS,
+  layoutIndex,
+  NetworkFormatError,
+  readNetwork,
+} from './network-model.ts';
+import { rayPlaneY, segmentDistance2 } from './picking.ts';
+
+const json: unknown = JSON.parse(
+  readFileSync(new URL('../../../../data/networks/fi-ee.json', import.meta.url), 'utf8'),
+);
+
+describe('the network as the scene draws it', () => {
+  const model = buildSceneModel(readNetwork(json, 'fi-ee'));
+
+  it('places every bus on the plane and groups the neighbours into boundary areas', () => {
+    const k = model.busIndex.get('FI:6556')!;
+    const [x, z] = plane.project(model.network.buses[k]!.lon, model.network.buses[k]!.lat);
+    expect(model.busPos[3 * k]).toBeCloseTo(x, 3);
+    expect(model.busPos[3 * k + 2]).toBeCloseTo(z, 3);
+    expect(model.boundaries.map((b) => b.country).sort()).toEqual(['LV', 'NO', 'RU', 'SE']);
+    expect(model.boundaries.find((b) => b.country === 'SE')?.label).toBe('Sweden');
+    expect(Array.from(model.branchFrom).every((v) => v >= 0)).toBe(true);
+  });
+
+  it('draws HVDC links as cables under the sea, level with the stations at both ends', () => {
+    const k = model.hvdcIndex.get('H14816')!;
+    const p = model.hvdcPath[k]!;
+    const ys = Array.from({ length: p.length / 3 }, (_, i) => p[3 * i + 1]!);
+    expect(ys[0]).toBeCloseTo(HEIGHTS.node);
+    expect(ys[ys.length - 1]).toBeCloseTo(HEIGHTS.node);
+    expect(Math.min(...ys)).toBeCloseTo(HEIGHTS.cable);
+    const c = cablePath([0, 0], [100, 0], 4);
+    expect(c.length).toBe(15);
+  });
+
+  it('locates elements for the camera and maps layouts with unknown ids to −1', () => {
+    expect(elementPosition(model, 'hvdc', 'H14816')).not.toBeNull();
+    expect(elementPosition(model, 'branch', model.network.branches[0]!.id)).not.toBeNull();
+    expect(elementPosition(model, 'generator', model.network.generators[0]!.id)).not.toBeNull();
+    expect(elementPosition(model, 'substation', 'nope')).toBeNull();
+    expect(Array.from(layoutIndex(['FI:6556', 'nope'], model.busIndex))).toEqual([
+      model.busIndex.get('FI:6556'),
+      -1,
+    ]);
+  });
+
+  it('frames the Estlink corridor between its four converter stations', () => {
+    expect(estlinkEnds(model)).toHaveLength(4);
+    const g = presetGoal('estlink', model);
+    const [hx, hz] = plane.project(24.94, 60.17);
+    const [tx, tz] = plane.project(24.75, 59.44);
+    // between Helsinki and Tallinn, roughly
+    expect(g.target[1]).toBeGreaterThan(Math.min(hz, tz) - 40);
+    expect(g.target[1]).toBeLessThan(Math.max(hz, tz) + 40);
+    expect(Math.abs(g.target[0] - (hx + tx) / 2)).toBeLessThan(150);
+    for (const id of PRESETS) expect(presetGoal(id, model).distance).toBeGreaterThan(0);
+  });
+
+  it('rejects a network without coordinates, naming the bus', () => {
+    expect(() => readNetwork({ buses: [{ id: 'B1' }], branches: [] }, 'x')).toThrow(
+      NetworkFormatError,
+    );
+    expect(() => readNetwork({ buses: [{ id: 'B1' }], branches: [] }, 'x')).toThrow(/B1/);
+  });
+});
+
+describe('segments and picking', () => {
+  it('splits polylines into segments with the distance along each element', () => {
+    const s = segmentsOfPolylines([
+      Float32Array.of(0, 0, 0, 3, 0, 4, 3, 0, 10),
+      new Float32Array(0),
+    ]);
+    expect(Array.from(s.element)).toEqual([0, 0]);
+    expect(Array.from(s.along0)).toEqual([0, 5]);
+    expect(Array.from(s.b.subarray(0, 3))).toEqual([3, 0, 4]);
+  });
+
+  it('measures pixel distance to a segment and meets the ground with a ray', () => {
+    expect(segmentDistance2(5, 3, 0, 0, 10, 0)).toBe(9);
+    expect(segmentDistance2(-3, 4, 0, 0, 10, 0)).toBe(25);
+    expect(rayPlaneY(0, 10, 0, 0, -1, 1, 0)).toEqual([0, 10]);
+    expect(rayPlaneY(0, 10, 0, 0, 1, 0, 0)).toBeNull();
+  });
+});
