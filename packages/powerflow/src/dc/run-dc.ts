@@ -57,7 +57,7 @@ export function prepareDcSystem(pf: PfCase): DcSystem {
   const pvpq = new Int32Array(types.pv.length + types.pq.length);
   for (let i = 0, k = 0; i < pf.nBus; i++) if (solved[i]) pvpq[k++] = i;
   const b = principalSubmatrix(bdc.Bbus, pvpq);
-  const order = approximateMinimumDegree(b);
+  const order = approximateMinimumDegree(b, { symmetric: true, prune: true });
   const ldl = ldlFactor(b, order);
   if (ldl !== null) {
     return {

@@ -33,42 +33,79 @@ export function cscAssemble(
   cols: ArrayLike<number>,
   count: number = rows.length,
 ): { colPtr: Int32Array; rowIdx: Int32Array; slot: Int32Array } {
-  // Two counting sorts (by row, then stable by column) give sorted rows per column in O(nnz).
-  const rowCount = new Int32Array(nRows + 1);
-  for (let k = 0; k < count; k++) rowCount[(rows[k] as number) + 1]!++;
-  for (let i = 0; i < nRows; i++) rowCount[i + 1]! += rowCount[i]!;
-  const byRow = new Int32Array(count);
-  for (let k = 0; k < count; k++) byRow[rowCount[rows[k] as number]!++] = k;
-
-  const colCount = new Int32Array(nCols + 1);
-  for (let k = 0; k < count; k++) colCount[(cols[k] as number) + 1]!++;
-  for (let j = 0; j < nCols; j++) colCount[j + 1]! += colCount[j]!;
-  const order = new Int32Array(count);
-  const next = colCount.slice(0, nCols);
-  for (let t = 0; t < count; t++) {
-    const k = byRow[t]!;
-    order[next[cols[k] as number]!++] = k;
-  }
-
+  // Bucket the coordinates by column (counting sort), then sort each short column by row in
+  // place (insertion sort) and merge duplicates: O(count) for the few entries per column of
+  // a network matrix.
   const colPtr = new Int32Array(nCols + 1);
+  for (let k = 0; k < count; k++) colPtr[(cols[k] as number) + 1]!++;
+  for (let j = 0; j < nCols; j++) colPtr[j + 1]! += colPtr[j]!;
+  const next = colPtr.slice(0, nCols);
+  const bucketRow = new Int32Array(count);
+  const bucketK = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const p = next[cols[k] as number]!++;
+    bucketRow[p] = rows[k] as number;
+    bucketK[p] = k;
+  }
   const rowIdx = new Int32Array(count);
   const slot = new Int32Array(count);
   let nz = 0;
   for (let j = 0; j < nCols; j++) {
+    const p0 = colPtr[j]!;
+    const p1 = colPtr[j + 1]!;
+    if (p1 - p0 > LONG_COLUMN) sortLongColumn(bucketRow, bucketK, p0, p1, count);
+    else sortShortColumn(bucketRow, bucketK, p0, p1);
     colPtr[j] = nz;
     let lastRow = -1;
-    for (let t = colCount[j]!, tStop = colCount[j + 1]!; t < tStop; t++) {
-      const k = order[t]!;
-      const r = rows[k] as number;
+    for (let p = p0; p < p1; p++) {
+      const r = bucketRow[p]!;
       if (r !== lastRow) {
         rowIdx[nz++] = r;
         lastRow = r;
       }
-      slot[k] = nz - 1;
+      slot[bucketK[p]!] = nz - 1;
     }
   }
   colPtr[nCols] = nz;
-  return { colPtr, rowIdx: rowIdx.slice(0, nz), slot };
+  return { colPtr, rowIdx: nz === count ? rowIdx : rowIdx.slice(0, nz), slot };
+}
+
+/** columns longer than this are sorted by key, not by insertion */
+const LONG_COLUMN = 48;
+
+/** Sorts entries p0..p1-1 by row, stably (insertion sort). */
+function sortShortColumn(row: Int32Array, k: Int32Array, p0: number, p1: number): void {
+  for (let p = p0 + 1; p < p1; p++) {
+    const r = row[p]!;
+    const kp = k[p]!;
+    let q = p - 1;
+    while (q >= p0 && row[q]! > r) {
+      row[q + 1] = row[q]!;
+      k[q + 1] = k[q]!;
+      q--;
+    }
+    row[q + 1] = r;
+    k[q + 1] = kp;
+  }
+}
+
+/** Sorts entries p0..p1-1 by row, then coordinate index (what insertion sort gives). */
+function sortLongColumn(
+  row: Int32Array,
+  k: Int32Array,
+  p0: number,
+  p1: number,
+  count: number,
+): void {
+  const keys = new Float64Array(p1 - p0);
+  for (let p = p0; p < p1; p++) keys[p - p0] = row[p]! * count + k[p]!;
+  keys.sort();
+  for (let p = p0; p < p1; p++) {
+    const key = keys[p - p0]!;
+    const r = Math.floor(key / count);
+    row[p] = r;
+    k[p] = key - r * count;
+  }
 }
 
 /** Sums `vals` into the entries of an assembled pattern (see cscAssemble). */

@@ -149,6 +149,50 @@ function numericPair(f: LuFactors, a: CscMatrix, k: number): number {
     const r = ui[t]!;
     let m = superEnd[r]!;
     if (m > k) m = k;
+    const r2 = r << 1;
+    if (m - r === 2) {
+      // The common case, the two unknowns of a bus: L(r+1, r) and then the shared rows.
+      const l10 = lx[lp[r]!]!;
+      const a0 = x[r2]!;
+      const b0 = x[r2 + 1]!;
+      const a1 = x[r2 + 2]! - l10 * a0;
+      const b1 = x[r2 + 3]! - l10 * b0;
+      x[r2] = 0;
+      x[r2 + 1] = 0;
+      x[r2 + 2] = 0;
+      x[r2 + 3] = 0;
+      ux[t] = a0;
+      ux[t + shift] = b0;
+      ux[t + 1] = a1;
+      ux[t + 1 + shift] = b1;
+      t += 2;
+      const rows = lp[r + 1]!;
+      const o0 = lp[r]! + 1 - rows;
+      for (let i = rows, iStop = lp[r + 2]!; i < iStop; i++) {
+        const row2 = li[i]! << 1;
+        const l0 = lx[o0 + i]!;
+        const l1 = lx[i]!;
+        x[row2]! -= l0 * a0 + l1 * a1;
+        x[row2 + 1]! -= l0 * b0 + l1 * b1;
+      }
+      continue;
+    }
+    if (m - r === 1) {
+      const a0 = x[r2]!;
+      const b0 = x[r2 + 1]!;
+      x[r2] = 0;
+      x[r2 + 1] = 0;
+      ux[t] = a0;
+      ux[t + shift] = b0;
+      t++;
+      for (let i = lp[r]!, iStop = lp[r + 1]!; i < iStop; i++) {
+        const row2 = li[i]! << 1;
+        const l0 = lx[i]!;
+        x[row2]! -= l0 * a0;
+        x[row2 + 1]! -= l0 * b0;
+      }
+      continue;
+    }
     for (let c = r; c < m; c++) {
       const a0 = x[c << 1]!;
       const b0 = x[(c << 1) + 1]!;
