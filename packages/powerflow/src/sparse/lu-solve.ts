@@ -101,14 +101,45 @@ function solveOne(
   const up = f.U.colPtr;
   const ui = f.U.rowIdx;
   const ux = f.U.values;
+  const superEnd = f.superEnd;
+  const paired = f.pairedWithNext;
   for (let i = 0; i < n; i++) y[pinv[i]!] = b[bOff + i]!;
+  // Forward, two columns at a time where they share a supernode of L:
+  // L(:, c) = {c+1} ∪ L(:, c+1), so both update the same rows in one pass.
   for (let c = 0; c < n; c++) {
+    const q0 = lp[c]!;
+    const q1 = lp[c + 1]!;
+    if (superEnd[c]! >= c + 2) {
+      const yc = y[c]!;
+      const yd = y[c + 1]! - lx[q0]! * yc;
+      y[c + 1] = yd;
+      c++;
+      if (yc === 0 && yd === 0) continue;
+      const off = q0 + 1 - q1;
+      for (let q = q1, qStop = lp[c + 1]!; q < qStop; q++) {
+        y[li[q]!]! -= lx[q + off]! * yc + lx[q]! * yd;
+      }
+      continue;
+    }
     const yc = y[c]!;
     if (yc === 0) continue;
-    for (let q = lp[c]!, qStop = lp[c + 1]!; q < qStop; q++) y[li[q]!]! -= lx[q]! * yc;
+    for (let q = q0; q < q1; q++) y[li[q]!]! -= lx[q]! * yc;
   }
+  // Backward, two columns at a time where U(:, k) = U(:, k-1) ∪ {k-1} (lu-supernodes.ts).
   for (let k = n - 1; k >= 0; k--) {
     const d = up[k + 1]! - 1;
+    if (k > 0 && paired[k - 1] === 1) {
+      const e = up[k]! - 1; // the diagonal of column k-1
+      const yk = y[k]! / ux[d]!;
+      y[k] = yk;
+      const yj = (y[k - 1]! - ux[d - 1]! * yk) / ux[e]!;
+      y[k - 1] = yj;
+      k--;
+      if (yk === 0 && yj === 0) continue;
+      const off = up[k + 1]! - up[k]!; // U(r, k) sits off entries after U(r, k-1)
+      for (let q = up[k]!; q < e; q++) y[ui[q]!]! -= ux[q]! * yj + ux[q + off]! * yk;
+      continue;
+    }
     const yk = y[k]! / ux[d]!;
     y[k] = yk;
     if (yk === 0) continue;
