@@ -51,7 +51,7 @@ describe.skipIf(!hasChromium)('the twin in the browser', () => {
     // sea, land, lines, markers, districts: many colours, most samples unlike the corner
     expect(stats.colours).toBeGreaterThan(30);
     expect(stats.differing).toBeGreaterThan(1000);
-    expect(errors).toEqual([]);
+    expect(errors.join('\n')).toBe('');
   });
 
   it('starting the Estlink 2 scenario changes the KPIs and the scene', async () => {
@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('the twin in the browser', () => {
     // the record: no load shed in either country
     expect(await page.getByTestId('kpi-Peak load shed-FI').innerText()).toBe('0 MW');
     expect(await page.getByTestId('kpi-Peak load shed-EE').innerText()).toBe('0 MW');
-    expect(errors).toEqual([]);
+    expect(errors.join('\n')).toBe('');
   });
 
   it('scrubbing the timeline moves the event log', async () => {
@@ -106,7 +106,7 @@ describe.skipIf(!hasChromium)('the twin in the browser', () => {
     await expect.poll(() => current.innerText()).toContain('set to 658 MW');
     const future = page.locator('[data-testid="event-log"] li.log-future');
     await expect.poll(() => future.count()).toBeGreaterThan(0);
-    expect(errors).toEqual([]);
+    expect(errors.join('\n')).toBe('');
   });
 
   it('works from the keyboard, and every button has a name', async () => {
@@ -144,6 +144,6 @@ describe.skipIf(!hasChromium)('the twin in the browser', () => {
         .map((el) => el.outerHTML.slice(0, 120)),
     );
     expect(unnamed).toEqual([]);
-    expect(errors).toEqual([]);
+    expect(errors.join('\n')).toBe('');
   });
 });

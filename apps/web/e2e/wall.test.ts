@@ -91,7 +91,7 @@ describe.skipIf(!hasChromium)('wall mode', () => {
     expect(layout.titlePx).toBeGreaterThanOrEqual(height * 0.04);
     const stats = await canvasStats(page);
     expect(stats.differing).toBeGreaterThan(1000);
-    expect(errors).toEqual([]);
+    expect(errors.join('\n')).toBe('');
 
     // W leaves wall mode: the planner's layout comes back
     await page.keyboard.press('w');

@@ -30,6 +30,10 @@ export function collectErrors(page: Page): string[] {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(String(e)));
+  // the console says "Failed to load resource" without the address: name it
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
+  });
   return errors;
 }
 

@@ -195,6 +195,8 @@ async function setRun(run: RunInfo): Promise<void> {
 }
 
 async function loadMarkers(run: RunInfo): Promise<void> {
+  // a what-if or an inline scenario has no stored copy: the log's entries mark the timeline
+  if (!appStore.getState().scenarios.some((s) => s.id === run.scenarioId)) return;
   try {
     const { scenario } = await api.scenario(run.scenarioId);
     const markers = scenario.events
@@ -249,8 +251,8 @@ function onMessage(m: ServerMessage): void {
       if (s.run?.id !== m.run.id) void setRun(m.run);
       return;
     case 'run-created':
-      // a what-if branch we asked for
-      if (m.parentRunId && m.parentRunId === s.run?.id) void watchRun(m.runId);
+      // a what-if branch we asked for: watch it from where it leaves its parent
+      if (m.parentRunId && m.parentRunId === s.run?.id) void playFrom(m.runId, s.speed);
       return;
     case 'log':
       setLog(m.runId, m.entries, m.replace === true);
@@ -342,6 +344,20 @@ export async function watchRun(runId: string, info?: RunInfo): Promise<void> {
   await setRun(run);
   socket?.send({ type: 'subscribe', runId });
   void refreshRuns();
+}
+
+/** Watches a run and plays it from its branch time (a what-if) or its start. */
+export async function playFrom(id: string, speed?: number): Promise<void> {
+  try {
+    await watchRun(id);
+    const run = appStore.getState().run;
+    if (!run || run.id !== id) return;
+    seek(run.branchAtS ?? 0);
+    setSpeed(speed ?? speedFor(run.durationS));
+    play();
+  } catch (e) {
+    reportError('Could not show the run', e);
+  }
 }
 
 const runId = (): string | null => appStore.getState().run?.id ?? null;

@@ -8,7 +8,7 @@ import { h } from '../h.ts';
 import { COUNTRIES } from '../scene/network-model.ts';
 import { appStore, useApp } from '../state/app-store.ts';
 import { sceneStore } from '../state/scene-store.ts';
-import { branchWhatIf, playhead, refreshRuns, reportError, watchRun } from '../state/session.ts';
+import { branchWhatIf, playFrom, playhead, refreshRuns, reportError } from '../state/session.ts';
 import { Editor } from './Editor.ts';
 import {
   applyPick,
@@ -164,6 +164,8 @@ const MEASURES: Measure[] = [
   ['People affected', (k, c) => k.countries[c]?.peopleAffected ?? null, fmtInt, true],
   ['Branches tripped', (k, c) => k.countries[c]?.branchesTripped ?? null, fmtInt, true],
   ['Frequency nadir', (k, c) => k.countries[c]?.frequencyNadirHz ?? null, fmtHz, false],
+  ['Frequency peak', (k, c) => k.countries[c]?.frequencyZenithHz ?? null, fmtHz, true],
+  ['Peak demand', (k, c) => k.countries[c]?.peakDemandMW ?? null, fmtMW, true],
   ['Max RoCoF (Hz/s)', (k, c) => k.countries[c]?.maxRocofHzPerS ?? null, (v) => v.toFixed(3), true],
   ['ICS scale', (k, c) => k.countries[c]?.icsScale ?? null, (v) => String(v), true],
 ];
@@ -262,7 +264,7 @@ function Compare(): ReactElement {
                       { key: `${c}d`, className: `delta ${d.mark}` },
                       d.mark === 'same'
                         ? '='
-                        : `${d.mark === 'worse' ? '▲ worse' : '▼ better'} ${d.delta > 0 ? '+' : ''}${fmt(d.delta)}`,
+                        : `${d.mark === 'worse' ? '▲ worse' : '▼ better'} ${d.delta > 0 ? '+' : ''}${fmt === fmtHz ? `${d.delta.toFixed(3)} Hz` : fmt(d.delta)}`,
                     ),
                   ];
                 }),
@@ -279,8 +281,8 @@ function Compare(): ReactElement {
     h(
       'div',
       { className: 'dialog-actions' },
-      a ? h('button', { type: 'button', onClick: () => void watchRun(a.id) }, 'Show A') : null,
-      b ? h('button', { type: 'button', onClick: () => void watchRun(b.id) }, 'Show B') : null,
+      a ? h('button', { type: 'button', onClick: () => void playFrom(a.id) }, 'Show A') : null,
+      b ? h('button', { type: 'button', onClick: () => void playFrom(b.id) }, 'Show B') : null,
     ),
   );
 }
