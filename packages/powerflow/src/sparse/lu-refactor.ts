@@ -10,10 +10,11 @@
 // nest (lu-supernodes.ts: pairedWithNext) are computed together in an interleaved workspace.
 // It gives up (the caller factors from scratch, with a pivot search) when a pivot is zero,
 // non-finite or below pivotTolerance · max |x| over the rows of column k at or below the
-// diagonal: the same test the pivot search applies. Reference: the numeric phase of
-// J. R. Gilbert, T. Peierls, SIAM J. Sci. Stat. Comput. 9(5), 1988; supernodal updates after
-// E. G. Ng, B. W. Peyton, "Block sparse Cholesky algorithms on advanced uniprocessor
-// computers", SIAM J. Sci. Comput. 14(5), 1993.
+// diagonal: the same test the pivot search applies. Each column is tested, scaled and cleared
+// in one pass (a column that fails has been overwritten, and the caller starts over).
+// Reference: the numeric phase of J. R. Gilbert, T. Peierls, SIAM J. Sci. Stat. Comput. 9(5),
+// 1988; supernodal updates after E. G. Ng, B. W. Peyton, "Block sparse Cholesky algorithms on
+// advanced uniprocessor computers", SIAM J. Sci. Comput. 14(5), 1993.
 import { cscNnz, type CscMatrix } from './csc.ts';
 import { PowerflowInputError } from '../errors.ts';
 import type { LuFactors } from './lu.ts';
@@ -262,24 +263,39 @@ function numericPair(f: LuFactors, a: CscMatrix, k: number): number {
     }
     for (let c2 = r << 1; c2 < m << 1; c2++) x[c2] = 0;
   }
-  if (!finishColumn(f, k, x, 2, 0)) {
-    x[(k << 1) + 1] = 0;
+  // Column k (lane 0) is scaled and, in the same pass, updates column k+1 (lane 1) with
+  // U(k, k+1) = x_k; then column k+1 is finished.
+  const d0 = k << 1;
+  const pivot = x[d0]!;
+  const xk = x[d0 + 1]!;
+  x[d0] = 0;
+  x[d0 + 1] = 0;
+  const inv = 1 / pivot;
+  let maxAbs = Math.abs(pivot);
+  let finite = Number.isFinite(pivot);
+  for (let q = lp[k]!, qStop = lp[k + 1]!; q < qStop; q++) {
+    const i2 = li[q]! << 1;
+    const v = x[i2]!;
+    const ax = Math.abs(v);
+    if (ax > maxAbs) maxAbs = ax;
+    else if (!(ax < Infinity)) finite = false;
+    const l = v * inv;
+    lx[q] = l;
+    x[i2] = 0;
+    x[i2 + 1]! -= l * xk;
+  }
+  if (!usablePivot(pivot, maxAbs, finite, f.pivotTolerance)) {
     clearColumn(f, k + 1, x, 2, 1);
     return k;
   }
-  // Column k+1 takes the update from column k, now finished: U(k, k+1) = x_k.
-  const xk = x[(k << 1) + 1]!;
-  x[(k << 1) + 1] = 0;
+  ux[up[k + 1]! - 1] = pivot;
   ux[up[k + 2]! - 2] = xk;
-  if (xk !== 0) {
-    for (let q = lp[k]!, qStop = lp[k + 1]!; q < qStop; q++) x[(li[q]! << 1) + 1]! -= lx[q]! * xk;
-  }
   return finishColumn(f, k + 1, x, 2, 1) ? -1 : k + 1;
 }
 
 /**
  * Pivot test and scaling of column k held in x[stride·i + lane]; clears those entries of x.
- * False (x cleared, f unchanged) when the pivot is unusable.
+ * False when the pivot is unusable (x cleared, L(:, k) overwritten with unusable values).
  */
 function finishColumn(
   f: LuFactors,
@@ -294,32 +310,26 @@ function finishColumn(
   const d = stride * k + lane;
   const pivot = x[d]!;
   x[d] = 0;
-  const l0 = lp[k]!;
-  const l1 = lp[k + 1]!;
+  const inv = 1 / pivot;
   let maxAbs = Math.abs(pivot);
   let finite = Number.isFinite(pivot);
-  for (let q = l0; q < l1; q++) {
-    const ax = Math.abs(x[stride * li[q]! + lane]!);
+  for (let q = lp[k]!, qStop = lp[k + 1]!; q < qStop; q++) {
+    const i = stride * li[q]! + lane;
+    const v = x[i]!;
+    const ax = Math.abs(v);
     if (ax > maxAbs) maxAbs = ax;
     else if (!(ax < Infinity)) finite = false;
-  }
-  if (
-    !finite ||
-    pivot === 0 ||
-    !(maxAbs < Infinity) ||
-    Math.abs(pivot) < f.pivotTolerance * maxAbs
-  ) {
-    for (let q = l0; q < l1; q++) x[stride * li[q]! + lane] = 0;
-    return false;
-  }
-  f.U.values[f.U.colPtr[k + 1]! - 1] = pivot;
-  const inv = 1 / pivot;
-  for (let q = l0; q < l1; q++) {
-    const i = stride * li[q]! + lane;
-    lx[q] = x[i]! * inv;
+    lx[q] = v * inv;
     x[i] = 0;
   }
+  if (!usablePivot(pivot, maxAbs, finite, f.pivotTolerance)) return false;
+  f.U.values[f.U.colPtr[k + 1]! - 1] = pivot;
   return true;
+}
+
+/** The threshold test of lu-factor.ts: |pivot| ≥ tol · max |column| and all finite. */
+function usablePivot(pivot: number, maxAbs: number, finite: boolean, tol: number): boolean {
+  return finite && pivot !== 0 && maxAbs < Infinity && Math.abs(pivot) >= tol * maxAbs;
 }
 
 function clearColumn(f: LuFactors, k: number, x: Float64Array, stride: number, lane: number): void {
