@@ -109,6 +109,34 @@ describe.skipIf(!hasChromium)('the twin in the browser', () => {
     expect(errors.join('\n')).toBe('');
   });
 
+  it('inspects what the pointer is on: a tooltip on hover, the inspector on click', async () => {
+    const box = (await page.locator('canvas').boundingBox())!;
+    const tooltip = page.getByRole('tooltip');
+    let hit = false;
+    // sweep the middle of the view until the pointer is on a line, a cable or a substation
+    for (let y = 0.3; y < 0.8 && !hit; y += 0.05)
+      for (let x = 0.3; x < 0.8 && !hit; x += 0.025) {
+        await page.mouse.move(box.x + x * box.width, box.y + y * box.height);
+        await page.waitForTimeout(40);
+        hit = await tooltip.isVisible();
+      }
+    expect(hit).toBe(true);
+    const title = await tooltip.locator('strong').innerText();
+    expect(title.length).toBeGreaterThan(0);
+    await page.mouse.down();
+    await page.mouse.up();
+    const inspector = page.getByTestId('inspector');
+    await inspector.waitFor();
+    expect(await inspector.locator('h2').innerText()).toBe(title);
+    // the live line: a flow, a loading, a status or a supply
+    await expect
+      .poll(() => inspector.locator('.live').innerText())
+      .toMatch(/MW|TRIPPED|out of service|supplied|OUT|ENERGISED|pu/);
+    expect(await inspector.innerText()).toMatch(/Dataset|Population|Fed from/);
+    await screenshot(page, 'twin-inspector');
+    await page.getByRole('button', { name: 'Close the inspector' }).click();
+  });
+
   it('works from the keyboard, and every button has a name', async () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     const play = page.getByTestId('play');

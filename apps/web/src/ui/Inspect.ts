@@ -8,6 +8,7 @@ import { appStore, useApp } from '../state/app-store.ts';
 import { flyTo, sceneStore, type Pick } from '../state/scene-store.ts';
 import { elementInfo, liveText } from './element-info.ts';
 import { deliverPick } from './EventRows.ts';
+import { fmtMW } from './format.ts';
 import { useLive } from './live.ts';
 import { elementPosition } from '../scene/network-model.ts';
 
@@ -51,6 +52,49 @@ function focus(p: Pick): void {
   if (xz) flyTo(elementGoal(xz, info.ref.kind));
 }
 
+function UnitRow({ k }: { k: number }): ReactElement {
+  const g = sceneStore.getState().model!.network.generators[k]!;
+  const live = useLive<HTMLTableCellElement>((s) => {
+    const i = s.maps?.generatorInv[k] ?? -1;
+    return s.frame && i >= 0 ? fmtMW(s.frame.generatorMW[i] ?? NaN) : '–';
+  });
+  return h(
+    'tr',
+    null,
+    h('th', { scope: 'row' }, g.name || g.id, h('small', null, ` ${g.technology}`)),
+    h('td', null, fmtMW(g.Pmax)),
+    h('td', { ref: live }),
+  );
+}
+
+/** The generating units at a bus, with their output now. */
+function Units({ bus }: { bus: number }): ReactElement | null {
+  const m = sceneStore.getState().model;
+  const id = m?.network.buses[bus]?.id;
+  const units = m ? m.network.generators.flatMap((g, k) => (g.bus === id ? [k] : [])) : [];
+  if (units.length === 0) return null;
+  return h(
+    'table',
+    { className: 'units' },
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col' }, 'Unit'),
+        h('th', { scope: 'col' }, 'Max'),
+        h('th', { scope: 'col' }, 'Now'),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      units.map((k) => h(UnitRow, { key: k, k })),
+    ),
+  );
+}
+
 export function Inspector(): ReactElement | null {
   const selected = useScene((s) => s.selected);
   const picking = useApp((s) => s.picking);
@@ -91,6 +135,7 @@ export function Inspector(): ReactElement | null {
         h('dd', { key: `d${f.label}` }, f.value),
       ]),
     ),
+    selected.kind === 'substation' ? h(Units, { bus: selected.index }) : null,
     h(
       'div',
       { className: 'inspector-actions' },

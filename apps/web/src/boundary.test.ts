@@ -1,0 +1,31 @@
+// ARCHITECTURE.md: the web app never imports the solver. Only @finest/protocol and the
+// browser-safe @finest/scenario/schema may come from the workspace packages.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const src = fileURLToPath(new URL('.', import.meta.url));
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? sources(join(dir, e.name))
+      : /\.ts$/.test(e.name) && !e.name.endsWith('.test.ts')
+        ? [join(dir, e.name)]
+        : [],
+  );
+}
+
+describe('import boundary', () => {
+  it('imports nothing from the workspace but the protocol and the scenario schema', () => {
+    const bad: string[] = [];
+    for (const file of sources(src)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/from '(@finest\/[^']+)'/g)) {
+        if (m[1] !== '@finest/protocol' && m[1] !== '@finest/scenario/schema')
+          bad.push(`${file.slice(src.length)}: ${m[1]}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+});
