@@ -56,6 +56,24 @@ if (typeof window !== 'undefined' && window.matchMedia) {
   });
 }
 
+/**
+ * True on a software rasteriser (SwiftShader, llvmpipe): there multisampling costs a third of
+ * the frame, and the lines and markers smooth their own edges anyway, so it is left off.
+ */
+export function softwareRenderer(): boolean {
+  try {
+    const c = document.createElement('canvas');
+    const gl = c.getContext('webgl2') ?? c.getContext('webgl');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name);
+  } catch {
+    return false;
+  }
+}
+
 /** The canvas element, for PNG snapshots. */
 let canvasEl: HTMLCanvasElement | null = null;
 
@@ -587,6 +605,7 @@ export function TwinCanvas({ model }: { model: SceneModel }): ReactElement {
     const wrap = box.current;
     if (!canvas || !wrap) return;
     const root = rootFor(canvas);
+    const software = softwareRenderer();
     let alive = true;
     const apply = async (): Promise<void> => {
       const width = wrap.clientWidth;
@@ -597,7 +616,7 @@ export function TwinCanvas({ model }: { model: SceneModel }): ReactElement {
         dpr: [1, 2],
         gl: {
           preserveDrawingBuffer: true,
-          antialias: true,
+          antialias: !software,
           alpha: false,
           powerPreference: 'high-performance',
         },

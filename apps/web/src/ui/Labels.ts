@@ -74,10 +74,27 @@ function BoundaryLabel({ m, k }: { m: SceneModel; k: number }): ReactElement {
   );
 }
 
-function LinkLabel({ m, k }: { m: SceneModel; k: number }): ReactElement {
+/**
+ * Where along each cable its label goes: the middle, or further along when an earlier cable's
+ * label is already close (Fenno-Skan 1 and 2 run side by side).
+ */
+export function linkLabelPoints(m: SceneModel): [number, number][] {
+  const out: [number, number][] = [];
+  m.hvdcPath.forEach((p) => {
+    const n = p.length / 3;
+    const at = (f: number): [number, number] => {
+      const k = Math.min(n - 1, Math.max(0, Math.round(f * (n - 1))));
+      return [p[3 * k] ?? 0, p[3 * k + 2] ?? 0];
+    };
+    const free = (q: [number, number]): boolean =>
+      out.every((o) => Math.hypot(o[0] - q[0], o[1] - q[1]) > 40);
+    out.push([0.5, 0.3, 0.7, 0.2, 0.8].map(at).find(free) ?? at(0.5));
+  });
+  return out;
+}
+
+function LinkLabel({ m, k, at }: { m: SceneModel; k: number; at: [number, number] }): ReactElement {
   const l = m.network.hvdcLinks[k]!;
-  const path = m.hvdcPath[k]!;
-  const mid = Math.floor(path.length / 6) * 3;
   const live = useLive<HTMLSpanElement>((s) => {
     if (!s.frame || !s.maps) return `${fmtMW(l.Pmax)} cable`;
     const i = s.maps.hvdcInv[k] ?? -1;
@@ -91,7 +108,7 @@ function LinkLabel({ m, k }: { m: SceneModel; k: number }): ReactElement {
     {
       className: 'label label-link',
       ref: (el: HTMLDivElement | null) =>
-        pinLabel(`l:${l.id}`, el, [path[mid] ?? 0, HEIGHTS.node, path[mid + 2] ?? 0], 1500),
+        pinLabel(`l:${l.id}`, el, [at[0], HEIGHTS.node, at[1]], 1500),
     },
     h('strong', null, l.name),
     h('span', { ref: live, className: 'label-live' }),
@@ -105,6 +122,7 @@ export function Labels({
   model: SceneModel;
   districts: SceneState['districts'];
 }): ReactElement {
+  const linkPoints = useMemo(() => linkLabelPoints(model), [model]);
   return h(
     'div',
     { className: 'labels', 'aria-hidden': true },
@@ -121,7 +139,7 @@ export function Labels({
       );
     }),
     model.boundaries.map((_, k) => h(BoundaryLabel, { key: `b${k}`, m: model, k })),
-    model.network.hvdcLinks.map((_, k) => h(LinkLabel, { key: `l${k}`, m: model, k })),
+    linkPoints.map((at, k) => h(LinkLabel, { key: `l${k}`, m: model, k, at })),
     districts.map((d) =>
       h(
         'div',
