@@ -8,6 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { collectErrors, hasChromium, launch } from './support/browser.ts';
 import buildIfStale from './support/global-setup.ts';
@@ -99,6 +100,18 @@ async function main(): Promise<void> {
       .getByLabel('Playback speed (simulated seconds per second)')
       .selectOption(String(SPEED));
     await page.waitForTimeout(500);
+    // the page's own work (script, style, layout, paint) apart from the browser's compositing
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metrics = async (): Promise<Record<string, number>> =>
+      Object.fromEntries(
+        (
+          (await cdp.send('Performance.getMetrics')) as {
+            metrics: { name: string; value: number }[];
+          }
+        ).metrics.map((m) => [m.name, m.value]),
+      );
+    const m0 = await metrics();
 
     // a string, not a function: tsx's name helpers do not exist in the page
     const sample = (await page.evaluate(`new Promise((resolve) => {
@@ -113,6 +126,9 @@ async function main(): Promise<void> {
         else resolve({ deltas: deltas.slice(1), streamedFrames: window.__frames - framesAtStart });
       });
     })`)) as { deltas: number[]; streamedFrames: number };
+    const m1 = await metrics();
+    const perFrame = (k: string): number =>
+      +((((m1[k] ?? 0) - (m0[k] ?? 0)) * 1000) / Math.max(1, sample.deltas.length)).toFixed(2);
     const sorted = [...sample.deltas].sort((a, b) => a - b);
     const mean = sorted.reduce((s, v) => s + v, 0) / Math.max(1, sorted.length);
     const result = {
@@ -133,7 +149,14 @@ async function main(): Promise<void> {
         p99Ms: +quantile(sorted, 0.99).toFixed(2),
         maxMs: +(sorted[sorted.length - 1] ?? NaN).toFixed(2),
         fps: +(1000 / mean).toFixed(1),
+        /** main-thread ms per rendered frame: all tasks, and of them script, style and layout */
+        mainThreadMsPerFrame: perFrame('TaskDuration'),
+        scriptMsPerFrame: perFrame('ScriptDuration'),
+        styleLayoutMsPerFrame: +(
+          perFrame('RecalcStyleDuration') + perFrame('LayoutDuration')
+        ).toFixed(2),
       },
+      loadAverage: loadavg().map((v) => +v.toFixed(2)),
       consoleErrors: errors,
     };
     const out = join(webDir, 'e2e', 'results');

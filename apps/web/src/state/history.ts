@@ -45,6 +45,8 @@ export class RunHistory {
   add(frame: Frame): void {
     const k = frame.tick;
     if (k < 0 || !Number.isInteger(k)) return;
+    // a run's frames never change: seeing a tick again (a seek, the REST fill) is no news
+    if (this.known[k] && this.t[k] === frame.t) return;
     this.grow(k);
     this.t[k] = frame.t;
     writeSummary(frame, this.ctx, this.rows, k * this.width);

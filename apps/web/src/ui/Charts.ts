@@ -51,12 +51,13 @@ export function seriesPoints(hist: RunHistory, slot: number): [number, number][]
 /** margins at a 10 px tick font; scaled with the font so wall mode at 4K keeps its labels */
 const M = { top: 8, right: 10, bottom: 20, left: 46 };
 
+/** Draws a chart; returns the time scale, for moving the playhead alone later. */
 export function drawChart(
   svgEl: SVGSVGElement,
   kind: ChartKind,
   hist: RunHistory | null,
   t: number,
-): void {
+): (t: number) => number {
   const svg = select(svgEl);
   const w = svgEl.clientWidth || 300;
   const hgt = svgEl.clientHeight || 120;
@@ -157,6 +158,15 @@ export function drawChart(
     .attr('y', m.top + 10 * k)
     .attr('text-anchor', 'end')
     .text((d) => `${['—', '- -', '···'][d.s.style % 3]} ${d.s.name}`);
+  return x;
+}
+
+/** Moves only the playhead (the rest of the chart is unchanged). */
+function movePlayhead(svgEl: SVGSVGElement, x: (t: number) => number, t: number): void {
+  const line = svgEl.querySelector('line.playhead');
+  const v = String(x(t));
+  line?.setAttribute('x1', v);
+  line?.setAttribute('x2', v);
 }
 
 export function Chart({ kind }: { kind: ChartKind }): ReactElement {
@@ -168,15 +178,19 @@ export function Chart({ kind }: { kind: ChartKind }): ReactElement {
     let t = -1;
     let run = '';
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let x: ((t: number) => number) | null = null;
     const draw = (): void => {
       timer = null;
       const hist = history;
       const now = sceneStore.getState().frame?.t ?? 0;
-      if (hist && hist.seq === seq && now === t && hist.runId === run) return;
+      const same = hist?.seq === seq && hist?.runId === run;
+      if (same && now === t) return;
+      t = now;
+      // while a computed run plays, only the playhead moves
+      if (same && x) return movePlayhead(el, x, now);
       seq = hist?.seq ?? -1;
       run = hist?.runId ?? '';
-      t = now;
-      drawChart(el, kind, hist, now);
+      x = drawChart(el, kind, hist, now);
     };
     const schedule = (): void => {
       if (!timer) timer = setTimeout(draw, 250);

@@ -10,7 +10,7 @@ import { sceneStore } from '../state/scene-store.ts';
 import { pause, play, playhead, seek, setSpeed } from '../state/session.ts';
 import { fmtClock, fmtDuration } from './format.ts';
 import { Icon } from './icons.ts';
-import { useLive } from './live.ts';
+import { subscribeLive, useLive } from './live.ts';
 
 export const SPEEDS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1200, 3600];
 
@@ -49,23 +49,15 @@ function Timeline(): ReactElement {
   const duration = run?.durationS ?? 1;
 
   useEffect(() => {
-    let raf = 0;
     const write = (): void => {
-      raf = 0;
       const el = input.current;
       const s = sceneStore.getState();
       if (!el || dragging.current || !s.frame) return;
       el.value = String(s.frame.t);
       el.setAttribute('aria-valuetext', fmtClock(appStore.getState().run?.startTime, s.frame.t));
     };
-    const unsub = sceneStore.subscribe(() => {
-      if (!raf) raf = requestAnimationFrame(write);
-    });
     write();
-    return () => {
-      unsub();
-      if (raf) cancelAnimationFrame(raf);
-    };
+    return subscribeLive(write);
   }, []);
 
   const marks = [

@@ -1,10 +1,34 @@
-// Live text: a DOM node whose text follows the frame on screen without React. The hook
-// subscribes to the scene store and writes textContent when the frame (or the selection the
-// text depends on) changes — at most once per animation frame.
+// Live text: DOM nodes whose text follows the frame on screen without React. One shared
+// subscription to the scene store batches every writer into a single task a few times a
+// second: figures that change at stream rate are unreadable anyway, and each text change costs
+// a repaint (on a software-rendered wall PC, more than the 3D scene itself).
 import { useCallback, useEffect, useRef } from 'react';
 import { sceneStore, type SceneState } from '../state/scene-store.ts';
 
 export type LiveText = (s: SceneState) => string;
+
+/** ms between live updates while frames stream */
+export const LIVE_MS = 200;
+
+const writers = new Set<() => void>();
+let timer: ReturnType<typeof setTimeout> | null = null;
+let seen = -1;
+
+function flush(): void {
+  timer = null;
+  seen = sceneStore.getState().frameSeq;
+  for (const w of writers) w();
+}
+
+sceneStore.subscribe((s) => {
+  if (s.frameSeq !== seen && timer === null && writers.size > 0) timer = setTimeout(flush, LIVE_MS);
+});
+
+/** Calls fn (batched, at most every LIVE_MS) after the frame on screen changes. */
+export function subscribeLive(fn: () => void): () => void {
+  writers.add(fn);
+  return () => writers.delete(fn);
+}
 
 /** Returns a ref for an element whose text is `text(scene state)`, kept current. */
 export function useLive<T extends HTMLElement>(text: LiveText): (el: T | null) => void {
@@ -19,23 +43,7 @@ export function useLive<T extends HTMLElement>(text: LiveText): (el: T | null) =
   }, []);
   // a render may change what the text depends on (the selection): rewrite after each
   useEffect(() => write());
-  useEffect(() => {
-    let queued = 0;
-    let last = -1;
-    const unsub = sceneStore.subscribe((s) => {
-      if (s.frameSeq === last || queued) return;
-      queued = requestAnimationFrame(() => {
-        queued = 0;
-        last = sceneStore.getState().frameSeq;
-        write();
-      });
-    });
-    write();
-    return () => {
-      unsub();
-      if (queued) cancelAnimationFrame(queued);
-    };
-  }, [write]);
+  useEffect(() => subscribeLive(write), [write]);
   return useCallback(
     (node: T | null) => {
       el.current = node;
