@@ -1,11 +1,29 @@
 // `npm run bench`: parse time, AC and DC power-flow solve medians and iterations for every
-// MATPOWER case in ../shared/matpower (and any *.m in $FINEST_BENCH_CASES), plus a synthetic
-// 10,000-bus network tiled from case_ACTIVSg2000. Prints a table and writes
-// bench-results/powerflow.json. A benchmark, not a test: it never fails on a slow number.
-import { mkdirSync, readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+// MATPOWER case in ../shared/matpower (and any *.m in $FINEST_BENCH_CASES), plus two synthetic
+// 10,000-bus networks from case_ACTIVSg2000: five copies tied together (16,046 branches) and
+// the same thinned to ACTIVSg10k's 12,706 branches (thin-case.ts). The DC N-1 of both also
+// runs through the CLI (`finest n1 CASE.m --json`) for its solve time and peak memory. Prints
+// a table and writes bench-results/powerflow.json. A benchmark, not a test: it never fails on
+// a slow number.
+import { spawnSync } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  existsSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { matpowerToNetwork, parseMatpower, type Network } from '@finest/grid';
+import {
+  matpowerToNetwork,
+  networkToMatpower,
+  parseMatpower,
+  writeMatpower,
+  type Network,
+} from '@finest/grid';
 import {
   buildPfCase,
   runAcN1,
@@ -14,6 +32,7 @@ import {
   runDcN1,
   runDcPowerFlow,
 } from '@finest/powerflow';
+import { thinNetwork } from './bench/thin-case.ts';
 import { tileNetwork } from './bench/tile-case.ts';
 import { benchYear } from './bench/year-snapshots.ts';
 
@@ -26,12 +45,17 @@ interface Row {
   buses: number;
   branches: number;
   parse_ms: number;
+  /** the network's internal index (buildPfCase), part of both the AC and the DC times */
+  pfcase_ms_median: number;
   ac_ms_median: number;
   ac_iterations: number;
   ac_converged: boolean;
   dc_ms_median: number;
   dc_n1_ms_median?: number;
   dc_n1_contingencies?: number;
+  /** `finest n1 CASE.m --json`: median solve_ms and peak RSS of the process (MB) */
+  cli_n1_solve_ms_median?: number;
+  cli_n1_peak_rss_mb_median?: number;
   matpower_ac_ms?: number;
   matpower_ac_legacy_ms?: number;
 }
@@ -60,6 +84,7 @@ function benchNetwork(name: string, network: Network, parseMs: number): Row {
     buses: network.buses.length,
     branches: network.branches.length,
     parse_ms: round(parseMs),
+    pfcase_ms_median: round(timeMedian(() => buildPfCase(network))),
     ac_ms_median: round(timeMedian(() => runAcPowerFlow(buildPfCase(network)))),
     ac_iterations: ac.iterations,
     ac_converged: ac.converged,
@@ -115,6 +140,38 @@ function parseTimed(path: string): { network: Network; parseMs: number } {
   return { network: network!, parseMs: median(times) };
 }
 
+/** `finest n1` on the network written as a .m file, three times: median solve and peak RSS. */
+function cliN1(network: Network): { solveMs: number; peakRssMb: number } | undefined {
+  const time = '/usr/bin/time';
+  if (!existsSync(time)) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'finest-bench-'));
+  const file = join(dir, `${network.name}.m`);
+  writeFileSync(file, writeMatpower(networkToMatpower(network)));
+  const solve: number[] = [];
+  const rss: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const cli = join(ROOT, 'apps', 'cli', 'bin', 'finest.mjs');
+    const r = spawnSync(time, ['-f', '%M', process.execPath, cli, 'n1', file, '--json'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    if (r.status !== 0) return undefined;
+    const report = JSON.parse(r.stdout) as { timing: { solve_ms: number } };
+    solve.push(report.timing.solve_ms);
+    rss.push(Number(r.stderr.trim().split('\n').pop()) / 1024);
+  }
+  return { solveMs: round(median(solve)), peakRssMb: Math.round(median(rss)) };
+}
+
+function withCliN1(row: Row, network: Network): Row {
+  const cli = cliN1(network);
+  if (cli) {
+    row.cli_n1_solve_ms_median = cli.solveMs;
+    row.cli_n1_peak_rss_mb_median = cli.peakRssMb;
+  }
+  return row;
+}
+
 const rows: Row[] = [];
 let act2000: Network | undefined;
 for (const path of caseFiles()) {
@@ -124,10 +181,16 @@ for (const path of caseFiles()) {
   rows.push(benchNetwork(name, network, parseMs));
   process.stderr.write(`  ${name} done\n`);
 }
-if (act2000)
+if (act2000) {
+  const tile = tileNetwork(act2000, 5);
+  rows.push(withCliN1(benchNetwork('synthetic10k (5 × case_ACTIVSg2000, tied)', tile, NaN), tile));
+  // ACTIVSg10k's shape: 12,706 branches; demand and generation × 0.8 so that AC still solves.
+  const thin = thinNetwork(tile, 12706, { loadScale: 0.8 });
   rows.push(
-    benchNetwork('synthetic10k (5 × case_ACTIVSg2000, tied)', tileNetwork(act2000, 5), NaN),
+    withCliN1(benchNetwork('synthetic10k thinned to 12,706 branches, load × 0.8', thin, NaN), thin),
   );
+  process.stderr.write('  synthetic 10k done\n');
+}
 
 // AC N-1: case118 warm in one thread (goal ≤ 50 ms), case_ACTIVSg2000 on 2 workers (≤ 20 s).
 const acN1: Record<string, unknown> = {};
@@ -162,10 +225,12 @@ const header = [
   'buses',
   'branches',
   'parse ms',
+  'index ms',
   'AC ms',
   'AC it',
   'DC ms',
   'DC N-1 ms',
+  'CLI N-1 ms / MB',
   'MATPOWER AC ms (legacy)',
 ];
 const table = rows.map((r) => [
@@ -173,12 +238,16 @@ const table = rows.map((r) => [
   String(r.buses),
   String(r.branches),
   Number.isNaN(r.parse_ms) ? '-' : r.parse_ms.toFixed(2),
+  r.pfcase_ms_median.toFixed(2),
   r.ac_ms_median.toFixed(2),
   `${r.ac_iterations}${r.ac_converged ? '' : '!'}`,
   r.dc_ms_median.toFixed(2),
   r.dc_n1_ms_median === undefined
     ? '-'
     : `${r.dc_n1_ms_median.toFixed(0)} (${r.dc_n1_contingencies})`,
+  r.cli_n1_solve_ms_median === undefined
+    ? '-'
+    : `${r.cli_n1_solve_ms_median.toFixed(0)} / ${r.cli_n1_peak_rss_mb_median}`,
   r.matpower_ac_ms === undefined
     ? '-'
     : `${r.matpower_ac_ms.toFixed(1)} (${r.matpower_ac_legacy_ms?.toFixed(1) ?? '-'})`,
@@ -198,6 +267,7 @@ const out = {
     case_ACTIVSg2000: { ac: 20, dc: 5, dc_n1: 200 },
     '10k buses': { ac: 60, dc: 10, dc_n1: 2500 },
   },
+  goals_peak_rss_mb: { '10k buses, finest n1': 150 },
   cases: rows,
   ac_n1: acN1,
   fi_ee_year: year,
