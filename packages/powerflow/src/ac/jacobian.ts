@@ -6,9 +6,11 @@
 // For each Ybus entry Y_ik, with c_ik = V_i · conj(Y_ik V_k) and S_i = V_i · conj(I_i):
 //   ∂S_i/∂θ_k  = -j c_ik        (+ j S_i       when i = k)
 //   ∂S_i/∂|V_k| = c_ik / |V_k|  (+ S_i / |V_i| when i = k)
-// The pattern is built once per set of bus types; each iteration writes values into slots.
+// The pattern is built once per set of bus types, straight from the columns of Ybus (the
+// unknowns numbered bus by bus keep their rows sorted); each iteration writes values into
+// slots.
 import type { BusTypes } from '../model/bus-types.ts';
-import { cscPatternWithSlots, type CscMatrix } from '../sparse/csc.ts';
+import type { CscMatrix } from '../sparse/csc.ts';
 import type { Ybus } from '../ybus/make-ybus.ts';
 
 export interface JacobianPattern {
@@ -26,50 +28,83 @@ export interface JacobianPattern {
 
 export function buildJacobianPattern(ybus: Ybus, types: BusTypes): JacobianPattern {
   const nBus = ybus.G.nCols;
+  // Unknowns bus by bus (θ_i, then |V_i| for a PQ bus), so that the rows of every column,
+  // read down a column of Ybus, come out sorted: J is built without a sort. (MATPOWER orders
+  // them [θ(pv); θ(pq); |V|(pq)]; the solution does not depend on the numbering.)
+  const solvedAngle = new Uint8Array(nBus);
+  const solvedMagnitude = new Uint8Array(nBus);
+  for (const i of types.pv) solvedAngle[i] = 1;
+  for (const i of types.pq) {
+    solvedAngle[i] = 1;
+    solvedMagnitude[i] = 1;
+  }
   const angleIndex = new Int32Array(nBus).fill(-1);
   const magnitudeIndex = new Int32Array(nBus).fill(-1);
   let n = 0;
-  for (const i of types.pv) angleIndex[i] = n++;
-  for (const i of types.pq) angleIndex[i] = n++;
-  for (const i of types.pq) magnitudeIndex[i] = n++;
+  for (let i = 0; i < nBus; i++) {
+    if (solvedAngle[i]) angleIndex[i] = n++;
+    if (solvedMagnitude[i]) magnitudeIndex[i] = n++;
+  }
 
-  const { colPtr, rowIdx } = ybus.G;
-  const nnzY = colPtr[nBus]!;
-  const rows = new Int32Array(4 * nnzY);
-  const cols = new Int32Array(4 * nnzY);
-  const block = new Int32Array(4 * nnzY);
-  let count = 0;
+  const { colPtr: yp, rowIdx: yi } = ybus.G;
+  const nnzY = yp[nBus]!;
+  // Rows of the two columns of bus k: the unknowns of each bus i in Ybus(:, k).
+  const colPtr = new Int32Array(n + 1);
+  let nz = 0;
   for (let k = 0; k < nBus; k++) {
-    for (let p = colPtr[k]!; p < colPtr[k + 1]!; p++) {
-      const i = rowIdx[p]!;
+    let rows = 0;
+    for (let p = yp[k]!, pStop = yp[k + 1]!; p < pStop; p++) {
+      const i = yi[p]!;
+      rows += solvedAngle[i]! + solvedMagnitude[i]!;
+    }
+    if (solvedAngle[k]) colPtr[angleIndex[k]! + 1] = nz += rows;
+    if (solvedMagnitude[k]) colPtr[magnitudeIndex[k]! + 1] = nz += rows;
+  }
+  const rowIdx = new Int32Array(nz);
+  const slots = [0, 1, 2, 3].map(() => new Int32Array(nnzY).fill(-1));
+  const [slotPA, slotPM, slotQA, slotQM] = slots as [
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+  ];
+  for (let k = 0; k < nBus; k++) {
+    const ak = angleIndex[k]!;
+    const mk = magnitudeIndex[k]!;
+    let qa = ak >= 0 ? colPtr[ak]! : -1;
+    let qm = mk >= 0 ? colPtr[mk]! : -1;
+    for (let p = yp[k]!, pStop = yp[k + 1]!; p < pStop; p++) {
+      const i = yi[p]!;
       const ai = angleIndex[i]!;
       const mi = magnitudeIndex[i]!;
-      const ak = angleIndex[k]!;
-      const mk = magnitudeIndex[k]!;
-      // block codes: 0 = ∂P/∂θ, 1 = ∂P/∂|V|, 2 = ∂Q/∂θ, 3 = ∂Q/∂|V|
-      for (let b = 0; b < 4; b++) {
-        const r = b < 2 ? ai : mi;
-        const c = (b & 1) === 0 ? ak : mk;
-        if (r < 0 || c < 0) continue;
-        rows[count] = r;
-        cols[count] = c;
-        block[count] = 4 * p + b;
-        count++;
+      if (ai >= 0) {
+        if (qa >= 0) {
+          slotPA[p] = qa;
+          rowIdx[qa++] = ai;
+        }
+        if (qm >= 0) {
+          slotPM[p] = qm;
+          rowIdx[qm++] = ai;
+        }
+      }
+      if (mi >= 0) {
+        if (qa >= 0) {
+          slotQA[p] = qa;
+          rowIdx[qa++] = mi;
+        }
+        if (qm >= 0) {
+          slotQM[p] = qm;
+          rowIdx[qm++] = mi;
+        }
       }
     }
   }
-  const { matrix, slot } = cscPatternWithSlots(n, n, rows, cols, count);
-  const slots = [0, 1, 2, 3].map(() => new Int32Array(nnzY).fill(-1));
-  for (let t = 0; t < count; t++) {
-    const code = block[t]!;
-    slots[code & 3]![code >> 2] = slot[t]!;
-  }
   return {
-    J: matrix,
-    slotPA: slots[0]!,
-    slotPM: slots[1]!,
-    slotQA: slots[2]!,
-    slotQM: slots[3]!,
+    J: { nRows: n, nCols: n, colPtr, rowIdx, values: new Float64Array(nz) },
+    slotPA,
+    slotPM,
+    slotQA,
+    slotQM,
     angleIndex,
     magnitudeIndex,
     size: n,
