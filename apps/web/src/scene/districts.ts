@@ -82,8 +82,8 @@ void main() {
   vec3 col;
   float tone = vTone;
   if (abs(n.y) > 0.5) {
-    // roof: slate, warmer when supplied
-    col = mix(dark, vec3(0.34, 0.31, 0.26), supplied) * light * tone;
+    // roof: warm and bright when supplied, near black when not
+    col = mix(dark, vec3(0.62, 0.52, 0.34), supplied) * light * tone;
   } else {
     // walls: windows on a ~250 m grid, lit where a per-window hash is below the supply
     float u = (vWorld.x + vWorld.z) * 4.0;

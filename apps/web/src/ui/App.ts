@@ -20,9 +20,23 @@ import { Library } from './Library.ts';
 import { savePng, SPEEDS, stepSeek, Transport } from './Transport.ts';
 import { setWall, WallLayout } from './Wall.ts';
 
-function typing(t: EventTarget | null): boolean {
+const SLIDER_KEYS = new Set([
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+]);
+
+/** True when the key belongs to the focused field (typing, or moving a slider). */
+function typing(t: EventTarget | null, key: string): boolean {
   const el = t as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+  if (!el) return false;
+  if (el instanceof HTMLInputElement && el.type === 'range') return SLIDER_KEYS.has(key);
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
 function onKey(e: KeyboardEvent): void {
@@ -33,7 +47,7 @@ function onKey(e: KeyboardEvent): void {
     else sceneStore.setState({ selected: null });
     return;
   }
-  if (typing(e.target)) return;
+  if (typing(e.target, e.key)) return;
   // buttons keep Space and Enter for themselves
   const onButton = (e.target as HTMLElement | null)?.tagName === 'BUTTON';
   const k = e.key.toLowerCase();
