@@ -11,6 +11,7 @@ import { boot, setSpeed, togglePlay } from '../state/session.ts';
 import { Charts } from './Charts.ts';
 import { goPreset, Legend, toggleFullscreen, TopBar, Toasts } from './Chrome.ts';
 import { Dialogs } from './Dialogs.ts';
+import { awaitPick } from './EventRows.ts';
 import { openEditor } from './Editor.ts';
 import { EventLog } from './EventLog.ts';
 import { Inspector, Tooltip } from './Inspect.ts';
@@ -43,7 +44,8 @@ function onKey(e: KeyboardEvent): void {
   if (e.ctrlKey || e.metaKey || e.altKey) return;
   const s = appStore.getState();
   if (e.key === 'Escape') {
-    if (s.dialog) appStore.setState({ dialog: null, picking: false });
+    if (s.picking) awaitPick(null);
+    else if (s.dialog) appStore.setState({ dialog: null });
     else sceneStore.setState({ selected: null });
     return;
   }

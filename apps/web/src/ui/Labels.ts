@@ -147,7 +147,13 @@ export function Labels({
           key: d.id,
           className: 'label label-district',
           ref: (el: HTMLDivElement | null) =>
-            pinLabel(`d:${d.id}`, el, [d.centroid[0], 1.2, d.centroid[1]], 30),
+            // names up close: Helsinki's 59 would crowd the city view, Tallinn's 8 do not
+            pinLabel(
+              `d:${d.id}`,
+              el,
+              [d.centroid[0], 1.2, d.centroid[1]],
+              d.city === 'Tallinn' ? 50 : 28,
+            ),
         },
         d.name,
       ),
