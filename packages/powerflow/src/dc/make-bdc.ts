@@ -26,16 +26,17 @@ export function makeBdc(pf: PfCase): Bdc {
   const diag = new Float64Array(nb);
   // Column j of Bbus: its diagonal (kept even for a bus with no branch, so it is never
   // missing) and -b_l for each branch l at j, built in place and then sorted by row.
+  const { branchOn, from, to, x, tap, shift } = pf;
   const colPtr = new Int32Array(nb + 1);
   for (let l = 0; l < nl; l++) {
-    if (!pf.branchOn[l]) continue;
-    if (pf.x[l] === 0) {
+    if (!branchOn[l]) continue;
+    if (x[l] === 0) {
       throw new PowerflowInputError(
-        `branch ${l + 1} (bus ${pf.busIds[pf.from[l]!]} → ${pf.busIds[pf.to[l]!]}) has zero reactance: no DC model`,
+        `branch ${l + 1} (bus ${pf.busIds[from[l]!]} → ${pf.busIds[to[l]!]}) has zero reactance: no DC model`,
       );
     }
-    colPtr[pf.from[l]! + 1]!++;
-    colPtr[pf.to[l]! + 1]!++;
+    colPtr[from[l]! + 1]!++;
+    colPtr[to[l]! + 1]!++;
   }
   for (let j = 0; j < nb; j++) colPtr[j + 1]! += colPtr[j]! + 1;
   const rowIdx = new Int32Array(colPtr[nb]!);
@@ -46,12 +47,12 @@ export function makeBdc(pf: PfCase): Bdc {
     next[j] = colPtr[j]! + 1;
   }
   for (let l = 0; l < nl; l++) {
-    if (!pf.branchOn[l]) continue;
-    const bl = 1 / (pf.x[l]! * pf.tap[l]!);
+    if (!branchOn[l]) continue;
+    const bl = 1 / (x[l]! * tap[l]!);
     b[l] = bl;
-    const f = pf.from[l]!;
-    const t = pf.to[l]!;
-    Pfinj[l] = (-bl * pf.shift[l]! * Math.PI) / 180;
+    const f = from[l]!;
+    const t = to[l]!;
+    Pfinj[l] = (-bl * shift[l]! * Math.PI) / 180;
     Pbusinj[f]! += Pfinj[l]!;
     Pbusinj[t]! -= Pfinj[l]!;
     diag[f]! += bl;
