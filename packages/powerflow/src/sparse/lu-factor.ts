@@ -32,7 +32,8 @@ export function luFactor(a: CscMatrix, colPerm: Int32Array, options: LuOptions =
   }
   const qinv = inversePermutation(colPerm, n);
   if ((options.symmetricFastPath ?? true) && (options.pattern || isStructurallySymmetric(a))) {
-    const { lp, li, up, ui } = options.pattern ?? symbolicSymmetricLu(a, colPerm, qinv);
+    const pattern = options.pattern ?? symbolicSymmetricLu(a, colPerm, qinv);
+    const { lp, li, up, ui } = pattern;
     const f = assemble(
       a,
       colPerm,
@@ -44,6 +45,8 @@ export function luFactor(a: CscMatrix, colPerm: Int32Array, options: LuOptions =
       up,
       ui,
       new Float64Array(ui.length),
+      pattern.superEnd,
+      pattern.pairedWithNext,
     );
     if (luNumeric(f, a) < 0) return f;
   }
@@ -197,6 +200,8 @@ function assemble(
   up: Int32Array,
   ui: Int32Array,
   ux: Float64Array,
+  knownSuperEnd?: Int32Array,
+  knownPairs?: Uint8Array,
 ): LuFactors {
   const n = a.nCols;
   const nnzA = a.colPtr[n]!;
@@ -213,13 +218,13 @@ function assemble(
     }
     aPtr[k + 1] = s;
   }
-  const superEnd = findSupernodes(n, lp, li);
+  const superEnd = knownSuperEnd ?? findSupernodes(n, lp, li);
   return {
     n,
     L: { nRows: n, nCols: n, colPtr: lp, rowIdx: li, values: lx },
     U: { nRows: n, nCols: n, colPtr: up, rowIdx: ui, values: ux },
     superEnd,
-    pairedWithNext: findPairs(n, superEnd, up, ui),
+    pairedWithNext: knownPairs ?? findPairs(n, superEnd, up, ui),
     pinv,
     colPerm: Int32Array.from(colPerm),
     pivotTolerance: tol,

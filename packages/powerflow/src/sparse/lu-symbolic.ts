@@ -11,6 +11,7 @@
 // column. Cost O(nnz(L)), far below the numeric factorisation.
 import type { CscMatrix } from './csc.ts';
 import { eliminationTree } from './etree.ts';
+import { findSupernodes } from './lu-supernodes.ts';
 import type { Supervariables } from './supervariables.ts';
 
 export interface LuPattern {
@@ -18,6 +19,9 @@ export interface LuPattern {
   li: Int32Array;
   up: Int32Array;
   ui: Int32Array;
+  /** the supernodes and pairs of lu-supernodes.ts, when the symbolic step knows them */
+  superEnd?: Int32Array;
+  pairedWithNext?: Uint8Array;
 }
 
 /** Is the pattern of the square matrix a equal to that of its transpose? */
@@ -170,5 +174,15 @@ export function symbolicGroupedLu(
       for (let r = c0; r <= c; r++) ui[q++] = r;
     }
   }
-  return { lp, li, up, ui };
+  // Supernodes: the group-level ones (a group's columns always share one), expanded; pairs:
+  // the first two columns of every group of two or more (U(:, c+1) = U(:, c) ∪ {c}).
+  const groupEnd = findSupernodes(ng, glp, gli);
+  const superEnd = new Int32Array(n);
+  const pairedWithNext = new Uint8Array(n);
+  for (let k = 0; k < ng; k++) {
+    const end = first[groupEnd[k]!]!;
+    for (let c = first[k]!; c < first[k + 1]!; c++) superEnd[c] = end;
+    for (let c = first[k]!; c + 1 < first[k + 1]!; c += 2) pairedWithNext[c] = 1;
+  }
+  return { lp, li, up, ui, superEnd, pairedWithNext };
 }

@@ -3,6 +3,7 @@ import { gridLaplacian, seededRandom, syntheticJacobian } from '../test-support/
 import { approximateMinimumDegree } from './amd.ts';
 import type { CscMatrix } from './csc.ts';
 import { symbolicGroupedLu, symbolicSymmetricLu } from './lu-symbolic.ts';
+import { findSupernodes } from './lu-supernodes.ts';
 import { compressPattern, expandOrdering, findSupervariables } from './supervariables.ts';
 
 function groupedAnalysis(a: CscMatrix) {
@@ -53,6 +54,19 @@ describe('supervariables', () => {
     expect(Array.from(pattern.li)).toEqual(Array.from(scalar.li));
     expect(Array.from(pattern.up)).toEqual(Array.from(scalar.up));
     expect(Array.from(pattern.ui)).toEqual(Array.from(scalar.ui));
+    const n = a.nCols;
+    const superEnd = findSupernodes(n, scalar.lp, scalar.li);
+    expect(Array.from(pattern.superEnd!)).toEqual(Array.from(superEnd));
+    // Every pair it marks is one findPairs would accept.
+    const pairs = pattern.pairedWithNext!;
+    for (let k = 0; k + 1 < n; k++) {
+      if (pairs[k] !== 1) continue;
+      expect(superEnd[k]!).toBeGreaterThanOrEqual(k + 2);
+      const u0 = Array.from(scalar.ui.subarray(scalar.up[k]!, scalar.up[k + 1]!));
+      const u1 = Array.from(scalar.ui.subarray(scalar.up[k + 1]!, scalar.up[k + 2]!));
+      expect(u1).toEqual([...u0, k + 1]);
+      expect(pairs[k + 1]).toBe(0);
+    }
   });
 
   it('keeps groups whose members are not next to each other in A', () => {
