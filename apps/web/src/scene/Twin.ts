@@ -11,6 +11,10 @@ import {
   DirectionalLight,
   Group,
   MathUtils,
+  Mesh,
+  type BufferGeometry,
+  type Camera,
+  type Object3D,
   NoToneMapping,
   Raycaster,
   Vector2,
@@ -221,9 +225,13 @@ function GridLayer({ model }: { model: SceneModel }): ReactElement {
           if (a < 0 || b < 0) return new Float32Array(0);
           const p = model.busPos;
           return Float32Array.of(
-            p[3 * a]!, HEIGHTS.line, p[3 * a + 2]!,
-            p[3 * b]!, HEIGHTS.line, p[3 * b + 2]!,
-          ); // prettier-ignore
+            p[3 * a]!,
+            HEIGHTS.line,
+            p[3 * a + 2]!,
+            p[3 * b]!,
+            HEIGHTS.line,
+            p[3 * b + 2]!,
+          );
         }),
       ),
       nb,
@@ -350,7 +358,6 @@ function DistrictLayer(): ReactElement | null {
       highlightOf('district', s.hover, s.selected),
     );
   });
-  blocks.mesh.name = 'districts';
   return h('primitive', { object: blocks.mesh });
 }
 
@@ -376,13 +383,15 @@ function Picker({ model }: { model: SceneModel }): null {
   const dom = useThree((s) => s.gl.domElement);
   const scene = useThree((s) => s.scene);
   const tmp = useMemo(
-    () => ({
+    (): PickScratch => ({
       v: new Vector3(),
       ndc: new Vector2(),
       ray: new Raycaster(),
-      hits: [] as Intersection[],
+      hits: [],
       bus: new Float32Array(2 * model.network.buses.length),
       cable: model.hvdcPath.map((p) => new Float32Array((2 * p.length) / 3)),
+      kind: null,
+      index: -1,
     }),
     [model],
   );
@@ -426,84 +435,23 @@ function Picker({ model }: { model: SceneModel }): null {
     pointer.dirty = false;
     const w = dom.clientWidth;
     const hgt = dom.clientHeight;
-    let pick: Pick | null = null;
+    tmp.kind = null;
     if (pointer.inside) {
-      const { v } = tmp;
-      const toScreen = (x: number, y: number, z: number, out: Float32Array, at: number): void => {
-        v.set(x, y, z).project(camera);
-        out[at] = v.z > 1 ? -1e6 : ((v.x + 1) / 2) * w;
-        out[at + 1] = ((1 - v.y) / 2) * hgt;
-      };
-      const n = model.network.buses.length;
-      let best = 12 * 12;
-      for (let k = 0; k < n; k++) {
-        toScreen(
-          model.busPos[3 * k]!,
-          model.busPos[3 * k + 1]!,
-          model.busPos[3 * k + 2]!,
-          tmp.bus,
-          2 * k,
-        );
-        const d2 = (tmp.bus[2 * k]! - pointer.x) ** 2 + (tmp.bus[2 * k + 1]! - pointer.y) ** 2;
-        if (d2 < best) {
-          best = d2;
-          pick = { kind: 'substation', index: k };
-        }
-      }
-      if (!pick) {
-        best = 7 * 7;
-        for (let s = 0; s < model.branchFrom.length; s++) {
-          const a = model.branchFrom[s]!;
-          const b = model.branchTo[s]!;
-          if (a < 0 || b < 0 || a === b) continue;
-          const d2 = segmentDistance2(
-            pointer.x, pointer.y,
-            tmp.bus[2 * a]!, tmp.bus[2 * a + 1]!, tmp.bus[2 * b]!, tmp.bus[2 * b + 1]!,
-          ); // prettier-ignore
-          if (d2 < best) {
-            best = d2;
-            pick = { kind: 'branch', index: s };
-          }
-        }
-        model.hvdcPath.forEach((path, l) => {
-          const scr = tmp.cable[l]!;
-          for (let k = 0; k < path.length / 3; k++)
-            toScreen(path[3 * k]!, path[3 * k + 1]!, path[3 * k + 2]!, scr, 2 * k);
-          for (let k = 0; k + 1 < path.length / 3; k++) {
-            const d2 = segmentDistance2(
-              pointer.x,
-              pointer.y,
-              scr[2 * k]!,
-              scr[2 * k + 1]!,
-              scr[2 * k + 2]!,
-              scr[2 * k + 3]!,
-            );
-            if (d2 < best) {
-              best = d2;
-              pick = { kind: 'hvdc', index: l };
-            }
-          }
-        });
-      }
-      if (!pick) {
-        const blocks = scene.getObjectByName('districts');
-        if (blocks) {
-          tmp.ndc.set((pointer.x / w) * 2 - 1, 1 - (pointer.y / hgt) * 2);
-          tmp.ray.setFromCamera(tmp.ndc, camera);
-          tmp.hits.length = 0;
-          tmp.ray.intersectObject(blocks, false, tmp.hits);
-          const hit = tmp.hits[0];
-          const attr = (
-            blocks as unknown as {
-              geometry: { getAttribute(n: string): { getX(i: number): number } };
-            }
-          ).geometry.getAttribute('district');
-          if (hit?.face) pick = { kind: 'district', index: Math.round(attr.getX(hit.face.a)) };
-        }
-      }
+      pickScreen(model, camera, w, hgt, tmp);
+      if (!tmp.kind) pickDistrict(scene.getObjectByName('districts'), camera, w, hgt, tmp);
     }
     const s = sceneStore.getState();
-    if (!samePick(pick, s.hover)) sceneStore.setState({ hover: pick });
+    const same =
+      tmp.kind === null
+        ? s.hover === null
+        : s.hover?.kind === tmp.kind && s.hover.index === tmp.index;
+    // a new pick object only when the pick changes
+    const pick: Pick | null = same
+      ? s.hover
+      : tmp.kind === null
+        ? null
+        : { kind: tmp.kind, index: tmp.index };
+    if (!same) sceneStore.setState({ hover: pick });
     dom.style.cursor = pick ? 'pointer' : '';
     if (pointer.click) {
       pointer.click = false;
@@ -511,6 +459,117 @@ function Picker({ model }: { model: SceneModel }): null {
     }
   });
   return null;
+}
+
+interface PickScratch {
+  v: Vector3;
+  ndc: Vector2;
+  ray: Raycaster;
+  hits: Intersection[];
+  /** screen x, y per bus and per cable point */
+  bus: Float32Array;
+  cable: Float32Array[];
+  kind: Pick['kind'] | null;
+  index: number;
+}
+
+/** Screen position (px) of a scene point into out[at], out[at + 1]; behind the camera far off. */
+function toScreen(
+  t: PickScratch,
+  camera: Camera,
+  w: number,
+  hgt: number,
+  x: number,
+  y: number,
+  z: number,
+  out: Float32Array,
+  at: number,
+): void {
+  t.v.set(x, y, z).project(camera);
+  out[at] = t.v.z > 1 ? -1e6 : ((t.v.x + 1) / 2) * w;
+  out[at + 1] = ((1 - t.v.y) / 2) * hgt;
+}
+
+/** The nearest substation within 12 px, else line or cable within 7 px, into t.kind/t.index. */
+function pickScreen(
+  model: SceneModel,
+  camera: Camera,
+  w: number,
+  hgt: number,
+  t: PickScratch,
+): void {
+  const p = model.busPos;
+  let best = 12 * 12;
+  for (let k = 0; k < model.network.buses.length; k++) {
+    toScreen(t, camera, w, hgt, p[3 * k]!, p[3 * k + 1]!, p[3 * k + 2]!, t.bus, 2 * k);
+    const d2 = (t.bus[2 * k]! - pointer.x) ** 2 + (t.bus[2 * k + 1]! - pointer.y) ** 2;
+    if (d2 < best) {
+      best = d2;
+      t.kind = 'substation';
+      t.index = k;
+    }
+  }
+  if (t.kind) return;
+  best = 7 * 7;
+  for (let s = 0; s < model.branchFrom.length; s++) {
+    const a = model.branchFrom[s]!;
+    const b = model.branchTo[s]!;
+    if (a < 0 || b < 0 || a === b) continue;
+    const d2 = segmentDistance2(
+      pointer.x,
+      pointer.y,
+      t.bus[2 * a]!,
+      t.bus[2 * a + 1]!,
+      t.bus[2 * b]!,
+      t.bus[2 * b + 1]!,
+    );
+    if (d2 < best) {
+      best = d2;
+      t.kind = 'branch';
+      t.index = s;
+    }
+  }
+  for (let l = 0; l < model.hvdcPath.length; l++) {
+    const path = model.hvdcPath[l]!;
+    const scr = t.cable[l]!;
+    const n = path.length / 3;
+    for (let k = 0; k < n; k++)
+      toScreen(t, camera, w, hgt, path[3 * k]!, path[3 * k + 1]!, path[3 * k + 2]!, scr, 2 * k);
+    for (let k = 0; k + 1 < n; k++) {
+      const d2 = segmentDistance2(
+        pointer.x,
+        pointer.y,
+        scr[2 * k]!,
+        scr[2 * k + 1]!,
+        scr[2 * k + 2]!,
+        scr[2 * k + 3]!,
+      );
+      if (d2 < best) {
+        best = d2;
+        t.kind = 'hvdc';
+        t.index = l;
+      }
+    }
+  }
+}
+
+/** The district block under the pointer (a ray cast: the blocks are real geometry). */
+function pickDistrict(
+  blocks: Object3D | undefined,
+  camera: Camera,
+  w: number,
+  hgt: number,
+  t: PickScratch,
+): void {
+  if (!(blocks instanceof Mesh)) return;
+  t.ndc.set((pointer.x / w) * 2 - 1, 1 - (pointer.y / hgt) * 2);
+  t.ray.setFromCamera(t.ndc, camera);
+  t.hits.length = 0;
+  t.ray.intersectObject(blocks, false, t.hits);
+  const face = t.hits[0]?.face;
+  if (!face) return;
+  t.kind = 'district';
+  t.index = Math.round((blocks.geometry as BufferGeometry).getAttribute('district').getX(face.a));
 }
 
 // ── labels ─────────────────────────────────────────────────────────────────────────────────

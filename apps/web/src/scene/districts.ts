@@ -135,6 +135,7 @@ export class DistrictBlocks {
       },
     });
     this.mesh = new Mesh(merged ?? new ExtrudeGeometry([]), m);
+    this.mesh.name = 'districts';
   }
 
   /** Supplied fraction per district (from a frame); a drop starts a flash. */
