@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { format } from 'prettier';
+import { format, resolveConfig } from 'prettier';
 import { collectErrors, hasChromium, launch } from './support/browser.ts';
 import buildIfStale from './support/global-setup.ts';
 import { startTwinServer } from './support/twin-server.ts';
@@ -163,10 +163,9 @@ async function main(): Promise<void> {
     const out = join(webDir, 'e2e', 'results');
     mkdirSync(out, { recursive: true });
     // formatted as the repository formats JSON, so `prettier --check` stays quiet
-    writeFileSync(
-      join(out, 'bench-frame-time.json'),
-      await format(JSON.stringify(result), { parser: 'json' }),
-    );
+    const file = join(out, 'bench-frame-time.json');
+    const options = (await resolveConfig(file)) ?? {};
+    writeFileSync(file, await format(JSON.stringify(result), { ...options, parser: 'json' }));
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {
     await browser.close();
