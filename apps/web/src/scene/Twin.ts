@@ -1,25 +1,25 @@
-// The 3D twin: a react-three-fiber Canvas holding the base map, the city blocks, the grid
-// (lines, cables, substations) and the camera rig. React builds these once per network; every
+// The 3D twin: a react-three-fiber root on our own canvas holding the base map, the city
+// blocks, the grid (lines, cables, substations), the camera rig, picking and the label pins. React builds these once per network; every
 // per-frame change happens in useFrame by mutating typed arrays and uniforms read from the
 // scene store (STYLE.md: never React state at 60 Hz, never allocate in the frame loop).
 import { createRoot, extend, useFrame, useThree, type ReconcilerRoot } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, type ReactElement } from 'react';
 import { rgb } from 'd3';
-import type { PerspectiveCamera } from 'three';
 import {
   AmbientLight,
   DirectionalLight,
   Group,
   MathUtils,
   Mesh,
-  type BufferGeometry,
-  type Camera,
-  type Object3D,
   NoToneMapping,
   Raycaster,
   Vector2,
   Vector3,
+  type BufferGeometry,
+  type Camera,
   type Intersection,
+  type Object3D,
+  type PerspectiveCamera,
 } from 'three';
 import { MapControls } from 'three/examples/jsm/controls/MapControls.js';
 import { h } from '../h.ts';
@@ -88,7 +88,7 @@ export function snapshotPng(): string | null {
 // ── camera ─────────────────────────────────────────────────────────────────────────────────
 
 /** current camera state while flying, reused every frame */
-const fly = { target: new Vector3(), offset: new Vector3(), active: false, seq: -1 };
+const fly = { offset: new Vector3(), active: false, seq: -1 };
 
 function CameraRig(): null {
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
