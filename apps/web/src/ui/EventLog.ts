@@ -35,9 +35,17 @@ export function EventLog({ compact = false }: { compact?: boolean }): ReactEleme
     { className: 'event-log panel', 'aria-label': 'Sequence of events' },
     compact ? null : h('h2', null, 'Sequence of events'),
     log.length === 0 ? h('p', { className: 'muted' }, 'Start a scenario to see its events.') : null,
+    // screen readers hear the event the playhead has reached, not the whole list again
+    compact
+      ? null
+      : h(
+          'p',
+          { className: 'sr-only', 'aria-live': 'polite' },
+          log[index] ? `${log[index].clock} ${log[index].text}` : '',
+        ),
     h(
       'ol',
-      { ref: list, 'data-testid': 'event-log', 'aria-live': 'polite' },
+      { ref: list, 'data-testid': 'event-log' },
       entries.map((e, k) => {
         const i = k + offset;
         const state = i === index ? 'current' : i < index ? 'past' : 'future';
