@@ -32,26 +32,3 @@ export function eliminationTree(a: CscMatrix, q: Int32Array, qinv: Int32Array): 
   }
   return parent;
 }
-
-/** The same tree from the strict upper triangle of B by columns (rows ascending or not). */
-export function upperEliminationTree(n: number, cp: Int32Array, ci: Int32Array): Int32Array {
-  const parent = new Int32Array(n);
-  const ancestor = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    parent[k] = -1;
-    ancestor[k] = -1;
-    for (let t = cp[k]!, tStop = cp[k + 1]!; t < tStop; t++) {
-      let i = ci[t]!;
-      while (i >= 0 && i < k) {
-        const up = ancestor[i]!;
-        ancestor[i] = k;
-        if (up < 0) {
-          parent[i] = k;
-          break;
-        }
-        i = up;
-      }
-    }
-  }
-  return parent;
-}

@@ -17,7 +17,6 @@
 // G. H. Golub, C. F. Van Loan, Matrix Computations, 4th ed., §4.2.
 import type { CscMatrix } from './csc.ts';
 import { PowerflowInputError } from '../errors.ts';
-import { upperEliminationTree } from './etree.ts';
 import type { LdlFactors } from './ldl.ts';
 import { LU_DEFAULTS } from './lu.ts';
 
@@ -64,15 +63,30 @@ export function ldlFactor(
     }
     cp[k + 1] = nc;
   }
-  const parent = upperEliminationTree(n, cp, ci);
-
-  // Column counts of L: i is in row k exactly once per row subtree that holds it.
-  const mark = new Int32Array(n).fill(-1);
+  // Elimination tree and column counts of L in one pass, row by row: the tree step for
+  // B(i, k) (Liu's path compression, as in etree.ts) links the root above i to k when
+  // k is its parent, so the walk up row k's subtree that follows finds every parent set.
+  // L(k, j) ≠ 0 for each j on the walks; mark[j] === k: j already counted in row k.
+  const parent = new Int32Array(n);
+  const ancestor = new Int32Array(n);
+  const mark = new Int32Array(n);
   const lp = new Int32Array(n + 1);
   for (let k = 0; k < n; k++) {
+    parent[k] = -1;
+    ancestor[k] = -1;
     mark[k] = k;
     for (let t = cp[k]!, tStop = cp[k + 1]!; t < tStop; t++) {
-      for (let i = ci[t]!; mark[i] !== k; i = parent[i]!) {
+      const i0 = ci[t]!;
+      for (let i = i0; i >= 0 && i < k;) {
+        const up = ancestor[i]!;
+        ancestor[i] = k;
+        if (up < 0) {
+          parent[i] = k;
+          break;
+        }
+        i = up;
+      }
+      for (let i = i0; mark[i] !== k; i = parent[i]!) {
         mark[i] = k;
         lp[i + 1]!++;
       }
