@@ -151,7 +151,8 @@ function cliN1(network: Network): { solveMs: number; peakRssMb: number } | undef
   const rss: number[] = [];
   for (let k = 0; k < 3; k++) {
     const cli = join(ROOT, 'apps', 'cli', 'bin', 'finest.mjs');
-    const r = spawnSync(time, ['-f', '%M', process.execPath, cli, 'n1', file, '--json'], {
+    // run as `npx finest` does: through the bin's shebang and its node flags
+    const r = spawnSync(time, ['-f', '%M', cli, 'n1', file, '--json'], {
       encoding: 'utf8',
       maxBuffer: 1 << 26,
     });
