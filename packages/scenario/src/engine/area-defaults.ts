@@ -30,6 +30,14 @@ export interface AreaModel {
   ufls: { frequencyHz: number; shedPct: number }[];
 }
 
+/** B07: 49.0 / 48.8 / 48.6 / 48.4 Hz, about 12.5 % each (the Continental Europe plan) */
+const FOUR_STAGE_UFLS: AreaModel['ufls'] = [
+  { frequencyHz: 49.0, shedPct: 12.5 },
+  { frequencyHz: 48.8, shedPct: 12.5 },
+  { frequencyHz: 48.6, shedPct: 12.5 },
+  { frequencyHz: 48.4, shedPct: 12.5 },
+];
+
 export const AREA_DEFAULTS: Record<string, AreaModel> = {
   nordic: {
     nominalHz: 50, // A01
@@ -71,13 +79,7 @@ export const AREA_DEFAULTS: Record<string, AreaModel> = {
     fcrNormal: { MW: 0, fullAtHz: 0.2, timeConstantS: 10 },
     fcrDisturbance: { upMW: 3000, downMW: 3000, startHz: 0.01, fullHz: 0.2, timeConstantS: 10 },
     restorationTimeS: 300,
-    // B07: 49.0 / 48.8 / 48.6 / 48.4 Hz, about 12.5 % each
-    ufls: [
-      { frequencyHz: 49.0, shedPct: 12.5 },
-      { frequencyHz: 48.8, shedPct: 12.5 },
-      { frequencyHz: 48.6, shedPct: 12.5 },
-      { frequencyHz: 48.4, shedPct: 12.5 },
-    ],
+    ufls: FOUR_STAGE_UFLS,
   },
   'ips-ups': {
     nominalHz: 50,
@@ -91,12 +93,8 @@ export const AREA_DEFAULTS: Record<string, AreaModel> = {
     // ASSUMPTION: primary reserve of the same order as Continental Europe's reference incident
     fcrDisturbance: { upMW: 2000, downMW: 2000, startHz: 0.02, fullHz: 0.2, timeConstantS: 10 },
     restorationTimeS: 300,
-    ufls: [
-      { frequencyHz: 49.0, shedPct: 12.5 },
-      { frequencyHz: 48.8, shedPct: 12.5 },
-      { frequencyHz: 48.6, shedPct: 12.5 },
-      { frequencyHz: 48.4, shedPct: 12.5 },
-    ],
+    // ASSUMPTION: the same four-stage plan as Continental Europe
+    ufls: FOUR_STAGE_UFLS,
   },
 };
 

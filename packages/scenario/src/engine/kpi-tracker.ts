@@ -26,7 +26,7 @@ interface CountryAcc {
 
 export interface KpiTracker {
   observe(t: number, b: Balance): void;
-  frequency(area: string, t0: number, trace: FrequencyTrace, nominalHz: number): void;
+  frequency(area: string, t0: number, trace: FrequencyTrace): void;
   uflsStage(area: string): void;
   branchTripped(id: string, country: string | undefined): void;
   nonConverged(): void;
@@ -139,7 +139,7 @@ export function createKpiTracker(s: WorkingState, cities: CityLayer): KpiTracker
         acc.people = Math.max(acc.people, Math.round(people));
       }
     },
-    frequency(area, t0, trace, nominalHz) {
+    frequency(area, t0, trace) {
       const a = areas.get(area);
       if (!a) return;
       if (trace.minHz < a.nadirHz) {
@@ -148,7 +148,6 @@ export function createKpiTracker(s: WorkingState, cities: CityLayer): KpiTracker
       }
       a.zenithHz = Math.max(a.zenithHz, trace.maxHz);
       a.maxRocofHzPerS = Math.max(a.maxRocofHzPerS, trace.maxRocof);
-      void nominalHz;
     },
     uflsStage(area) {
       const a = areas.get(area);

@@ -129,8 +129,11 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
   };
 
   /** Balance, power flow and protection at the present moment. */
-  const settle = (): void => {
-    balance = balanceAt(s, profiles, hourAt(t), t);
+  const balanceNow = (): Balance => balanceAt(s, profiles, hourAt(t), t);
+
+  /** Balance (or the one just computed for this moment), power flow and protection now. */
+  const settle = (computed?: Balance): void => {
+    balance = computed ?? balanceNow();
     flows = solveStep(s, balance, flows && flows.converged ? flows : null);
     if (!flows.converged) {
       kpi.nonConverged();
@@ -185,9 +188,8 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     }
   };
 
-  const areaNet = (): Map<string, number> => balanceAt(s, profiles, hourAt(t), t).areaNetMW;
-
   const frame = (): Frame => {
+    const index = tick++;
     const b = balance!;
     const f = flows!;
     const busShed = new Float32Array(nBus);
@@ -196,9 +198,9 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     const energisedBus = (i: number): boolean =>
       s.busOn[i] === 1 && b.energised[b.islandOf[i]!] === true;
     return {
-      tick: tick++,
+      tick: index,
       t,
-      keyframe: pending.length > 0 || tick === 1,
+      keyframe: pending.length > 0 || index === 0,
       busVm: Float32Array.from(f.Vm, (v, i) => (energisedBus(i) ? v : 0)),
       busVa: Float32Array.from(f.Va, (v, i) => (energisedBus(i) ? v : 0)),
       busLoadMW: Float32Array.from(b.servedMW),
@@ -234,7 +236,7 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
       const m = s.areaModels.get(area)!;
       const stagesBefore = st.stages;
       const trace = integrateFrequency(m, st, dt);
-      kpi.frequency(area, t, trace, m.nominalHz);
+      kpi.frequency(area, t, trace);
       for (const u of trace.ufls) {
         kpi.uflsStage(area);
         note(t + u.after, {
@@ -282,8 +284,10 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     if (done) return null;
     if (tick === 0) return first();
     const tEvent = cursor < events.length ? events[cursor]!.at : Infinity;
-    const tTrip = Math.min(...tripDue);
-    const tRestore = Math.min(...restoreDue.values());
+    let tTrip = Infinity;
+    for (const due of tripDue) tTrip = Math.min(tTrip, due);
+    let tRestore = Infinity;
+    for (const due of restoreDue.values()) tRestore = Math.min(tRestore, due);
     const tFrame = Math.min(nextRegular, transient[0] ?? Infinity);
     const to = Math.min(tEvent, tTrip, tRestore, tFrame, duration);
     advance(to);
@@ -293,7 +297,7 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     let sudden = false;
     const snap: { before: Map<string, number> | null } = { before: null };
     const beforeOnce = (): void => {
-      snap.before ??= areaNet();
+      snap.before ??= balanceNow().areaNetMW;
     };
     while (cursor < events.length && events[cursor]!.at <= t + EPS) {
       const e = events[cursor++]!;
@@ -335,15 +339,16 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
       });
     }
     const before = snap.before;
+    let after: Balance | undefined;
     if (sudden && before) {
-      const after = areaNet();
+      after = balanceNow();
       for (const [area, st] of freq) {
-        const dP = (before.get(area) ?? 0) - (after.get(area) ?? 0);
+        const dP = (before.get(area) ?? 0) - (after.areaNetMW.get(area) ?? 0);
         if (Math.abs(dP) > 0.1) st.disturbance += dP;
       }
       addTransient(t);
     }
-    settle();
+    settle(after);
     for (const [area, st] of freq) {
       const m = s.areaModels.get(area)!;
       if (st.ufls <= 0) continue;
