@@ -22,6 +22,7 @@ import { runRoutes } from './routes/runs.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { RunService } from './runs/run-service.ts';
 import type { Services } from './services.ts';
+import { storageFailure } from './store/storage-error.ts';
 import { openStore } from './store/store.ts';
 import { streamPlugin } from './ws/stream-plugin.ts';
 
@@ -64,7 +65,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   const bundledDir = config.bundledDataDir ?? BUNDLED_DATA_DIR;
   const bundled = loadBundledData(bundledDir);
-  const store = openStore(config.dataDir);
+  const store = openStore(config.dataDir, { maxBytes: config.limits.storeMaxBytes });
   try {
     const networks = new NetworkCatalog(
       bundled.networks,
@@ -81,6 +82,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       geo: new GeoLayers(bundledDir),
       runs,
       checkToken: tokenChecker(config.token),
+      stream: { viewers: 0, playbacks: () => 0 },
       startedAt: Date.now(),
       version: VERSION,
     };
@@ -102,7 +104,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     await registerWebApp(app, config.webDistDir);
 
     app.addHook('onReady', async () => {
-      const resumed = runs.recover();
+      let resumed: string[] = [];
+      try {
+        resumed = runs.recover();
+      } catch (err) {
+        // a full disk must not keep the twin from serving what it has; the runs resume later
+        const failure = storageFailure(err);
+        if (!failure) throw err;
+        app.log.error({ err }, `interrupted runs not resumed: ${failure.message}`);
+      }
       app.log.info(
         { dataDir: config.dataDir, schema: store.migration, resumedRuns: resumed.length },
         `store ready; ${securityNotice(config)}`,

@@ -39,6 +39,8 @@ export interface Limits {
   maxActiveRuns: number;
   /** uploaded networks kept */
   maxNetworks: number;
+  /** the store's quota in bytes (FINEST_STORE_MAX_MB); past it writes get 507. Default: none */
+  storeMaxBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -50,6 +52,7 @@ export const DEFAULT_LIMITS: Limits = {
   heartbeatMs: 30_000,
   maxActiveRuns: 16,
   maxNetworks: 100,
+  storeMaxBytes: Number.POSITIVE_INFINITY,
 };
 
 export interface ServerConfig {

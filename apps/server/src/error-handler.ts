@@ -9,6 +9,7 @@ import { GridError, MatpowerParseError, NetworkValidationError } from '@finest/g
 import { ScenarioValidationError } from '@finest/scenario';
 import type { ApiError as ApiErrorBody, ApiIssue } from '@finest/protocol';
 import { ApiError, ERRORS, type ErrorCode } from './errors.ts';
+import { storageFailure } from './store/storage-error.ts';
 
 /** Fastify's own client errors, by their code. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -35,7 +36,10 @@ function send(reply: FastifyReply, body: ApiErrorBody): FastifyReply {
   return reply.code(body.statusCode).type('application/json').send(body);
 }
 
-/** Maps a thrown value to a client-safe body; null when it is not a client error. */
+/**
+ * Maps a thrown value to a client-safe body: client errors, and the storage conditions a user
+ * can act on (disk full, read-only). Null for anything else (a bug: FINEST_INTERNAL).
+ */
 export function clientError(err: unknown): ApiErrorBody | null {
   if (err instanceof ApiError) return errorBody(err.code, err.message, err.issues);
   if (err instanceof ScenarioValidationError)
@@ -44,6 +48,8 @@ export function clientError(err: unknown): ApiErrorBody | null {
   if (err instanceof NetworkValidationError)
     return errorBody('FINEST_NETWORK_INVALID', 'invalid network', err.issues);
   if (err instanceof GridError) return errorBody('FINEST_NETWORK_INVALID', err.message);
+  const storage = storageFailure(err);
+  if (storage) return errorBody(storage.code, storage.message);
   return null;
 }
 
@@ -58,7 +64,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       return send(reply, errorBody('FINEST_BAD_REQUEST', `invalid ${where}`, issues));
     }
     const known = clientError(err);
-    if (known) return send(reply, known);
+    if (known) {
+      // a full or read-only disk is the operator's to fix: say it in the log too
+      if (known.statusCode >= 500) req.log.error({ err }, known.message);
+      return send(reply, known);
+    }
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (mapped) return send(reply, errorBody(mapped, err.message));
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {

@@ -21,6 +21,12 @@ export const ERRORS = {
   FINEST_TOO_MANY_RUNS: 429,
   FINEST_INTERNAL: 500,
   FINEST_STORE_UNAVAILABLE: 503,
+  /** the data directory is read-only */
+  FINEST_STORAGE_READ_ONLY: 503,
+  /** the disk failed a read or write */
+  FINEST_STORAGE_IO: 503,
+  /** the disk, or the store's quota (FINEST_STORE_MAX_MB), is full */
+  FINEST_STORAGE_FULL: 507,
 } as const;
 export type ErrorCode = keyof typeof ERRORS;
 

@@ -10,7 +10,10 @@ describe('the server entry', () => {
       dataDir: resolve(DEFAULT_DATA_DIR),
       token: undefined,
       logLevel: 'info',
+      storeMaxBytes: Number.POSITIVE_INFINITY,
     });
+    expect(entryConfig({ FINEST_STORE_MAX_MB: '2' }).storeMaxBytes).toBe(2 * 1024 * 1024);
+    expect(() => entryConfig({ FINEST_STORE_MAX_MB: 'lots' })).toThrow(/FINEST_STORE_MAX_MB/);
     expect(
       entryConfig({
         HOST: '0.0.0.0',

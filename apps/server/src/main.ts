@@ -6,6 +6,7 @@
 //   PORT             default 8080
 //   FINEST_DATA_DIR  the SQLite store (default ./.finest-data)
 //   FINEST_TOKEN     write token: POST/PUT/DELETE and WebSocket start/branch need it
+//   FINEST_STORE_MAX_MB  a quota on the store; past it, saves get 507 (default: none)
 //   LOG_LEVEL        pino level (default info)
 import { resolve } from 'node:path';
 import { buildApp } from './app.ts';
@@ -21,18 +22,28 @@ export interface EntryConfig {
   dataDir: string;
   token: string | undefined;
   logLevel: string;
+  storeMaxBytes: number;
 }
 
 export function entryConfig(env: NodeJS.ProcessEnv): EntryConfig {
   const port = env.PORT === undefined || env.PORT === '' ? DEFAULT_PORT : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ServerConfigError(`PORT must be an integer 0 … 65535, got "${env.PORT}"`);
+  const quotaMB =
+    env.FINEST_STORE_MAX_MB === undefined || env.FINEST_STORE_MAX_MB === ''
+      ? Number.POSITIVE_INFINITY
+      : Number(env.FINEST_STORE_MAX_MB);
+  if (!(quotaMB > 0))
+    throw new ServerConfigError(
+      `FINEST_STORE_MAX_MB must be a number of megabytes above 0, got "${env.FINEST_STORE_MAX_MB}"`,
+    );
   return {
     host: env.HOST || DEFAULT_HOST,
     port,
     dataDir: resolve(env.FINEST_DATA_DIR || DEFAULT_DATA_DIR),
     token: env.FINEST_TOKEN || undefined,
     logLevel: env.LOG_LEVEL || 'info',
+    storeMaxBytes: quotaMB * 1024 * 1024,
   };
 }
 
@@ -53,12 +64,23 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     }
     throw err;
   }
-  const app = await buildApp({
-    dataDir: entry.dataDir,
-    host: entry.host,
-    ...(entry.token ? { token: entry.token } : {}),
-    logger: { level: entry.logLevel },
-  });
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    app = await buildApp({
+      dataDir: entry.dataDir,
+      host: entry.host,
+      ...(entry.token ? { token: entry.token } : {}),
+      logger: { level: entry.logLevel },
+      limits: { storeMaxBytes: entry.storeMaxBytes },
+    });
+  } catch (err) {
+    // an unusable data directory (read-only, full, not a directory) is said in one line
+    if (err instanceof ServerConfigError) {
+      process.stderr.write(`finest-server: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) {
@@ -80,7 +102,17 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-  const address = await app.listen({ host: entry.host, port: entry.port });
+  let address: string;
+  try {
+    address = await app.listen({ host: entry.host, port: entry.port });
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    process.stderr.write(
+      `finest-server: cannot listen on ${entry.host}:${entry.port}: ${code === 'EADDRINUSE' ? 'the port is in use (set PORT)' : err instanceof Error ? err.message : String(err)}\n`,
+    );
+    await app.close();
+    return 1;
+  }
   const config = resolveConfig({
     dataDir: entry.dataDir,
     host: entry.host,

@@ -16,6 +16,8 @@ export interface Services {
   geo: GeoLayers;
   runs: RunService;
   checkToken: TokenCheck;
+  /** counts the WebSocket plugin keeps up to date */
+  stream: { viewers: number; playbacks: () => number };
   /** epoch ms */
   startedAt: number;
   version: string;

@@ -50,6 +50,12 @@ export const HealthSchema = z.object({
   writesNeedToken: z.boolean(),
   /** runs being computed or waiting */
   activeRuns: z.int(),
+  /** open WebSocket connections */
+  viewers: z.int(),
+  /** runs being played back to at least one viewer, or kept a while after the last left */
+  playbacks: z.int(),
+  /** the server process's resident memory and JavaScript heap, MB */
+  memoryMB: z.object({ rss: z.number(), heapUsed: z.number() }),
 });
 export type Health = z.infer<typeof HealthSchema>;
 

@@ -2,6 +2,7 @@
 // with progress from the worker; the result is stored with the run.
 import { Worker } from 'node:worker_threads';
 import type { Network } from '@finest/grid';
+import { describeFailure } from '../store/storage-error.ts';
 import type { Store } from '../store/store.ts';
 import type { N1JobInput, N1JobMessage } from './n1-worker-job.ts';
 import type { JobEvents, RunJob } from './run-job.ts';
@@ -25,26 +26,35 @@ export class N1Job implements RunJob {
     this.worker = worker;
     worker.on('message', (m: N1JobMessage) => {
       if (this.settled) return; // cancelled: the store may be closed already
-      if (m.type === 'progress') {
-        const fraction = m.total === 0 ? 1 : m.done / m.total;
-        this.store.runs.setProgress(this.runId, fraction, 0, null);
-        this.events.progress(fraction, 0);
-      } else if (m.type === 'done') {
-        this.settle();
-        this.store.runs.finish(this.runId, 'done', {
-          progress: 1,
-          resultJson: JSON.stringify(m.result),
-        });
-        this.events.progress(1, 0);
-        this.events.done('done');
-      } else {
-        this.failWith(`N-1 screening failed: ${m.message}`);
+      try {
+        this.receive(m);
+      } catch (err) {
+        this.failWith(`the N-1 result could not be saved: ${describeFailure(err)}`);
       }
     });
     worker.on('error', (err) => this.failWith(`N-1 worker failed: ${err.message}`));
     worker.on('exit', (code) => {
       if (!this.settled) this.failWith(`N-1 worker exited with code ${code}`);
     });
+  }
+
+  /** Throws when the store cannot take the message (disk full); start() fails the run then. */
+  private receive(m: N1JobMessage): void {
+    if (m.type === 'progress') {
+      const fraction = m.total === 0 ? 1 : m.done / m.total;
+      this.store.runs.setProgress(this.runId, fraction, 0, null);
+      this.events.progress(fraction, 0);
+    } else if (m.type === 'done') {
+      this.store.runs.finish(this.runId, 'done', {
+        progress: 1,
+        resultJson: JSON.stringify(m.result),
+      });
+      this.settle();
+      this.events.progress(1, 0);
+      this.events.done('done');
+    } else {
+      this.failWith(`N-1 screening failed: ${m.message}`);
+    }
   }
 
   cancel(): void {
@@ -60,7 +70,11 @@ export class N1Job implements RunJob {
   private failWith(message: string): void {
     if (this.settled) return;
     this.settle();
-    this.store.runs.finish(this.runId, 'failed', { progress: 0, error: message.slice(0, 500) });
+    try {
+      this.store.runs.finish(this.runId, 'failed', { progress: 0, error: message.slice(0, 500) });
+    } catch {
+      // the store cannot take this either (disk full): recomputed at the next start
+    }
     this.events.done('failed', new Error(message));
   }
 }

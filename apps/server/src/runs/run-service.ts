@@ -324,7 +324,14 @@ export class RunService extends EventEmitter<RunServiceEvents> {
     while (!this.closed && this.running.size < CONCURRENCY && this.queue.length > 0) {
       const job = this.queue.shift()!;
       this.running.set(job.runId, job);
-      job.start();
+      try {
+        job.start();
+      } catch (err) {
+        // the store refused the status change (disk full, read-only): the run stays queued
+        // there, to be computed at the next start; watchers hear it failed now
+        job.cancel();
+        this.jobEvents(job.runId).done('failed', err);
+      }
     }
   }
 

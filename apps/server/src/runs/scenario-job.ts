@@ -6,6 +6,7 @@
 import { encodeFrame } from '@finest/protocol';
 import type { LogEntry } from '@finest/scenario/schema';
 import type { ScenarioRun } from '@finest/scenario';
+import { describeFailure, storageFailure } from '../store/storage-error.ts';
 import type { Store } from '../store/store.ts';
 import type { RunFrames } from './run-frames.ts';
 import type { JobEvents, RunJob } from './run-job.ts';
@@ -102,11 +103,18 @@ export class ScenarioJob implements RunJob {
   }
 
   private fail(err: unknown): void {
-    const message = err instanceof Error ? err.message : String(err);
-    this.store.runs.finish(this.runId, 'failed', {
-      progress: this.run.progress,
-      error: `the engine stopped: ${message}`.slice(0, 500),
-    });
-    this.events.done('failed', err);
+    const error = storageFailure(err)
+      ? `the run could not be saved: ${describeFailure(err)}`
+      : `the engine stopped: ${describeFailure(err)}`;
+    try {
+      this.store.runs.finish(this.runId, 'failed', {
+        progress: this.run.progress,
+        error: error.slice(0, 500),
+      });
+    } catch {
+      // the store cannot take this either (disk full): the run stays 'running' there and is
+      // computed again at the next start; watchers are told now
+    }
+    this.events.done('failed', new Error(error));
   }
 }

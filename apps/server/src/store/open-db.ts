@@ -5,11 +5,16 @@
 // an acknowledged write survives a power cut, not only a crash of the process (WAL + NORMAL
 // would survive SIGKILL but could lose the last commits on power loss). The cost is one fsync
 // per commit, kept rare by writing frames in chunks.
-import { mkdirSync } from 'node:fs';
+//
+// A data directory the server cannot write (read-only, no permission, full) is found here, at
+// start, and refused with a message saying so, rather than failing at the first save.
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { ServerConfigError } from '../errors.ts';
 import { migrate, type MigrationReport } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
+import { storageFailure } from './storage-error.ts';
 
 export const DB_FILE = 'finest.db';
 
@@ -18,17 +23,59 @@ export interface OpenedDb {
   migration: MigrationReport;
 }
 
-export function openDb(dataDir: string): OpenedDb {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DB_FILE));
+export interface OpenDbOptions {
+  /** a quota: writes past it fail as on a full disk (FINEST_STORAGE_FULL); default none */
+  maxBytes?: number;
+}
+
+const FS_REASONS: Record<string, string> = {
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOSPC: 'the disk is full',
+  ENOTDIR: 'a part of the path is a file, not a directory',
+  EEXIST: 'a file of that name is in the way',
+};
+
+const reason = (err: unknown): string => {
+  const failure = storageFailure(err);
+  if (failure) return failure.message;
+  const code = (err as { code?: string } | null)?.code;
+  if (code && FS_REASONS[code]) return `${FS_REASONS[code]} (${code})`;
+  return err instanceof Error ? err.message : String(err);
+};
+
+export function openDb(dataDir: string, opts: OpenDbOptions = {}): OpenedDb {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.R_OK | constants.W_OK);
+  } catch (err) {
+    throw new ServerConfigError(`cannot use the data directory ${dataDir}: ${reason(err)}`);
+  }
+  const file = join(dataDir, DB_FILE);
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+  } catch (err) {
+    throw new ServerConfigError(`cannot open the store ${file}: ${reason(err)}`);
+  }
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    return { db, migration: migrate(db, MIGRATIONS) };
+    // SQLite silently opens a write-protected file read-only: probe for a write lock now
+    db.exec('BEGIN IMMEDIATE; ROLLBACK');
+    const migration = migrate(db, MIGRATIONS);
+    if (opts.maxBytes !== undefined && Number.isFinite(opts.maxBytes)) {
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      db.pragma(`max_page_count = ${Math.max(1, Math.floor(opts.maxBytes / pageSize))}`);
+    }
+    return { db, migration };
   } catch (err) {
     db.close();
+    if (storageFailure(err))
+      throw new ServerConfigError(`cannot prepare the store ${file}: ${reason(err)}`);
     throw err;
   }
 }

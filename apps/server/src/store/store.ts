@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { FramesRepo } from './frames-repo.ts';
 import { NetworksRepo } from './networks-repo.ts';
-import { openDb } from './open-db.ts';
+import { openDb, type OpenDbOptions } from './open-db.ts';
 import type { MigrationReport } from './migrate.ts';
 import { RunsRepo } from './runs-repo.ts';
 import { ScenariosRepo } from './scenarios-repo.ts';
@@ -19,8 +19,8 @@ export interface Store {
   close(): void;
 }
 
-export function openStore(dataDir: string): Store {
-  const { db, migration } = openDb(dataDir);
+export function openStore(dataDir: string, opts: OpenDbOptions = {}): Store {
+  const { db, migration } = openDb(dataDir, opts);
   return {
     db,
     migration,

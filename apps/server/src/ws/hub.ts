@@ -76,6 +76,11 @@ export class PlaybackHub {
     });
   }
 
+  /** playbacks held (watched, or idle within idleMs) */
+  get size(): number {
+    return this.entries.size;
+  }
+
   get(runId: string): Playback | undefined {
     return this.entries.get(runId)?.playback;
   }

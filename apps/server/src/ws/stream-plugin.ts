@@ -14,6 +14,7 @@ export const streamPlugin: FastifyPluginAsync<PluginOptions> = async (app, { ser
   const { limits } = services.config;
   const hub = new PlaybackHub(services.runs);
   const viewers = new Set<Viewer>();
+  services.stream.playbacks = () => hub.size;
 
   const heartbeat = setInterval(() => {
     for (const v of viewers) {
@@ -34,6 +35,7 @@ export const streamPlugin: FastifyPluginAsync<PluginOptions> = async (app, { ser
       services.checkToken(presentedToken(req, true)),
     );
     viewers.add(viewer);
+    services.stream.viewers = viewers.size;
     socket.on('pong', () => {
       viewer.alive = true;
     });
@@ -57,6 +59,7 @@ export const streamPlugin: FastifyPluginAsync<PluginOptions> = async (app, { ser
     });
     socket.on('close', () => {
       viewers.delete(viewer);
+      services.stream.viewers = viewers.size;
       hub.leaveAll(viewer);
       viewer.dispose();
     });
