@@ -18,6 +18,7 @@ import type { RunDetails, RunInfo, RunListItem } from '@finest/protocol';
 import type { NetworkCatalog } from '../catalog/network-catalog.ts';
 import { ApiError, notFound } from '../errors.ts';
 import type { RunRow } from '../store/runs-repo.ts';
+import { describeFailure } from '../store/storage-error.ts';
 import type { Store } from '../store/store.ts';
 import { N1Job } from './n1-job.ts';
 import { logEntries, runDetails, runInfo, runListItem, runSummary } from './run-records.ts';
@@ -60,6 +61,8 @@ export class RunService extends EventEmitter<RunServiceEvents> {
   private readonly loaded = new Map<string, RunFrames>();
   /** the log of runs being computed: the store has it only up to the last chunk */
   private readonly liveLog = new Map<string, LogEntry[]>();
+  /** runs that failed when the store could not even record it (disk full): id → error */
+  private readonly failedUnsaved = new Map<string, string>();
   private closed = false;
 
   constructor(
@@ -253,6 +256,7 @@ export class RunService extends EventEmitter<RunServiceEvents> {
     this.row(id);
     this.cancel(id);
     this.store.runs.remove(id);
+    this.failedUnsaved.delete(id);
     this.live.delete(id);
     this.liveLog.delete(id);
     this.loaded.delete(id);
@@ -274,6 +278,9 @@ export class RunService extends EventEmitter<RunServiceEvents> {
   private row(id: string): RunRow {
     const row = this.store.runs.get(id);
     if (!row) throw notFound('run', id);
+    const unsaved = this.failedUnsaved.get(id);
+    if (unsaved !== undefined && (row.status === 'queued' || row.status === 'running'))
+      return { ...row, status: 'failed', error: unsaved };
     return row;
   }
 
@@ -353,8 +360,11 @@ export class RunService extends EventEmitter<RunServiceEvents> {
         this.liveLog.get(id)?.push(...entries);
         this.emit('log', id, entries);
       },
-      done: (status) => {
+      done: (status, error) => {
         this.running.delete(id);
+        // the job could not store its failure: say it from memory (recomputed at the next start)
+        if (status === 'failed' && this.store.runs.get(id)?.status !== 'failed')
+          this.failedUnsaved.set(id, describeFailure(error).slice(0, 500));
         // the frames stay readable: hand the live index over to the loaded ones
         const frames = this.live.get(id);
         this.live.delete(id);

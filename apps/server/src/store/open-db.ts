@@ -8,13 +8,13 @@
 //
 // A data directory the server cannot write (read-only, no permission, full) is found here, at
 // start, and refused with a message saying so, rather than failing at the first save.
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ServerConfigError } from '../errors.ts';
 import { migrate, type MigrationReport } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
-import { storageFailure } from './storage-error.ts';
+import { CONDITION_TEXT, storageCondition } from './storage-error.ts';
 
 export const DB_FILE = 'finest.db';
 
@@ -37,9 +37,23 @@ const FS_REASONS: Record<string, string> = {
   EEXIST: 'a file of that name is in the way',
 };
 
-const reason = (err: unknown): string => {
-  const failure = storageFailure(err);
-  if (failure) return failure.message;
+/** kB free to unprivileged writers, or undefined when the file system does not say */
+const freeKB = (dir: string): number | undefined => {
+  try {
+    const s = statfsSync(dir);
+    return (s.bavail * s.bsize) / 1024;
+  } catch {
+    return undefined;
+  }
+};
+
+const reason = (err: unknown, dir: string): string => {
+  const condition = storageCondition(err);
+  // SQLite reports a disk too full for its shared-memory file as an I/O error: say which
+  const free = condition === 'io' ? freeKB(dir) : undefined;
+  if (free !== undefined && free < 1024)
+    return `${CONDITION_TEXT.full} (${Math.round(free)} kB free)`;
+  if (condition) return CONDITION_TEXT[condition];
   const code = (err as { code?: string } | null)?.code;
   if (code && FS_REASONS[code]) return `${FS_REASONS[code]} (${code})`;
   return err instanceof Error ? err.message : String(err);
@@ -50,14 +64,16 @@ export function openDb(dataDir: string, opts: OpenDbOptions = {}): OpenedDb {
     mkdirSync(dataDir, { recursive: true });
     accessSync(dataDir, constants.R_OK | constants.W_OK);
   } catch (err) {
-    throw new ServerConfigError(`cannot use the data directory ${dataDir}: ${reason(err)}`);
+    throw new ServerConfigError(
+      `cannot use the data directory ${dataDir}: ${reason(err, dataDir)}`,
+    );
   }
   const file = join(dataDir, DB_FILE);
   let db: Database.Database;
   try {
     db = new Database(file);
   } catch (err) {
-    throw new ServerConfigError(`cannot open the store ${file}: ${reason(err)}`);
+    throw new ServerConfigError(`cannot open the store ${file}: ${reason(err, dataDir)}`);
   }
   try {
     db.pragma('journal_mode = WAL');
@@ -74,8 +90,8 @@ export function openDb(dataDir: string, opts: OpenDbOptions = {}): OpenedDb {
     return { db, migration };
   } catch (err) {
     db.close();
-    if (storageFailure(err))
-      throw new ServerConfigError(`cannot prepare the store ${file}: ${reason(err)}`);
+    if (storageCondition(err))
+      throw new ServerConfigError(`cannot prepare the store ${file}: ${reason(err, dataDir)}`);
     throw err;
   }
 }
