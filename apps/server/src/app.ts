@@ -11,7 +11,7 @@ import { GeoLayers } from './catalog/geo-layers.ts';
 import { NetworkCatalog } from './catalog/network-catalog.ts';
 import { ScenarioCatalog } from './catalog/scenario-catalog.ts';
 import { resolveConfig, securityNotice, type BuildAppOptions } from './config.ts';
-import { installErrorHandler } from './error-handler.ts';
+import { frameworkErrors, installErrorHandler } from './error-handler.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerWebApp } from './plugins/web-app.ts';
 import { geoRoutes } from './routes/geo.ts';
@@ -59,6 +59,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     bodyLimit: config.limits.bodyBytes,
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -3,7 +3,7 @@
 // expect are logged in full and answered with FINEST_INTERNAL only, so no stack trace, SQL or
 // server path ever reaches a client.
 import { STATUS_CODES } from 'node:http';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { GridError, MatpowerParseError, NetworkValidationError } from '@finest/grid';
 import { ScenarioValidationError } from '@finest/scenario';
@@ -51,6 +51,26 @@ export function clientError(err: unknown): ApiErrorBody | null {
   const storage = storageFailure(err);
   if (storage) return errorBody(storage.code, storage.message);
   return null;
+}
+
+/**
+ * Errors Fastify raises before routing (a malformed URL, a path parameter past maxParamLength),
+ * in the catalogue's shape like every other; the offending path is not echoed back.
+ */
+export function frameworkErrors(
+  err: FastifyError,
+  _req: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return send(
+      reply,
+      errorBody('FINEST_URI_TOO_LONG', 'a path parameter is longer than the server accepts'),
+    );
+  return send(
+    reply,
+    errorBody('FINEST_BAD_REQUEST', 'the URL is malformed (bad percent-encoding)'),
+  );
 }
 
 export function installErrorHandler(app: FastifyInstance): void {

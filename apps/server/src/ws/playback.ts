@@ -81,6 +81,10 @@ export class Playback {
     v.send({ type: 'log', runId: this.runId, entries: this.logUpTo(upTo), replace: true });
     if (fromTick === undefined) {
       if (upTo >= 0) v.offerFrame(sub, upTo, true);
+    } else if (fromTick > upTo) {
+      // the playback went back (a loop, a seek) while the client was away: from here afresh,
+      // or it would get nothing until the playback passed fromTick again
+      if (upTo >= 0) v.offerFrame(sub, upTo, true);
     } else {
       sub.lastTick = Math.max(sub.lastTick, fromTick);
       for (let k = fromTick + 1; k <= upTo; k++) v.offerFrame(sub, k, k === upTo);
@@ -94,8 +98,14 @@ export class Playback {
 
   play(): void {
     if (this.playing) return;
-    if (this.ended || (this.source.isComplete() && this.tick >= this.frames.count - 1))
+    if (this.ended || (this.source.isComplete() && this.tick >= this.frames.count - 1)) {
       this.moveTo(-1, 0);
+      // from the start again: every watcher is to get the frames it already had
+      for (const sub of this.watchers) {
+        sub.lastTick = -1;
+        sub.pendingTick = -1;
+      }
+    }
     this.anchorWallMs = Date.now();
     this.playing = true;
     this.ended = false;
