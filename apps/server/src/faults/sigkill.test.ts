@@ -73,6 +73,8 @@ async function verifyScenarios(api: string, rec: WriteRecord): Promise<number> {
   return checked;
 }
 
+/** Checks every acknowledged run is complete; then records its KPIs, to hold after later kills. */
+/** Checks every acknowledged run is complete; then records its KPIs, to hold after later kills. */
 async function verifyRuns(api: string, rec: WriteRecord): Promise<void> {
   for (const id of rec.runs) {
     let details: { status: string; ticks: number; kpis: unknown };
@@ -93,6 +95,7 @@ async function verifyRuns(api: string, rec: WriteRecord): Promise<void> {
       ticks.every((t, k) => t === k),
       `frames of ${id} in order`,
     ).toBe(true);
+    rec.doneKpis.set(id, details.kpis);
   }
 }
 
@@ -106,8 +109,8 @@ describe('SIGKILL while saving', () => {
       const server = await startServerChild({ dataDir: dir.path });
       const rec = emptyRecord();
       const writing = writeUntilGone(server.url, `c${cycle}`, WRITERS, random, rec);
-      // kill somewhere between 0.3 and 1.5 s into the writing
-      await new Promise((r) => setTimeout(r, 300 + random() * 1200));
+      // kill somewhere between 0.5 and 3.5 s into the writing: some runs done, one being written
+      await new Promise((r) => setTimeout(r, 500 + random() * 3000));
       const exit = await server.kill('SIGKILL');
       expect(exit.signal).toBe('SIGKILL');
       await writing;
