@@ -16,3 +16,17 @@ export class PowerflowInputError extends PowerflowError {
     super('FINEST_PF_INPUT', message);
   }
 }
+
+/**
+ * The case is well formed but has no solution as given: an island without a reference, a
+ * singular DC matrix. Thrown only where a function returns no result to carry it (the DC
+ * system of N-1); the power-flow drivers report it as `converged: false` with `reason`.
+ */
+export class PowerflowUnsolvableError extends PowerflowError {
+  /** the message without the package prefix, for a result's `reason` */
+  readonly reason: string;
+  constructor(reason: string) {
+    super('FINEST_PF_UNSOLVABLE', reason);
+    this.reason = reason;
+  }
+}

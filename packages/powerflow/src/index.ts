@@ -11,11 +11,13 @@ export {
 } from './sparse/csc.ts';
 export type { SparseLuSolver } from './sparse/linear-solver.ts';
 export { createSparseLuSolver } from './sparse/linear-solver.ts';
-export { PowerflowError, PowerflowInputError } from './errors.ts';
+export { PowerflowError, PowerflowInputError, PowerflowUnsolvableError } from './errors.ts';
 export type { PfCase } from './model/pf-case.ts';
 export { buildPfCase, NONE, PQ, PV, REF } from './model/pf-case.ts';
 export type { BusTypes } from './model/bus-types.ts';
-export { classifyBuses } from './model/bus-types.ts';
+export { classifyBuses, unreferencedReason } from './model/bus-types.ts';
+export type { PfIslands } from './model/pf-islands.ts';
+export { findPfIslands } from './model/pf-islands.ts';
 export type { BranchAdmittances, Ybus } from './ybus/make-ybus.ts';
 export { makeBranchAdmittances, makeYbus } from './ybus/make-ybus.ts';
 export type { ComplexVector } from './ac/make-sbus.ts';

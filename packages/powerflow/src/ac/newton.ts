@@ -3,11 +3,15 @@
 //   F(x) = [ Re(mis(pv ∪ pq)) ; Im(mis(pq)) ],   mis = V · conj(Ybus V) - Sbus
 //   x   ← x - J(x)⁻¹ F(x)   with x = [ θ(pv ∪ pq) ; |V|(pq) ]
 //
-// Converged when ‖F‖∞ < tol (pu). Failing to converge is a returned result. The linear solver
-// keeps its ordering and symbolic factorisation across iterations (pattern fixed) and only
-// refactors numerically.
+// Converged when ‖F‖∞ < tol (pu). Failing to converge is a returned result with a reason:
+// the iteration limit, divergence (‖F‖∞ non-finite, or grown by divergenceRatio over its start),
+// a singular Jacobian (naming the bus whose equation lost its pivot), or the time limit, which
+// is checked once per iteration, before the factorisation. The linear solver keeps its ordering
+// and symbolic factorisation across iterations (pattern fixed) and only refactors numerically.
+import { plural, startDeadline } from '../deadline.ts';
 import type { BusTypes } from '../model/bus-types.ts';
 import { createSparseLuSolver, type SparseLuSolver } from '../sparse/linear-solver.ts';
+import { SingularMatrixError } from '../sparse/lu.ts';
 import type { Ybus } from '../ybus/make-ybus.ts';
 import { buildJacobianPattern, fillJacobian, type JacobianPattern } from './jacobian.ts';
 import type { ComplexVector } from './make-sbus.ts';
@@ -16,11 +20,23 @@ export const NEWTON_DEFAULTS = {
   /** pu, ‖F‖∞ at which the solution is accepted */
   tolerance: 1e-8,
   maxIterations: 10,
+  /**
+   * stop as diverged once ‖F‖∞ exceeds this multiple of its starting value (and 1 pu): a
+   * flat-start iterate may overshoot by a few orders of magnitude and still converge, not by ten
+   */
+  divergenceRatio: 1e10,
 };
 
 export interface NewtonOptions {
   tolerance?: number;
   maxIterations?: number;
+  divergenceRatio?: number;
+  /** ms of wall time for the solve, checked once per iteration; default no limit */
+  timeLimitMs?: number;
+  /** the clock for timeLimitMs, ms (default performance.now); tests inject one */
+  now?: () => number;
+  /** bus ids for messages, default the rows (1-based) */
+  busIds?: readonly string[];
   /** reuse a solver (ordering, factorisation) across solves with the same Jacobian pattern */
   linearSolver?: SparseLuSolver;
   /** reuse the Jacobian pattern built for the same Ybus pattern and bus types */
@@ -34,6 +50,8 @@ export interface NewtonResult {
   mismatch: number;
   /** why it stopped without converging, when it did */
   reason?: string;
+  /** set when it stopped on timeLimitMs */
+  timedOut?: true;
   /** pu */
   Vm: Float64Array;
   /** radians */
@@ -48,6 +66,7 @@ export function newtonPowerFlow(
   types: BusTypes,
   options: NewtonOptions = {},
 ): NewtonResult {
+  const deadline = startDeadline(options.timeLimitMs, options.now);
   const tol = options.tolerance ?? NEWTON_DEFAULTS.tolerance;
   const maxIt = options.maxIterations ?? NEWTON_DEFAULTS.maxIterations;
   const n = Vm0.length;
@@ -88,14 +107,35 @@ export function newtonPowerFlow(
   let mismatch = evaluate();
   let iterations = 0;
   if (mismatch < tol) return { converged: true, iterations, mismatch, Vm, Va };
+  const start = mismatch;
+  const divergedAbove =
+    Math.max(1, start) * (options.divergenceRatio ?? NEWTON_DEFAULTS.divergenceRatio);
+  const stop = (reason: string): NewtonResult => ({
+    converged: false,
+    iterations,
+    mismatch,
+    reason,
+    Vm,
+    Va,
+  });
   while (iterations < maxIt) {
+    if (deadline?.expired()) {
+      return {
+        ...stop(
+          `time limit of ${deadline.limitMs} ms exceeded after ${plural(iterations, 'iteration')}`,
+        ),
+        timedOut: true,
+      };
+    }
     iterations++;
     fillJacobian(pat, ybus, vr, vi, Vm, sRe, sIm);
     try {
       solver.factor(pat.J);
     } catch (err) {
-      const reason = `singular Jacobian at iteration ${iterations} (${(err as Error).message})`;
-      return { converged: false, iterations, mismatch, reason, Vm, Va };
+      if (!(err instanceof SingularMatrixError)) throw err;
+      return stop(
+        `singular Jacobian at iteration ${iterations}: no usable pivot for ${unknownOf(pat, err.column, options.busIds)}`,
+      );
     }
     solver.solve(F, dx);
     for (let i = 0; i < n; i++) {
@@ -114,12 +154,35 @@ export function newtonPowerFlow(
     }
     mismatch = evaluate();
     if (mismatch < tol) return { converged: true, iterations, mismatch, Vm, Va };
-    if (!Number.isFinite(mismatch)) break;
+    if (!Number.isFinite(mismatch)) {
+      return stop(
+        `diverged: mismatch became non-finite at iteration ${iterations} (from ${pu(start)})`,
+      );
+    }
+    if (mismatch > divergedAbove) {
+      return stop(
+        `diverged: mismatch grew to ${pu(mismatch)} at iteration ${iterations} (from ${pu(start)})`,
+      );
+    }
   }
-  const reason = Number.isFinite(mismatch)
-    ? `no convergence in ${maxIt} iterations`
-    : `diverged at iteration ${iterations}`;
-  return { converged: false, iterations, mismatch, reason, Vm, Va };
+  return stop(
+    `no convergence in ${plural(maxIt, 'iteration')} (max iterations): mismatch ${pu(mismatch)}, from ${pu(start)}, tolerance ${pu(tol)}`,
+  );
+}
+
+const pu = (x: number): string => `${x.toExponential(2)} pu`;
+
+/** "the voltage angle of bus 7 (row 5)": the unknown of a Jacobian column. */
+function unknownOf(pat: JacobianPattern, column: number, busIds?: readonly string[]): string {
+  for (let i = 0; i < pat.angleIndex.length; i++) {
+    let what = '';
+    if (pat.angleIndex[i] === column) what = 'angle';
+    else if (pat.magnitudeIndex[i] === column) what = 'magnitude';
+    else continue;
+    const bus = busIds ? `bus ${busIds[i]} (row ${i + 1})` : `the bus in row ${i + 1}`;
+    return `the voltage ${what} of ${bus}`;
+  }
+  return `Jacobian column ${column}`;
 }
 
 /** S = V · conj(Ybus V), pu, for V given in rectangular form. */

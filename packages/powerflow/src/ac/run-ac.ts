@@ -2,18 +2,25 @@
 // generator setpoints at voltage-controlled buses, Newton–Raphson, then generator outputs and
 // branch flows. With reactive-limit enforcement, generators that exceed a limit are fixed at it,
 // their buses become PQ, and the flow is re-solved warm until no limit is violated.
-import { classifyBuses, type BusTypes } from '../model/bus-types.ts';
+// A case with an island that has no reference is reported unsolved before any iteration
+// (bus-types.ts); a time limit covers all the re-solves together.
+import { plural, startDeadline, type Deadline } from '../deadline.ts';
+import { firstNonFinite } from '../finite-result.ts';
+import { classifyBuses, unreferencedReason, type BusTypes } from '../model/bus-types.ts';
 import { PQ, REF, type PfCase } from '../model/pf-case.ts';
 import { makeYbus, type Ybus } from '../ybus/make-ybus.ts';
 import { makeSbus } from './make-sbus.ts';
 import { busPowers, newtonPowerFlow, type NewtonOptions } from './newton.ts';
 import { branchFlows, generatorDispatch, type BranchFlows } from './pf-solution.ts';
+import { findQViolations } from './q-violations.ts';
 
 export interface AcPowerFlowOptions {
   /** pu, default 1e-8 */
   tolerance?: number;
   /** default 10 */
   maxIterations?: number;
+  /** see NEWTON_DEFAULTS.divergenceRatio (default 1e10) */
+  divergenceRatio?: number;
   /**
    * Reactive limits: false (default) ignores them; 'simultaneous' fixes every violating
    * generator at once (MATPOWER pf.enforce_q_lims = 1); 'one-at-a-time' the worst one (= 2).
@@ -24,6 +31,13 @@ export interface AcPowerFlowOptions {
    * Ybus of this case, and the Newton solver's Jacobian pattern and factorisation.
    */
   reuse?: { ybus: Ybus } & Pick<NewtonOptions, 'jacobian' | 'linearSolver'>;
+  /**
+   * ms of wall time for the whole solve (all re-solves), checked once per Newton iteration;
+   * when exceeded the result is not converged, with the reason. Default no limit.
+   */
+  timeLimitMs?: number;
+  /** the clock for timeLimitMs, ms (default performance.now); tests inject one */
+  now?: () => number;
 }
 
 export interface AcPowerFlowResult extends BranchFlows {
@@ -49,6 +63,7 @@ const DEG = 180 / Math.PI;
 type DispatchState = Parameters<typeof generatorDispatch>[4];
 
 export function runAcPowerFlow(pf: PfCase, options: AcPowerFlowOptions = {}): AcPowerFlowResult {
+  const deadline = startDeadline(options.timeLimitMs, options.now);
   const ybus = options.reuse?.ybus ?? makeYbus(pf);
   const busType = Int8Array.from(pf.busType);
   const state: DispatchState = {
@@ -61,6 +76,9 @@ export function runAcPowerFlow(pf: PfCase, options: AcPowerFlowOptions = {}): Ac
   let types = classifyBuses(pf, busType);
   const ref0 = types.ref[0];
   const Vm = Float64Array.from(pf.Vm0);
+  // A PQ bus starting at |V| = 0 (as case files store dead buses) would give the Jacobian an
+  // empty angle column; the start is a guess, not data, so it starts at 1 pu instead.
+  for (const i of types.pq) if (Vm[i] === 0) Vm[i] = 1;
   const Va = Float64Array.from(pf.Va0, (d) => d / DEG);
   const Va0ref = ref0 === undefined ? 0 : Va[ref0]!;
   const limited: number[] = [];
@@ -71,11 +89,26 @@ export function runAcPowerFlow(pf: PfCase, options: AcPowerFlowOptions = {}): Ac
     applyVoltageSetpoints(pf, types, state.genOn, Vm);
     const sbus = makeSbus(pf, state.Pd, state.Qd, state.genOn);
     const reuse = limited.length === 0 ? options.reuse : undefined;
-    const nr = newtonPowerFlow(ybus, sbus, Vm, Va, types, {
+    const newtonOptions: NewtonOptions = {
       ...options,
       ...(reuse?.jacobian ? { jacobian: reuse.jacobian } : {}),
       ...(reuse?.linearSolver ? { linearSolver: reuse.linearSolver } : {}),
-    });
+      ...remainingTime(deadline),
+      busIds: pf.busIds,
+    };
+    const unsolvable = unreferencedReason(pf, types);
+    const nr =
+      unsolvable === null
+        ? newtonPowerFlow(ybus, sbus, Vm, Va, types, newtonOptions)
+        : // No iteration: only the mismatch at the starting point, for the report.
+          {
+            ...newtonPowerFlow(ybus, sbus, Vm, Va, types, { ...newtonOptions, maxIterations: 0 }),
+            converged: false,
+            reason: unsolvable,
+          };
+    if (nr.timedOut && deadline) {
+      nr.reason = `time limit of ${deadline.limitMs} ms exceeded after ${plural(iterations + nr.iterations, 'iteration')}`;
+    }
     iterations += nr.iterations;
     Vm.set(nr.Vm);
     Va.set(nr.Va);
@@ -126,6 +159,12 @@ export function runAcPowerFlow(pf: PfCase, options: AcPowerFlowOptions = {}): Ac
   }
 }
 
+/** The Newton time options for what is left of the solve's budget. */
+function remainingTime(deadline: Deadline | null): Pick<NewtonOptions, 'timeLimitMs'> {
+  if (deadline === null) return {};
+  return { timeLimitMs: Math.max(0, deadline.limitMs - deadline.elapsed()) };
+}
+
 /** Vm at voltage-controlled buses = the setpoint of their (last listed) in-service generator. */
 function applyVoltageSetpoints(
   pf: PfCase,
@@ -167,41 +206,6 @@ function rectangular(Vm: Float64Array, Va: Float64Array): { vr: Float64Array; vi
   return { vr, vi };
 }
 
-/** Generators beyond a reactive limit, MATPOWER's runpf rules; 'infeasible' when all are. */
-function findQViolations(
-  pf: PfCase,
-  state: { genOn: Uint8Array; Qg: Float64Array },
-  busType: Int8Array,
-  mode: 'simultaneous' | 'one-at-a-time',
-): number[] | 'infeasible' {
-  const over: number[] = [];
-  const under: number[] = [];
-  let remaining = 0;
-  for (let k = 0; k < pf.nGen; k++) {
-    if (!state.genOn[k]) continue;
-    const t = busType[pf.genBus[k]!];
-    if (t !== PQ) remaining++;
-    if (state.Qg[k]! > pf.Qmax[k]!) over.push(k);
-    else if (state.Qg[k]! < pf.Qmin[k]!) under.push(k);
-  }
-  const all = [...over, ...under];
-  if (all.length > 0 && all.length === remaining && (over.length === 0 || under.length === 0)) {
-    return 'infeasible';
-  }
-  if (mode === 'simultaneous' || all.length === 0) return all.sort((a, b) => a - b);
-  let worst = all[0]!;
-  let worstAmount = -Infinity;
-  for (const k of all) {
-    const amount =
-      state.Qg[k]! > pf.Qmax[k]! ? state.Qg[k]! - pf.Qmax[k]! : pf.Qmin[k]! - state.Qg[k]!;
-    if (amount > worstAmount) {
-      worst = k;
-      worstAmount = amount;
-    }
-  }
-  return [worst];
-}
-
 function finish(
   pf: PfCase,
   ybus: Ybus,
@@ -240,5 +244,12 @@ function finish(
     qLimited: limited,
   };
   if (nr.reason !== undefined) result.reason = nr.reason;
+  const bad = result.converged
+    ? firstNonFinite({ Vm: result.Vm, Va, Pg: state.Pg, Qg: state.Qg, ...flows })
+    : null;
+  if (bad !== null) {
+    result.converged = false;
+    result.reason = `the solution is not finite (${bad}) although the mismatch converged`;
+  }
   return result;
 }

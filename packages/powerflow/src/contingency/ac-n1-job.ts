@@ -7,10 +7,13 @@ import { prepareAcN1, solveAcContingency, type AcContingencyOutcome } from './ac
 export interface AcN1Job {
   network: Network;
   branches: number[];
+  /** Date.now() after which no further outage is started (threads share no other clock) */
+  deadline?: number;
 }
 
 export type AcN1JobMessage =
   | { type: 'progress'; done: number }
+  /** outcomes of the first branches of the job; fewer than its branches if the deadline passed */
   | { type: 'done'; outcomes: AcContingencyOutcome[] }
   | { type: 'error'; message: string };
 
@@ -18,10 +21,11 @@ function run(job: AcN1Job, post: (m: AcN1JobMessage) => void): void {
   try {
     const ctx = prepareAcN1(job.network);
     const outcomes: AcContingencyOutcome[] = [];
-    job.branches.forEach((l, k) => {
+    for (const [k, l] of job.branches.entries()) {
+      if (job.deadline !== undefined && Date.now() > job.deadline) break;
       outcomes.push(solveAcContingency(ctx, l));
       if (k % 25 === 24) post({ type: 'progress', done: k + 1 });
-    });
+    }
     post({ type: 'done', outcomes });
   } catch (err) {
     post({ type: 'error', message: err instanceof Error ? err.message : String(err) });

@@ -4,8 +4,10 @@
 // pivot sequence of the base case are reused (numeric refactorisation only). An islanding
 // outage (a bridge) is solved per island instead: each island with generation gets a reference
 // bus (the bus of its largest unit, unless it has one), an island without generation is
-// reported as lost load.
+// reported as lost load. With a time limit, the outages not reached in time come back marked
+// `skipped` (so the outcomes still follow the branch list one to one).
 import { findBridgeIndices, type Network } from '@finest/grid';
+import { startDeadline } from '../deadline.ts';
 import { classifyBuses, type BusTypes } from '../model/bus-types.ts';
 import { buildPfCase, type PfCase } from '../model/pf-case.ts';
 import { makeSbus, type ComplexVector } from '../ac/make-sbus.ts';
@@ -36,6 +38,11 @@ export interface AcContingencyOutcome {
   nVoltageViolations: number;
   /** MW of demand in islands left without generation */
   lostLoadMW: number;
+  /**
+   * not solved: the N-1 time limit ran out first (converged false, the reason says so, the
+   * findings are neutral: no loading, NaN voltages)
+   */
+  skipped?: true;
 }
 
 /** Everything shared by the contingencies of one network; built once (per worker). */
@@ -130,6 +137,7 @@ export function solveAcContingency(ctx: AcN1Context, l: number): AcContingencyOu
       ...ctx.options,
       jacobian: ctx.jacobian,
       linearSolver: ctx.solver,
+      busIds: pf.busIds,
     });
     const vr = Float64Array.from(nr.Vm, (m, i) => m * Math.cos(nr.Va[i]!));
     const vi = Float64Array.from(nr.Vm, (m, i) => m * Math.sin(nr.Va[i]!));
@@ -221,20 +229,55 @@ export function assessAc(
   };
 }
 
-/** Every in-service branch outage, or the given ones, in this thread. */
+/**
+ * Every in-service branch outage, or the given ones, in this thread; with `limit.timeLimitMs`
+ * (checked before each outage) the ones not reached in time are skipped.
+ */
 export function runAcN1Sequential(
   net: Network,
   branches?: readonly number[],
   onProgress?: (done: number, total: number) => void,
+  limit: { timeLimitMs?: number; now?: () => number } = {},
 ): { context: AcN1Context; outcomes: AcContingencyOutcome[] } {
+  const deadline = startDeadline(limit.timeLimitMs, limit.now);
   const context = prepareAcN1(net);
   const list = branches ?? inServiceBranches(context.pf);
   const outcomes: AcContingencyOutcome[] = [];
-  list.forEach((l, k) => {
+  for (const [k, l] of list.entries()) {
+    if (deadline?.expired()) break;
     outcomes.push(solveAcContingency(context, l));
     if (onProgress && (k % 50 === 49 || k === list.length - 1)) onProgress(k + 1, list.length);
-  });
+  }
+  if (deadline && outcomes.length < list.length) {
+    const reason = skippedReason(deadline.limitMs, outcomes.length, list.length);
+    for (let k = outcomes.length; k < list.length; k++) {
+      outcomes.push(skippedOutcome(list[k]!, reason));
+    }
+  }
   return { context, outcomes };
+}
+
+export function skippedReason(limitMs: number, solved: number, total: number): string {
+  return `not solved: time limit of ${limitMs} ms exceeded after ${solved} of ${total} outages`;
+}
+
+/** The outcome of an outage the time limit left unsolved. */
+export function skippedOutcome(branch: number, reason: string): AcContingencyOutcome {
+  return {
+    branch,
+    islanding: false,
+    converged: false,
+    iterations: 0,
+    reason,
+    maxLoadingPct: -1,
+    worstBranch: -1,
+    minVm: NaN,
+    maxVm: NaN,
+    nOverloads: 0,
+    nVoltageViolations: 0,
+    lostLoadMW: 0,
+    skipped: true,
+  };
 }
 
 export function inServiceBranches(pf: PfCase): number[] {

@@ -7,9 +7,15 @@
 //   post(l | k) = Pf(l) + PTDF(l, k) / (1 - h_k) · Pf(k)      (LODF, l ≠ k)
 //
 // Outages that split an island (bridges, h_k = 1) are found topologically beforehand and
-// reported separately. Overload rule as in the MATPOWER references: |post| > RATE_A (strict)
+// reported separately, and so are those that split it in all but topology: 1 - h_k within
+// SPLIT_TOLERANCE of 0 (the rest of the network ties the ends of k by a susceptance some 1e10
+// times smaller than b_k), where the LODF has no significant digit left. Overload rule as in the MATPOWER references: |post| > RATE_A (strict)
 // on in-service branches with RATE_A > 0, the outaged branch excluded.
+//
+// With timeLimitMs the screening stops at the first block of four after the limit: the result
+// is marked incomplete and holds the contingencies screened so far (a prefix of the list).
 import { findBridgeIndices, type Network } from '@finest/grid';
+import { startDeadline } from '../deadline.ts';
 import { buildPfCase } from '../model/pf-case.ts';
 import { prepareDcSystem, solveDcFlows } from '../dc/run-dc.ts';
 import { createAngleBlockSolver, LANES } from './dc-n1-angles.ts';
@@ -20,6 +26,9 @@ export const DC_N1_DEFAULTS = {
   /** how many of the most loaded (contingency, monitored) pairs to keep */
   top: 20,
 };
+
+/** |1 - h_k| below this: the outage splits the network numerically (see above) */
+const SPLIT_TOLERANCE = 1e-10;
 
 export interface BranchPair {
   /** 0-based branch positions in network.branches */
@@ -38,16 +47,24 @@ export interface DcN1Options {
   collectOverloads?: boolean;
   /** called after each batch with contingencies done and total */
   onProgress?: (done: number, total: number) => void;
+  /** ms of wall time for the screening, checked between blocks of four; default no limit */
+  timeLimitMs?: number;
+  /** the clock for timeLimitMs, ms (default performance.now); tests inject one */
+  now?: () => number;
 }
 
 export interface DcN1Result {
   baseConverged: boolean;
+  /** false when the time limit stopped the screening; the arrays then cover the first ones */
+  complete: boolean;
+  /** why it is incomplete */
+  reason?: string;
   /** MW, base-case DC flow per branch */
   baseFlow: Float64Array;
   nBranchInService: number;
-  /** 0-based positions of islanding outages, ascending */
+  /** 0-based positions of islanding outages (topologically or numerically), ascending */
   bridges: number[];
-  /** 0-based positions of the outages screened, ascending */
+  /** 0-based positions of the outages screened, ascending (the first ones, if incomplete) */
   contingencies: Int32Array;
   nMonitored: number;
   nBaseOverloads: number;
@@ -62,6 +79,7 @@ export interface DcN1Result {
 }
 
 export function runDcN1(net: Network, options: DcN1Options = {}): DcN1Result {
+  const deadline = startDeadline(options.timeLimitMs, options.now);
   const batch = Math.max(1, options.batchSize ?? DC_N1_DEFAULTS.batchSize);
   const topK = options.top ?? DC_N1_DEFAULTS.top;
   const pf = buildPfCase(net);
@@ -158,7 +176,10 @@ export function runDcN1(net: Network, options: DcN1Options = {}): DcN1Result {
 
   const fromSlot = new Int32Array(LANES);
   const toSlot = new Int32Array(LANES);
+  const splitting = new Uint8Array(nc);
+  let done = 0;
   for (let start = 0; start < nc; start += LANES) {
+    if (deadline?.expired()) break;
     const count = Math.min(LANES, nc - start);
     for (let c = 0; c < count; c++) {
       const k = contingencies[start + c]!;
@@ -177,8 +198,16 @@ export function runDcN1(net: Network, options: DcN1Options = {}): DcN1Result {
         continue;
       }
       const k = contingencies[start + c]!;
-      laneBranch[c] = k;
       const h = system.bdc.b[k]! * (w[LANES * fromSlot[c]! + c]! - w[LANES * toSlot[c]! + c]!);
+      if (!(Math.abs(1 - h) >= SPLIT_TOLERANCE)) {
+        // an islanding outage in all but topology: an empty lane, moved to the bridges below
+        splitting[start + c] = 1;
+        laneBranch[c] = -1;
+        scale[c] = 0;
+        gate[c] = Infinity;
+        continue;
+      }
+      laneBranch[c] = k;
       scale[c] = baseFlow[k]! / (1 - h);
     }
     // post(l | k) = Pf(l) + b_l (θ_k[f(l)] - θ_k[t(l)]) · Pf(k) / (1 - h_k), four k at once.
@@ -215,27 +244,47 @@ export function runDcN1(net: Network, options: DcN1Options = {}): DcN1Result {
         list.length = 0;
       }
     }
-    const done = start + count;
+    done = start + count;
     if (done === nc || done % batch < LANES) options.onProgress?.(done, nc);
   }
 
+  const complete = done === nc;
+  // Only the contingencies screened, without those found to split the network numerically.
+  const kept: number[] = [];
+  const split: number[] = [];
+  for (let c = 0; c < done; c++) (splitting[c] ? split : kept).push(c);
   const result: DcN1Result = {
     baseConverged: base.converged,
+    complete,
     baseFlow,
     nBranchInService,
-    bridges,
-    contingencies: contingencies.slice(0, nc),
+    bridges:
+      split.length === 0
+        ? bridges
+        : [...bridges, ...split.map((c) => contingencies[c]!)].sort((a, b) => a - b),
+    contingencies: rowsOf(contingencies.slice(0, nc), kept),
     nMonitored: nm,
     nBaseOverloads,
     nOverloadedPairs: nPairs,
     nOverloadedPairsAbove100_0001: nPairsAbove,
     nOverloadedPairsNotOverloadedInBase: nPairsNew,
-    maxLoadingPct,
-    overloadCount,
+    maxLoadingPct: rowsOf(maxLoadingPct, kept),
+    overloadCount: rowsOf(overloadCount, kept),
     top: top.list(),
   };
+  if (!complete && deadline) {
+    result.reason = `time limit of ${deadline.limitMs} ms exceeded after ${done} of ${nc} contingencies`;
+  }
   if (overloads) result.overloads = overloads;
   return result;
+}
+
+/** a[rows], or a itself when rows are all of it */
+function rowsOf<T extends Int32Array | Float64Array>(a: T, rows: readonly number[]): T {
+  if (rows.length === a.length) return a;
+  const out = new (a.constructor as new (length: number) => T)(rows.length);
+  rows.forEach((r, i) => (out[i] = a[r]!));
+  return out;
 }
 
 /** loadings this close (percentage points) are ties, whatever the rounding of the solver */

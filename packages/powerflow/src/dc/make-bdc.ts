@@ -4,6 +4,7 @@
 //   Pf  = Bf θ + Pfinj,   Pfinj_l = -b_l · shift_l (radians)
 //   Pbus = Bbus θ + Pbusinj,   Bbus = Cftᵀ Bf,   Pbusinj = Cftᵀ Pfinj
 import { PowerflowInputError } from '../errors.ts';
+import { branchLabel } from '../model/labels.ts';
 import type { PfCase } from '../model/pf-case.ts';
 import type { CscMatrix } from '../sparse/csc.ts';
 
@@ -30,9 +31,14 @@ export function makeBdc(pf: PfCase): Bdc {
   const colPtr = new Int32Array(nb + 1);
   for (let l = 0; l < nl; l++) {
     if (!branchOn[l]) continue;
-    if (x[l] === 0) {
+    // x = 0 (or x · tap so small that 1 / (x · tap) overflows) has no DC model.
+    if (!Number.isFinite(1 / (x[l]! * tap[l]!))) {
+      const what =
+        x[l] === 0
+          ? 'zero reactance'
+          : `a reactance too small to invert (x = ${x[l]}, tap = ${tap[l]})`;
       throw new PowerflowInputError(
-        `branch ${l + 1} (bus ${pf.busIds[from[l]!]} → ${pf.busIds[to[l]!]}) has zero reactance: no DC model`,
+        `${branchLabel(pf, l)} has ${what}: no DC model; merge its two buses or give it a small reactance`,
       );
     }
     colPtr[from[l]! + 1]!++;

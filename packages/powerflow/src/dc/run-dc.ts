@@ -6,13 +6,22 @@
 // and the first generator at each reference bus takes up the balance. B(pvpq, pvpq) is
 // symmetric, so it is factored as L D Lᵀ (sparse/ldl-factor.ts), or by LU with pivoting when
 // a diagonal pivot is unusable (a negative reactance can make B indefinite).
-import { classifyBuses, type BusTypes } from '../model/bus-types.ts';
+//
+// Unsolvable cases are reported, not factored into NaN: an island without a reference
+// (bus-types.ts), a B that is singular even so (cancelling or extreme reactances; the bus
+// whose pivot vanished is named), or a solution that is not finite. `mismatch` is the residual
+// ‖B θ − P‖∞ over the solved buses, a check on the linear solve.
+import { PowerflowUnsolvableError } from '../errors.ts';
+import { firstNonFinite } from '../finite-result.ts';
+import { classifyBuses, unreferencedReason, type BusTypes } from '../model/bus-types.ts';
+import { busLabel } from '../model/labels.ts';
 import type { PfCase } from '../model/pf-case.ts';
 import { makeSbus } from '../ac/make-sbus.ts';
 import { approximateMinimumDegree } from '../sparse/amd.ts';
 import type { LdlFactors } from '../sparse/ldl.ts';
 import { ldlFactor } from '../sparse/ldl-factor.ts';
 import { ldlSolve, ldlSolveMany } from '../sparse/ldl-solve.ts';
+import { SingularMatrixError } from '../sparse/lu.ts';
 import { luFactor } from '../sparse/lu-factor.ts';
 import { luSolve, luSolveMany } from '../sparse/lu-solve.ts';
 import { makeBdc, principalSubmatrix, type Bdc } from './make-bdc.ts';
@@ -21,6 +30,8 @@ export interface DcPowerFlowResult {
   converged: boolean;
   iterations: number;
   reason?: string;
+  /** pu, ‖B θ − P‖∞ over the non-reference buses (NaN when not solved) */
+  mismatch: number;
   baseMVA: number;
   /** pu (1 everywhere, as MATPOWER reports) and degrees */
   Vm: Float64Array;
@@ -47,8 +58,12 @@ export interface DcSystem {
   readonly ldl: LdlFactors | null;
 }
 
-export function prepareDcSystem(pf: PfCase): DcSystem {
-  const types = classifyBuses(pf);
+/**
+ * @throws PowerflowUnsolvableError for an island without a reference or a singular B
+ */
+export function prepareDcSystem(pf: PfCase, types: BusTypes = classifyBuses(pf)): DcSystem {
+  const unsolvable = unreferencedReason(pf, types);
+  if (unsolvable !== null) throw new PowerflowUnsolvableError(unsolvable);
   const bdc = makeBdc(pf);
   // The unknowns in bus order, so B(pvpq, pvpq) keeps Bbus's sorted columns.
   const solved = new Uint8Array(pf.nBus);
@@ -70,7 +85,16 @@ export function prepareDcSystem(pf: PfCase): DcSystem {
       ldl,
     };
   }
-  const lu = luFactor(b, order);
+  let lu;
+  try {
+    lu = luFactor(b, order);
+  } catch (err) {
+    if (!(err instanceof SingularMatrixError)) throw err;
+    throw new PowerflowUnsolvableError(
+      `singular DC matrix: no usable pivot for the angle of ${busLabel(pf, pvpq[err.column]!)} ` +
+        '(cancelling, near-zero or huge reactances around it?)',
+    );
+  }
   return {
     pf,
     types,
@@ -87,16 +111,15 @@ export function runDcPowerFlow(pf: PfCase): DcPowerFlowResult {
   try {
     system = prepareDcSystem(pf);
   } catch (err) {
-    if (!(err instanceof Error) || !('code' in err) || err.code !== 'FINEST_SINGULAR_MATRIX')
-      throw err;
-    const Va = Float64Array.from(pf.Va0);
+    if (!(err instanceof PowerflowUnsolvableError)) throw err;
     return {
       converged: false,
       iterations: 0,
-      reason: `singular DC matrix: an island without a reference bus? (${err.message})`,
+      reason: err.reason,
+      mismatch: NaN,
       baseMVA: pf.baseMVA,
       Vm: new Float64Array(pf.nBus).fill(1),
-      Va,
+      Va: Float64Array.from(pf.Va0),
       Pf: new Float64Array(pf.nBranch),
       Pt: new Float64Array(pf.nBranch),
       Pg: Float64Array.from(pf.Pg),
@@ -155,9 +178,10 @@ export function solveDcFlows(system: DcSystem): DcPowerFlowResult {
   }
   const Va = new Float64Array(nb);
   for (let i = 0; i < nb; i++) Va[i] = (theta[i]! * 180) / Math.PI;
-  return {
+  const result: DcPowerFlowResult = {
     converged: true,
     iterations: 1,
+    mismatch: residual(bdc, theta, Pbus, pvpq),
     baseMVA: base,
     Vm: new Float64Array(nb).fill(1),
     Va,
@@ -165,4 +189,27 @@ export function solveDcFlows(system: DcSystem): DcPowerFlowResult {
     Pt,
     Pg,
   };
+  const bad = firstNonFinite({ Va, Pf, Pt, Pg });
+  if (bad !== null) {
+    result.converged = false;
+    result.reason = `the DC solution is not finite (${bad}): the B matrix is too ill-conditioned`;
+  }
+  return result;
+}
+
+/** ‖(B θ)(pvpq) − P(pvpq)‖∞; B is symmetric, so its columns serve as rows. */
+function residual(bdc: Bdc, theta: Float64Array, Pbus: Float64Array, pvpq: Int32Array): number {
+  const { colPtr, rowIdx, values } = bdc.Bbus;
+  let norm = 0;
+  for (const i of pvpq) {
+    let s = -Pbus[i]!;
+    for (let p = colPtr[i]!, pStop = colPtr[i + 1]!; p < pStop; p++) {
+      s += values[p]! * theta[rowIdx[p]!]!;
+    }
+    const a = Math.abs(s);
+    // NaN would vanish in a comparison; a residual that is not a number is reported as such.
+    if (Number.isNaN(a)) return NaN;
+    if (a > norm) norm = a;
+  }
+  return norm;
 }

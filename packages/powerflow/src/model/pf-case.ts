@@ -4,6 +4,7 @@
 // the case file's row order by position.
 import type { Network } from '@finest/grid';
 import { PowerflowInputError } from '../errors.ts';
+import { checkFiniteInput } from './check-finite.ts';
 
 /** MATPOWER bus type codes. */
 export const PQ = 1;
@@ -64,7 +65,10 @@ export interface PfCase {
   readonly Phvdc: Float64Array;
 }
 
-/** Builds the internal index of a network; throws PowerflowInputError on a dangling reference. */
+/**
+ * Builds the internal index of a network; throws PowerflowInputError on a dangling reference
+ * or a number that is not finite (check-finite.ts).
+ */
 export function buildPfCase(net: Network): PfCase {
   const nBus = net.buses.length;
   const busIds: string[] = new Array<string>(nBus);
@@ -151,7 +155,7 @@ export function buildPfCase(net: Network): PfCase {
   }
   for (let k = 0; k < nGen; k++) if (busType[genBus[k]!] === NONE) genOn[k] = 0;
 
-  return {
+  const pf: PfCase = {
     baseMVA: net.baseMVA,
     nBus,
     busIds,
@@ -183,4 +187,6 @@ export function buildPfCase(net: Network): PfCase {
     genOn,
     Phvdc,
   };
+  checkFiniteInput(net, pf);
+  return pf;
 }

@@ -11,6 +11,7 @@
 // imaginary arrays; Ybus is two CSC matrices (G, B) on one pattern that always includes the
 // diagonal, so the Jacobian pattern is known before any value is.
 import { PowerflowInputError } from '../errors.ts';
+import { branchLabel } from '../model/labels.ts';
 import type { PfCase } from '../model/pf-case.ts';
 import { cscAssemble, cscValuesFromSlots, type CscMatrix } from '../sparse/csc.ts';
 
@@ -52,8 +53,15 @@ export function makeBranchAdmittances(pf: PfCase): BranchAdmittances {
     const x = pf.x[l]!;
     const d = r * r + x * x;
     if (d === 0) {
+      // MATPOWER would put 1/0 = Inf into Ybus and return NaN voltages. A bus tie of zero
+      // impedance is refused rather than guessed at: merge its buses or give it a reactance.
+      const what =
+        r === 0 && x === 0
+          ? 'zero impedance (r = x = 0)'
+          : `an impedance too small to invert (r = ${r}, x = ${x} pu)`;
       throw new PowerflowInputError(
-        `branch ${l + 1} (bus ${pf.busIds[pf.from[l]!]} → ${pf.busIds[pf.to[l]!]}) has zero impedance (r = x = 0)`,
+        `${branchLabel(pf, l)} has ${what}: its admittance would be infinite; ` +
+          'merge its two buses or give it a small reactance',
       );
     }
     const ysRe = r / d;
@@ -72,8 +80,27 @@ export function makeBranchAdmittances(pf: PfCase): BranchAdmittances {
     y.yftIm[l] = -(ysRe * tapIm + ysIm * tapRe) / tap2;
     y.ytfRe[l] = -(ysRe * tapRe + ysIm * tapIm) / tap2;
     y.ytfIm[l] = -(ysIm * tapRe - ysRe * tapIm) / tap2;
+    // A tap near zero (or an impedance whose inverse overflows) gives Inf or NaN here.
+    if (!finiteAdmittance(y, l)) {
+      throw new PowerflowInputError(
+        `${branchLabel(pf, l)} has a non-finite admittance (r = ${r}, x = ${x}, tap = ${pf.tap[l]})`,
+      );
+    }
   }
   return y;
+}
+
+function finiteAdmittance(y: BranchAdmittances, l: number): boolean {
+  return (
+    Number.isFinite(y.yffRe[l]!) &&
+    Number.isFinite(y.yffIm[l]!) &&
+    Number.isFinite(y.yftRe[l]!) &&
+    Number.isFinite(y.yftIm[l]!) &&
+    Number.isFinite(y.ytfRe[l]!) &&
+    Number.isFinite(y.ytfIm[l]!) &&
+    Number.isFinite(y.yttRe[l]!) &&
+    Number.isFinite(y.yttIm[l]!)
+  );
 }
 
 export function makeYbus(pf: PfCase): Ybus {
