@@ -1,5 +1,6 @@
 // `finest pf` and `finest dcpf`: solve one case and print the solution as MATPOWER reports it
-// (arrays in the case file's row order) or as a readable summary.
+// (arrays in the case file's row order) or as a readable summary. `pf --time-limit MS` bounds
+// the Newton solve (checked once per iteration); past it the case is reported not converged.
 import type { Network } from '@finest/grid';
 import { buildPfCase, runAcPowerFlow, runDcPowerFlow } from '@finest/powerflow';
 import { parseCommandArgs } from '../args.ts';
@@ -33,19 +34,32 @@ export function parseRepeat(value: string | undefined): number {
   return n;
 }
 
+/** --time-limit MS: a number of milliseconds ≥ 0, or undefined when not given. */
+export function parseTimeLimit(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = Number(value);
+  if (value.trim() === '' || !Number.isFinite(ms) || ms < 0)
+    throw new CliError(`--time-limit expects a number of milliseconds ≥ 0, got "${value}"`);
+  return ms;
+}
+
 export function pfCommand(method: 'ac' | 'dc', args: string[], io: Io): number {
   const { values, casePath } = parseCommandArgs(args, {
     json: { type: 'boolean', default: false },
     repeat: { type: 'string' },
     'enforce-q-limits': { type: 'boolean', default: false },
+    'time-limit': { type: 'string' },
   });
-  if (method === 'dc' && values['enforce-q-limits'])
-    throw new CliError('--enforce-q-limits applies to the AC power flow (pf) only');
+  for (const option of ['enforce-q-limits', 'time-limit'] as const) {
+    if (method === 'dc' && values[option] !== undefined && values[option] !== false)
+      throw new CliError(`--${option} applies to the AC power flow (pf) only`);
+  }
   const repeat = parseRepeat(values.repeat);
+  const timeLimitMs = parseTimeLimit(values['time-limit']);
   const { network, parseMs } = loadCase(casePath);
   const enforceQ = values['enforce-q-limits'] === true;
 
-  const solve = (): PfSolution => solveNetwork(network, method, enforceQ);
+  const solve = (): PfSolution => solveNetwork(network, method, enforceQ, timeLimitMs);
   const start = performance.now();
   const solution = solve();
   const solveMs = performance.now() - start;
@@ -59,14 +73,29 @@ export function pfCommand(method: 'ac' | 'dc', args: string[], io: Io): number {
   return solution.converged ? EXIT.ok : EXIT.notConverged;
 }
 
-export function solveNetwork(network: Network, method: 'ac' | 'dc', enforceQ = false): PfSolution {
+export function solveNetwork(
+  network: Network,
+  method: 'ac' | 'dc',
+  enforceQ = false,
+  timeLimitMs?: number,
+): PfSolution {
   const pf = buildPfCase(network);
   if (method === 'ac') {
-    return runAcPowerFlow(pf, enforceQ ? { enforceQLimits: 'simultaneous' } : {});
+    return runAcPowerFlow(pf, {
+      ...(enforceQ ? { enforceQLimits: 'simultaneous' as const } : {}),
+      ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
+    });
   }
-  const dc = runDcPowerFlow(pf);
+  const { mismatch, ...dc } = runDcPowerFlow(pf);
   const zeros = (n: number): Float64Array => new Float64Array(n);
-  return { ...dc, Qf: zeros(pf.nBranch), Qt: zeros(pf.nBranch), Qg: zeros(pf.nGen) };
+  return {
+    ...dc,
+    // an unsolved DC case has no residual to print
+    ...(Number.isNaN(mismatch) ? {} : { mismatch }),
+    Qf: zeros(pf.nBranch),
+    Qt: zeros(pf.nBranch),
+    Qg: zeros(pf.nGen),
+  };
 }
 
 /** A bus id printed as MATPOWER's bus number when it is one, else as text. */
