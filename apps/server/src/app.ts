@@ -91,7 +91,17 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     installErrorHandler(app);
     installWriteGuard(app, services.checkToken);
     await registerOpenApi(app, VERSION);
-    await app.register(websocket, { options: { maxPayload: config.limits.wsMessageBytes } });
+    await app.register(websocket, {
+      options: { maxPayload: config.limits.wsMessageBytes },
+      // the plugin's default closes viewers without a code (they see 1005): say why instead
+      preClose(this: FastifyInstance, done: () => void) {
+        for (const client of this.websocketServer.clients)
+          client.close(1001, 'server shutting down');
+        this.server.removeAllListeners('upgrade');
+        this.websocketServer.close();
+        done();
+      },
+    });
     for (const plugin of [
       healthRoutes,
       networkRoutes,

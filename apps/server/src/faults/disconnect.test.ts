@@ -60,3 +60,14 @@ describe('viewers leaving mid-stream', () => {
     await until(async () => (await health()).viewers === 0, 'the last viewer leaving');
   });
 });
+
+describe('the server shutting down', () => {
+  it('closes viewers with 1001 and a reason, so they know to reconnect later', async () => {
+    const other = await testServer({ listen: true });
+    const viewer = await TestClient.connect(other.wsUrl);
+    await viewer.waitFor('welcome');
+    await other.close();
+    for (let i = 0; i < 200 && !viewer.closed; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(viewer.closed).toEqual({ code: 1001, reason: 'server shutting down' });
+  });
+});
