@@ -23,6 +23,7 @@ const USAGE = `usage: finest <command> [options]
 
 commands:
   pf CASE.m [--json] [--repeat N] [--enforce-q-limits]   AC power flow (Newton-Raphson)
+     [--time-limit MS]                                    stop (not converged, exit 1) after MS ms
   dcpf CASE.m [--json] [--repeat N]                       DC power flow
   n1 CASE.m [--json] [--csv FILE]                         DC N-1 screening of branch outages
   n1 CASE.m --ac [--json] [--workers N] [--screen K]      AC N-1 (Newton per outage, worker threads)
