@@ -36,23 +36,27 @@ const RBRACE = 125;
 const PERCENT = 37;
 
 const MATRICES = new Set(['bus', 'gen', 'branch', 'gencost', 'dcline', 'areas']);
-const STRING_CELLS: Record<string, StringCellField> = {
-  bus_name: 'busName',
-  genfuel: 'genFuel',
-  gentype: 'genType',
-};
+// Maps, not object literals: a field may be named `constructor` or `__proto__`
+const STRING_CELLS = new Map<string, StringCellField>([
+  ['bus_name', 'busName'],
+  ['genfuel', 'genFuel'],
+  ['gentype', 'genType'],
+]);
 /** `name = ...` or `mpc.name = ...` at pos: the next statement, so a matrix was left open */
 const NEXT_FIELD = /[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?\s*=/y;
 
-/** a number, then blanks and the end of the statement */
-const SCALAR = /[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[ \t]*(?:[;,%\r\n]|$)/y;
+/**
+ * a number, then blanks and the end of the statement (`\d+(?:\.\d*)?`, not `\d+\.?\d*`: the
+ * latter splits a run of digits two ways at every position and backtracks quadratically)
+ */
+const SCALAR = /[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t]*(?:[;,%\r\n]|$)/y;
 
 export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
   const s = new Scanner(text, fileName);
   const matrices = new Map<string, MatrixField>();
   const cells: Partial<Record<StringCellField, string[]>> = {};
   const cellLines: Partial<Record<StringCellField, number>> = {};
-  const other: Record<string, MatrixField> = {};
+  const other = new Map<string, MatrixField>();
   const warnings: string[] = [];
   let name = '';
   let struct = 'mpc';
@@ -137,8 +141,10 @@ export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
           s.column,
         );
       } else {
-        // skip a non-string entry of a cell array we do not use
-        while (!/[\s,;%}]/.test(text[s.pos] ?? '}')) s.pos++;
+        // skip a non-string entry of a cell array we do not use; its first character at least,
+        // since a blank the loop above does not take (form feed, no-break space) would stall it
+        do s.pos++;
+        while (!/[\s,;%}]/.test(text[s.pos] ?? '}'));
       }
     }
   }
@@ -232,12 +238,12 @@ export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
       const m = readMatrix(field, line);
       if (MATRICES.has(field)) matrices.set(field, m);
       else {
-        other[field] = m;
+        other.set(field, m);
         warnings.push(`${fileName}:${line}: mpc.${field} is not used (kept raw in "other")`);
       }
     } else if (c === LBRACE) {
       s.pos++;
-      const key = STRING_CELLS[field];
+      const key = STRING_CELLS.get(field);
       const strings = readCell(field, line, key !== undefined);
       if (key) {
         cells[key] = strings;
@@ -248,13 +254,13 @@ export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
       versionLine = line;
     } else if (field === 'baseMVA') {
       baseMVA = s.readNumber('baseMVA', 0);
-    } else if (MATRICES.has(field) || STRING_CELLS[field] !== undefined) {
+    } else if (MATRICES.has(field) || STRING_CELLS.has(field)) {
       throw s.error(
         `mpc.${field} must be a ${MATRICES.has(field) ? 'matrix [...]' : 'cell array {...}'}`,
         line,
       );
     } else if (s.atNumber() && isNumberStatement()) {
-      other[field] = { rows: [[s.readNumber(field, 0)]], lines: [line], line };
+      other.set(field, { rows: [[s.readNumber(field, 0)]], lines: [line], line });
       warnings.push(`${fileName}:${line}: mpc.${field} is not used (kept raw in "other")`);
     } else {
       const expr = skipExpression();
@@ -329,6 +335,6 @@ export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
   if (cells.genFuel) out.genFuel = cells.genFuel;
   if (cells.genType) out.genType = cells.genType;
   if (Object.keys(cellLines).length > 0) out.cellLines = cellLines;
-  if (Object.keys(other).length > 0) out.other = other;
+  if (other.size > 0) out.other = Object.fromEntries(other);
   return out;
 }

@@ -23,8 +23,16 @@ const RBRACKET = 93;
 const RBRACE = 125;
 const ZERO = 48;
 const NINE = 57;
+const BOM = 0xfeff;
 
+/**
+ * A MATLAB decimal. `\d+(?:\.\d*)?`, not `\d+\.?\d*`: the latter splits a run of digits two
+ * ways at every position, so a long bad token ("111…1x") backtracks quadratically.
+ */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const MAX_EXACT = 2 ** 53;
+/** the rest of a line: everything up to a line break (LF or CR) */
+const LINE_REST = /[^\n\r]*/y;
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 /** True for the characters that end a number token inside a matrix or cell array. */
@@ -57,6 +65,8 @@ export class Scanner {
   constructor(text: string, file: string) {
     this.text = text;
     this.file = file;
+    // a UTF-8 byte order mark (Windows editors write one) is no part of the first line
+    if (text.charCodeAt(0) === BOM) this.pos = this.lineStart = 1;
   }
 
   /** 1-based column of `pos` */
@@ -89,12 +99,16 @@ export class Scanner {
     this.lineStart = this.pos;
   }
 
+  /** Index of the line break (LF or CR) ending the line at `from`, or the end of the text. */
+  lineEnd(from = this.pos): number {
+    LINE_REST.lastIndex = from;
+    LINE_REST.test(this.text);
+    return LINE_REST.lastIndex;
+  }
+
   /** Moves pos to the end of the current line (before its line break). */
   skipToLineEnd(): void {
-    const lf = this.text.indexOf('\n', this.pos);
-    let end = lf < 0 ? this.text.length : lf;
-    if (end > this.pos && this.text.charCodeAt(end - 1) === CR) end--;
-    this.pos = end;
+    this.pos = this.lineEnd();
   }
 
   /** At `...`: skips the rest of the line and its line break (MATLAB continuation). */
@@ -142,8 +156,13 @@ export class Scanner {
 
   /** The rest of the current line without consuming it, for messages. */
   restOfLine(max = 40): string {
-    const lf = this.text.indexOf('\n', this.pos);
-    const line = this.text.slice(this.pos, lf < 0 ? this.text.length : lf).trim();
+    let from = this.pos;
+    while (this.text.charCodeAt(from) === SPACE || this.text.charCodeAt(from) === TAB) from++;
+    // a window, not the whole line: one long line of many statements must stay linear
+    const window = this.text.slice(from, from + max + 1);
+    LINE_REST.lastIndex = 0;
+    LINE_REST.test(window);
+    const line = window.slice(0, LINE_REST.lastIndex).trimEnd();
     return line.length > max ? `${line.slice(0, max)}…` : line;
   }
 
@@ -155,10 +174,10 @@ export class Scanner {
     const startCol = this.column;
     let out = '';
     let from = ++this.pos;
+    const end = this.lineEnd();
     for (;;) {
       const at = this.text.indexOf(quote, this.pos);
-      const lf = this.text.indexOf('\n', this.pos);
-      if (at < 0 || (lf >= 0 && lf < at))
+      if (at < 0 || at >= end)
         throw this.error(`string is not closed with ${quote} on its line`, startLine, startCol);
       if (this.text.charCodeAt(at + 1) === q) {
         out += this.text.slice(from, at + 1);
@@ -244,7 +263,7 @@ export class Scanner {
     if (/^inf$/i.test(bare)) return token.startsWith('-') ? -Infinity : Infinity;
     if (/^nan$/i.test(bare)) throw this.error(`${what}: NaN is not allowed`, this.line, column);
     // Number() also takes "0x1F", "Infinity" and other forms that are no MATLAB decimals
-    const v = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(token) ? Number(token) : NaN;
+    const v = DECIMAL.test(token) ? Number(token) : NaN;
     if (Number.isNaN(v)) throw this.error(`${what}: "${token}" is not a number`, this.line, column);
     return v;
   }

@@ -4,7 +4,8 @@
 // non-zero tap ratio is a transformer, dcline rows become HVDC links ("dc1", ...), gencost is
 // kept verbatim, areas come from mpc.areas (then any other bus area) or else from the buses in
 // order of first use. Result columns beyond the input columns (OPF/PF results) are ignored.
-// Generator and dcline limits may be ±Inf (MATPOWER: no limit); they stay ±Infinity unless
+// Generator and dcline limits, branch ratings (+Inf) and branch angle limits may be ±Inf
+// (MATPOWER: no limit; its OPF leaves RATE_A ≥ 1e10 unconstrained); they stay ±Infinity unless
 // `infinityAs` is given, since NetworkSchema and JSON only hold finite numbers.
 import type { Branch, Bus, BusType, Generator, HvdcLink, Network } from '../schema/network.ts';
 import { MatpowerParseError } from '../errors.ts';
@@ -13,13 +14,16 @@ import type { MatpowerCase, StringCellField } from './case.ts';
 const BUS_TYPES: Record<number, BusType> = { 1: 'PQ', 2: 'PV', 3: 'REF', 4: 'NONE' };
 /** gen columns that may be ±Inf: QMAX, QMIN, PMAX, PMIN (0-based) */
 const GEN_LIMITS = [3, 4, 8, 9];
+/** branch columns that may be Inf: RATE_A, RATE_B, RATE_C (0-based; a negative one is refused) */
+const BRANCH_RATINGS = [5, 6, 7];
 /** dcline columns that may be ±Inf: PMIN … QMAXT (0-based) */
 const DCLINE_LIMITS = [9, 10, 11, 12, 13, 14];
 
 export interface MatpowerToNetworkOptions {
   /**
-   * MW/MVAr magnitude that replaces ±Inf generator and dcline limits (e.g. 1e5), so that the
-   * network passes NetworkSchema and survives JSON; default: keep ±Infinity, as MATPOWER does
+   * MW/MVAr (or MVA, degrees) magnitude that replaces ±Inf generator and dcline limits, branch
+   * ratings and angle limits (e.g. 1e5), so that the network passes NetworkSchema and survives
+   * JSON; default: keep ±Infinity, as MATPOWER does
    */
   infinityAs?: number;
 }
@@ -117,7 +121,7 @@ export function matpowerToNetwork(
   const branches: Branch[] = mpc.branch.rows.map((r, k) => {
     const line = mpc.branch.lines[k]!;
     const what = `branch ${k + 1}`;
-    finiteRow(r, 11, file, line, what);
+    finiteRow(r, 11, file, line, what, BRANCH_RATINGS);
     for (const c of [5, 6, 7]) {
       if (r[c]! < 0)
         throw new MatpowerParseError(
@@ -134,14 +138,14 @@ export function matpowerToNetwork(
       r: r[2]!,
       x: r[3]!,
       b: r[4]!,
-      rateA: r[5]!,
-      rateB: r[6]!,
-      rateC: r[7]!,
+      rateA: limit(r[5]!),
+      rateB: limit(r[6]!),
+      rateC: limit(r[7]!),
       tap: r[8]!,
       shift: r[9]!,
       inService: r[10]! > 0,
-      angmin: r[11] ?? -360,
-      angmax: r[12] ?? 360,
+      angmin: limit(r[11] ?? -360),
+      angmax: limit(r[12] ?? 360),
     };
   });
 
