@@ -68,6 +68,8 @@ export function encodeFrame(runId: string, frame: Frame): Uint8Array {
 }
 
 export class FrameDecodeError extends Error {
+  // named, so logs and String(err) say which error it is rather than "Error"
+  override readonly name = 'FrameDecodeError';
   readonly code = 'FINEST_FRAME_DECODE';
 }
 
