@@ -37,6 +37,15 @@ describe('parseMatpower: bugs found by fuzzing', () => {
     }
   });
 
+  it('keeps an unknown scalar field of ±Inf raw, as a number or a matrix holding Inf', () => {
+    // "mpc.A = Inf;" was skipped as an expression while "mpc.A = [Inf];" was kept
+    for (const v of ['Inf', '-Inf', '+inf']) {
+      const mpc = parseMatpower(`${CASE}mpc.A = ${v};\n`, 'r.m');
+      expect(mpc.other?.A?.rows, v).toEqual([[v.startsWith('-') ? -Infinity : Infinity]]);
+    }
+    expect(parseMatpower(`${CASE}mpc.A = Inf + 1;\n`, 'r.m').other).toBeUndefined();
+  });
+
   it('reads a file with lone CR line ends as the same file with LF', () => {
     // a comment ran to the next LF, swallowing every CR-ended line after it
     expect(read(CASE.replace(/\n/g, '\r'))).toEqual(read(CASE));

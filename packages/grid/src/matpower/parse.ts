@@ -46,10 +46,10 @@ const STRING_CELLS = new Map<string, StringCellField>([
 const NEXT_FIELD = /[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?\s*=/y;
 
 /**
- * a number, then blanks and the end of the statement (`\d+(?:\.\d*)?`, not `\d+\.?\d*`: the
- * latter splits a run of digits two ways at every position and backtracks quadratically)
+ * a number or ±Inf, then blanks and the end of the statement (`\d+(?:\.\d*)?`, not `\d+\.?\d*`:
+ * the latter splits a run of digits two ways at every position and backtracks quadratically)
  */
-const SCALAR = /[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t]*(?:[;,%\r\n]|$)/y;
+const SCALAR = /[+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[Ii]nf)[ \t]*(?:[;,%\r\n]|$)/y;
 
 export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
   const s = new Scanner(text, fileName);
@@ -259,7 +259,7 @@ export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
         `mpc.${field} must be a ${MATRICES.has(field) ? 'matrix [...]' : 'cell array {...}'}`,
         line,
       );
-    } else if (s.atNumber() && isNumberStatement()) {
+    } else if (isNumberStatement()) {
       other.set(field, { rows: [[s.readNumber(field, 0)]], lines: [line], line });
       warnings.push(`${fileName}:${line}: mpc.${field} is not used (kept raw in "other")`);
     } else {
