@@ -20,13 +20,16 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'FINEST_BAD_JSON',
 };
 
+/** characters of a message kept: a parse error may quote a bad token of any length */
+const MESSAGE_CHARS = 1000;
+
 export function errorBody(code: ErrorCode, message: string, issues?: ApiIssue[]): ApiErrorBody {
   const statusCode = ERRORS[code];
   return {
     statusCode,
     code,
     error: STATUS_CODES[statusCode] ?? 'Error',
-    message,
+    message: message.length > MESSAGE_CHARS ? `${message.slice(0, MESSAGE_CHARS)}…` : message,
     ...(issues && issues.length > 0 ? { issues } : {}),
   };
 }

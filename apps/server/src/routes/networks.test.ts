@@ -115,6 +115,19 @@ describe('networks', () => {
     expect(body.message).not.toMatch(/\/(work|tmp|home)\//);
   });
 
+  it('keeps the message short when the bad token is huge', async () => {
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/api/networks?name=long',
+      headers: { 'content-type': 'text/plain' },
+      payload: CASE9.replace('4	5	0.017', `4	5	0.017	${'z'.repeat(40_000)}`),
+    });
+    expect(res.statusCode).toBe(400);
+    const { message } = res.json() as { message: string };
+    expect(message).toMatch(/^long\.m:\d+/);
+    expect(message.length).toBeLessThanOrEqual(1001);
+  });
+
   it('refuses uploads over the size limit with 413, and bad JSON bodies with the path', async () => {
     const big = await s.app.inject({
       method: 'POST',
