@@ -30,7 +30,7 @@ const frameArb: fc.Arbitrary<Frame> = fc
   .chain(([nBus, nBranch, nHvdc, nGen, nArea]) =>
     fc.record({
       tick: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-      t: fc.double(),
+      t: fc.double({ noNaN: true, noDefaultInfinity: true }), // decodeFrame refuses a time that is not finite
       keyframe: fc.boolean(),
       busVm: floats(nBus),
       busVa: floats(nBus),

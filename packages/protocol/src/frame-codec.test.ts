@@ -52,6 +52,16 @@ describe('frame codec', () => {
     expect(() => decodeFrame(count)).toThrow(/truncated/);
   });
 
+  it('rejects bytes after the frame and a time that is not a number', () => {
+    const bytes = encodeFrame('r', frame(1));
+    const longer = new Uint8Array(bytes.length + 4);
+    longer.set(bytes);
+    expect(() => decodeFrame(longer)).toThrow(/4 bytes after the end of the frame/);
+    const nan = bytes.slice();
+    new DataView(nan.buffer).setFloat64(16 + 4, Number.NaN, true);
+    expect(() => decodeFrame(nan)).toThrow(/time is not a finite number/);
+  });
+
   it('decodes a frame that sits at an offset inside a larger buffer', () => {
     const bytes = encodeFrame('r', frame(3));
     const big = new Uint8Array(bytes.length + 8);

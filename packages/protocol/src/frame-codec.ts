@@ -89,12 +89,19 @@ export function decodeFrame(data: Uint8Array): EncodedFrameHeader & { frame: Fra
   const runId = new TextDecoder().decode(data.subarray(16, 16 + idLength));
   let at = 16 + pad4(idLength);
   const t = view.getFloat64(at, true);
+  if (!Number.isFinite(t)) throw new FrameDecodeError(`frame: time is not a finite number (${t})`);
   at += 8;
   const [nBus, nBranch, nHvdc, nGen, nArea] = [0, 1, 2, 3, 4].map((k) =>
     view.getUint32(at + 4 * k, true),
   ) as [number, number, number, number, number];
   at += 24;
-  need(at + 4 * (4 * nBus + 2 * nBranch + nHvdc + nGen + nArea) + nBranch + nHvdc, 'arrays');
+  const size = at + 4 * (4 * nBus + 2 * nBranch + nHvdc + nGen + nArea) + nBranch + nHvdc;
+  need(size, 'arrays');
+  // a frame is exactly its encoded size: more bytes mean a misread length or two frames glued
+  if (data.byteLength !== size)
+    throw new FrameDecodeError(
+      `frame: ${data.byteLength - size} bytes after the end of the frame (${size} bytes)`,
+    );
   const take = (n: number): Float32Array => {
     const out = new Float32Array(n);
     for (let k = 0; k < n; k++, at += 4) out[k] = view.getFloat32(at, true);
