@@ -99,4 +99,13 @@ describe('matpowerToNetwork: Inf where MATPOWER means no limit', () => {
       angmax: 1e5,
     });
   });
+
+  it('refuses a non-finite cost coefficient with its line (the server said "received null")', () => {
+    const cost = `${CASE}mpc.gencost = [
+  2 0 0 3 0.11 Inf 0;
+];
+`;
+    expect(() => read(cost)).toThrow(/^r\.m:15: gencost row 1: column 6 is Infinity/);
+    expect(read(cost.replace('Inf', '5')).gencost).toEqual([[2, 0, 0, 3, 0.11, 5, 0]]);
+  });
 });

@@ -194,7 +194,12 @@ export function matpowerToNetwork(
       },
     ],
   };
-  if (mpc.gencost) network.gencost = mpc.gencost.rows.map((r) => [...r]);
+  if (mpc.gencost) {
+    // cost coefficients and breakpoints have no meaning at infinity: say where, not "null" later
+    const { rows, lines } = mpc.gencost;
+    rows.forEach((r, k) => finiteRow(r, r.length, file, lines[k]!, `gencost row ${k + 1}`));
+    network.gencost = rows.map((r) => [...r]);
+  }
   return network;
 }
 
