@@ -5,7 +5,7 @@
 // other request can race its deletion). Latency is kept per route; a status other than the
 // expected one is an error, an expected 4xx is counted apart.
 import type { HttpClient, HttpResult } from './http-client.ts';
-import { prng } from './prng.ts';
+import { seededRandom } from '@finest/scenario';
 import { drawCall, type RestCall } from './rest-mix.ts';
 import { Samples, type Percentiles } from './stats.ts';
 import { streamScenario, type StoredRun } from './stored-runs.ts';
@@ -46,7 +46,7 @@ export class RestClients {
   private nextPostAt = 0;
   private startedAt = 0;
   private workers: Promise<void>[] = [];
-  private readonly random = prng(17);
+  private readonly random = seededRandom(17);
 
   constructor(
     private readonly http: HttpClient,

@@ -3,7 +3,7 @@
 // handshake, with the socket destroyed and no handshake at all, or by switching run on the same
 // connection. Those that left come back a moment later, half of them resuming where they were
 // (subscribe {fromTick}) and a quarter on another run.
-import { prng } from './prng.ts';
+import { seededRandom } from '@finest/scenario';
 import { LoadViewer, type ViewerSink } from './viewer.ts';
 import { median, Samples } from './stats.ts';
 import type { StoredRun } from './stored-runs.ts';
@@ -60,7 +60,7 @@ export class ViewerFleet {
       framesSkipped: 0,
       errors,
     };
-    this.random = prng(opts.seed ?? 9);
+    this.random = seededRandom(opts.seed ?? 9);
     this.viewers = Array.from(
       { length: opts.viewers },
       (_, k) => new LoadViewer(k, opts.wsUrl, opts.runs[k % opts.runs.length]!, this.sink),

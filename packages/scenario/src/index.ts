@@ -11,5 +11,6 @@ export { compareRuns } from './compare-runs.ts';
 export type { ScenarioIssue } from './errors.ts';
 export { ScenarioValidationError } from './errors.ts';
 export { parseScenario } from './parse-scenario.ts';
+export { seededRandom } from './engine/rng.ts';
 export type { BundledData } from './load-bundled.ts';
 export { BUNDLED_DATA_DIR, loadBundledData, loadScenarioLibrary } from './load-bundled.ts';

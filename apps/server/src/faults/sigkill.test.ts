@@ -13,7 +13,8 @@ import { decodeFrame, splitFrames } from '@finest/protocol';
 import { DB_FILE } from '../store/open-db.ts';
 import { startServerChild } from '../testing/server-child.ts';
 import { tempDir } from '../testing/temp-dir.ts';
-import { emptyRecord, seeded, writeUntilGone, type WriteRecord } from './write-load.ts';
+import { seededRandom } from '@finest/scenario';
+import { emptyRecord, writeUntilGone, type WriteRecord } from './write-load.ts';
 
 const CYCLES = Number(process.env.FINEST_FAULT_CYCLES ?? 3);
 const WRITERS = 4;
@@ -101,7 +102,7 @@ async function verifyRuns(api: string, rec: WriteRecord): Promise<void> {
 
 describe('SIGKILL while saving', () => {
   it(`keeps every acknowledged write over ${CYCLES} kills, with an intact database`, async () => {
-    const random = seeded(20261123);
+    const random = seededRandom(20261123);
     const all = emptyRecord();
     let verified = 0;
     let interrupted = 0;
