@@ -60,13 +60,13 @@ const arbitraryMessage = (id: string): fc.Arbitrary<string | Buffer> =>
       arbitrary: fc
         .tuple(
           fc.constantFrom(...validMessages(id)),
-          fc.string({ maxLength: 12 }),
+          // one of the message's own fields (by index), or a new one
+          fc.oneof(fc.nat(), fc.string({ maxLength: 12 })),
           hostile,
-          fc.boolean(),
         )
-        .map(([msg, key, value, replace]) => {
+        .map(([msg, field, value]) => {
           const keys = Object.keys(msg);
-          const k = replace ? keys[Math.abs(key.length) % keys.length]! : key;
+          const k = typeof field === 'number' ? keys[field % keys.length]! : field;
           return JSON.stringify({ ...msg, [k]: value });
         }),
     },

@@ -4,6 +4,7 @@
 // number literals JSON has no word for). Each mutation is plain data, positions are naturals
 // taken modulo what they index, so fast-check shrinks a failure to a few small edits.
 import fc from 'fast-check';
+import { insertAt, truncateAt } from './text-edits.ts';
 
 /** Values of every JSON type and then some: the JS-only NaN, ±Infinity, -0, huge and tiny. */
 // prettier-ignore
@@ -179,11 +180,9 @@ export type TextMutation = typeof textMutationArb extends fc.Arbitrary<infer M> 
 export function applyTextMutation(text: string, m: TextMutation): string {
   switch (m.kind) {
     case 'truncate':
-      return text.slice(0, m.at % (text.length + 1));
-    case 'insert': {
-      const at = m.at % (text.length + 1);
-      return text.slice(0, at) + m.text + text.slice(at);
-    }
+      return truncateAt(text, m.at);
+    case 'insert':
+      return insertAt(text, m.at, m.text);
     case 'number': {
       const numbers = [...text.matchAll(/(?<=[:[,]\s*)-?\d[\d.eE+-]*/g)];
       if (numbers.length === 0) return text;

@@ -2,6 +2,7 @@
 // (positions are naturals taken modulo the size of what they index), so fast-check can shrink a
 // failing input to a few small edits of a real case file.
 import fc from 'fast-check';
+import { insertAt, truncateAt } from './text-edits.ts';
 
 /** Tokens that are numbers to some reader but not all (MATLAB, Number(), parseFloat). */
 // prettier-ignore
@@ -201,11 +202,9 @@ function isolateBus(lines: string[], row: number): string[] {
 export function applyMutation(text: string, m: Mutation): string {
   switch (m.kind) {
     case 'truncate':
-      return text.slice(0, m.at % (text.length + 1));
-    case 'insert': {
-      const at = m.at % (text.length + 1);
-      return text.slice(0, at) + m.text + text.slice(at);
-    }
+      return truncateAt(text, m.at);
+    case 'insert':
+      return insertAt(text, m.at, m.text);
     case 'one-line':
       return text.replace(/\r?\n/g, ' ');
     default:
