@@ -37,10 +37,24 @@ export { prepareDcSystem, runDcPowerFlow, solveDcFlows } from './dc/run-dc.ts';
 export type { BranchPair, DcN1Options, DcN1Result } from './contingency/dc-n1.ts';
 export { DC_N1_DEFAULTS, runDcN1 } from './contingency/dc-n1.ts';
 export type { AcContingencyOutcome, AcN1Context } from './contingency/ac-n1.ts';
-export { assessAc, inServiceBranches, prepareAcN1, runAcN1Sequential, solveAcContingency } from './contingency/ac-n1.ts';
+export {
+  assessAc,
+  inServiceBranches,
+  prepareAcN1,
+  runAcN1Sequential,
+  solveAcContingency,
+} from './contingency/ac-n1.ts';
 export type { AcN1Options } from './contingency/ac-n1-parallel.ts';
 export { runAcN1 } from './contingency/ac-n1-parallel.ts';
 export type { EnergisedNetwork } from './contingency/energise-islands.ts';
 export { energiseIslands } from './contingency/energise-islands.ts';
 export type { SetOutcome } from './contingency/outage-sets.ts';
 export { solveOutageSet } from './contingency/outage-sets.ts';
+export type { GenCost, PiecewiseLinearCost, PolynomialCost } from './opf/gen-costs.ts';
+export { costAt, readGenCosts } from './opf/gen-costs.ts';
+export type { OpfCase } from './opf/opf-case.ts';
+export { buildOpfCase } from './opf/opf-case.ts';
+export type { LpSolveOptions, LpStatus } from './opf/highs-solver.ts';
+export { HIGHS_DEFAULTS, loadHighs } from './opf/highs-solver.ts';
+export type { DcOpfOptions, DcOpfResult, DcOpfStatus } from './opf/run-dc-opf.ts';
+export { runDcOpf, runDcOpfWith } from './opf/run-dc-opf.ts';
