@@ -11,6 +11,9 @@ import { allocateDemand } from './build-data/allocation.ts';
 import { readProfiles } from './build-data/profiles.ts';
 import { buildGeoLayers } from './build-data/geo.ts';
 import { buildCityLayers } from './build-data/city.ts';
+import { cityDemand, type CityDemand } from './build-data/city-demand.ts';
+import { addCityGrid } from './build-data/city-grid.ts';
+import { applyGridChanges } from './build-data/grid-changes.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHARED = process.env.FINEST_SHARED_DATA ?? join(ROOT, '..', 'shared', 'data');
@@ -18,10 +21,28 @@ const OUT = join(ROOT, 'data', 'networks');
 const PROFILES = join(ROOT, 'data', 'profiles');
 const GEO = join(ROOT, 'data', 'geo');
 
+/** The capitals' demand and substations, sized on the 2015 profiles. */
+export function buildCities(sharedData: string): {
+  cities: CityDemand[];
+  peakMW: Record<'FI' | 'EE', number>;
+} {
+  const { demand } = readProfiles(sharedData);
+  const gwh = (c: 'FI' | 'EE'): number => demand.series[c].reduce((s, x) => s + x, 0) / 1000;
+  const peak = (c: 'FI' | 'EE'): number => Math.max(...demand.series[c]);
+  return {
+    cities: cityDemand(sharedData, { FI: gwh('FI'), EE: gwh('EE') }),
+    peakMW: { FI: peak('FI'), EE: peak('EE') },
+  };
+}
+
 export function buildNetworks(sharedData: string): Record<string, Network> {
   const gk = readGridkit(join(sharedData, 'pypsa-eur-entsoegridkit-fi-ee'));
+  const { cities, peakMW } = buildCities(sharedData);
   const fi = buildNational(gk, 'FI');
+  applyGridChanges(fi);
+  addCityGrid(fi, 'FI', cities, peakMW.FI);
   const ee = buildNational(gk, 'EE');
+  addCityGrid(ee, 'EE', cities, peakMW.EE);
   return { fi, ee, 'fi-ee': mergeNetworks(gk, fi, ee) };
 }
 
@@ -32,7 +53,10 @@ export const serialiseGeo = (value: unknown): string => JSON.stringify(value) + 
 
 /** Base map and city layers: GeoJSON files in data/geo, by file name. */
 export function buildGeo(sharedData: string, fiEe: Network): Record<string, unknown> {
-  return { ...buildGeoLayers(sharedData), ...buildCityLayers(sharedData, fiEe) };
+  return {
+    ...buildGeoLayers(sharedData),
+    ...buildCityLayers(buildCities(sharedData).cities, fiEe),
+  };
 }
 
 /** Profiles and demand allocation: JSON files in data/profiles, by file name. */
@@ -41,7 +65,7 @@ export function buildProfiles(sharedData: string, fiEe: Network): Record<string,
   return {
     'demand-2015.json': demand,
     'wind-cf-2015.json': wind,
-    'demand-allocation.json': allocateDemand(fiEe, sharedData),
+    'demand-allocation.json': allocateDemand(fiEe, sharedData, buildCities(sharedData).cities),
   };
 }
 

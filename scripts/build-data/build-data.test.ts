@@ -36,7 +36,13 @@ describe('data/ (networks and profiles)', () => {
   it('are valid networks with namespaced ids and a dataset on every element', () => {
     for (const name of ['fi', 'ee', 'fi-ee']) {
       const net = NetworkSchema.parse(committed(name));
-      for (const b of net.buses) expect(b.id).toMatch(/^(FI|EE|SE|NO|LV|RU):\d+$/);
+      // backbone buses keep their GridKit number; added buses (city substations, 110 kV
+      // sides, equivalents) carry the rule that derived them
+      for (const b of net.buses)
+        if (b.equivalentRule === undefined) expect(b.id).toMatch(/^(FI|EE|SE|NO|LV|RU):\d+$/);
+        else expect(b.id).toMatch(/^(FI|EE):[A-Za-z0-9_-]+$/);
+      for (const br of net.branches)
+        if (br.equivalent) expect(br.equivalentRule, br.id).toMatch(/\w/);
       for (const x of [...net.buses, ...net.branches, ...net.generators, ...net.hvdcLinks])
         expect(x.dataset).toMatch(/^gridkit-(fi|ee)$/);
     }
@@ -116,13 +122,27 @@ describe('data/ (networks and profiles)', () => {
         expect(bus.external).toBeUndefined();
       }
     }
-    // Helsinki's substations carry more than the even share: the capital region is the largest place
-    const fi = Object.entries(allocation.weights.FI!).sort((a, b) => b[1] - a[1]);
-    const top = net.buses.find((b) => b.id === fi[0]![0])!;
-    expect(top.lat!).toBeGreaterThan(60);
-    expect(top.lat!).toBeLessThan(60.5);
-    expect(top.lon!).toBeGreaterThan(24.4);
-    expect(top.lon!).toBeLessThan(25.3);
+    // the capitals' demand sits on their own city-side substations, calibrated to the city's
+    // sourced annual energy (Helen 4,520 GWh, facts D03; Tallinn 1,994 GWh, Tallinn Energy Agency)
+    const cities = (
+      JSON.parse(readFileSync(`${ROOT}data/profiles/demand-allocation.json`, 'utf8')) as {
+        cities: Record<string, { country: string; share: number; buses: string[] }>;
+      }
+    ).cities;
+    const onBuses = (c: string): number =>
+      cities[c]!.buses.reduce((s, id) => s + allocation.weights[cities[c]!.country]![id]!, 0);
+    expect(onBuses('Helsinki')).toBeCloseTo(4520 / 82500, 3);
+    expect(onBuses('Tallinn')).toBeCloseTo(1994 / 7930, 2);
+    for (const id of cities.Helsinki!.buses) {
+      const b = net.buses.find((x) => x.id === id)!;
+      expect(b.lat!).toBeGreaterThan(60.1);
+      expect(b.lat!).toBeLessThan(60.3);
+      expect(b.lon!).toBeGreaterThan(24.8);
+      expect(b.lon!).toBeLessThan(25.3);
+    }
+    // Helsinki at the 2015 peak within ±15 % of its recorded peak (817 MW, facts D04)
+    expect(onBuses('Helsinki') * 13584).toBeGreaterThan(817 * 0.85);
+    expect(onBuses('Helsinki') * 13584).toBeLessThan(817 * 1.15);
   });
 
   it('map the Helsinki and Tallinn districts to energised substations of their country', () => {
@@ -141,9 +161,11 @@ describe('data/ (networks and profiles)', () => {
       };
     const helsinki = layer('helsinki-districts').features;
     const tallinn = layer('tallinn-districts').features;
-    expect(helsinki).toHaveLength(59);
+    // the 84 Paavo postal areas, with their 2023 inhabitants
+    expect(helsinki).toHaveLength(84);
     expect(tallinn).toHaveLength(8);
-    expect(helsinki.every((f) => f.properties.populationEstimated)).toBe(true);
+    expect(helsinki.every((f) => !f.properties.populationEstimated)).toBe(true);
+    expect(helsinki.reduce((s, f) => s + f.properties.population, 0)).toBeGreaterThan(600_000);
     expect(tallinn.every((f) => !f.properties.populationEstimated)).toBe(true);
     // Tallinn 2014, the latest year with every district in power-system-facts
     expect(tallinn.reduce((s, f) => s + f.properties.population, 0)).toBe(434330);
@@ -155,6 +177,9 @@ describe('data/ (networks and profiles)', () => {
         const b = bus.get(f.properties.substations[0]!)!;
         expect(b.country).toBe(country);
         expect(b.type).not.toBe('NONE');
+        // fed from inside the city: a city-side 110 kV substation, not the backbone outside
+        expect(b.baseKV).toBe(110);
+        expect(b.equivalentRule).toMatch(/city-side|110 kV substation/);
       }
     }
   });

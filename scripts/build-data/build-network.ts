@@ -20,7 +20,7 @@ import {
 import type { GkBus, Gridkit } from './gridkit.ts';
 
 /** Rounds to a fixed number of significant digits so output bytes are stable. */
-const sig = (x: number, digits = 8): number => (x === 0 ? 0 : Number(x.toPrecision(digits)));
+export const sig = (x: number, digits = 8): number => (x === 0 ? 0 : Number(x.toPrecision(digits)));
 const deg = (x: number): number => Math.round(x * 1e5) / 1e5;
 
 const DATASETS = {
@@ -47,6 +47,31 @@ function haversineKm(a: GkBus, b: GkBus): number {
   const h =
     Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+/** Electrical parameters of n parallel circuits of a standard line type over km (route). */
+export function lineParameters(
+  t: (typeof LINE_TYPES)[number],
+  km: number,
+  circuits: number,
+  baseMVA: number,
+): Omit<Branch, 'id' | 'from' | 'to' | 'inService' | 'dataset'> {
+  const zb = (t.nominalKV * t.nominalKV) / baseMVA;
+  return {
+    kind: 'line',
+    r: sig((t.rOhmPerKm * km) / circuits / zb),
+    x: sig((t.xOhmPerKm * km) / circuits / zb),
+    b: sig(2 * Math.PI * ASSUMPTIONS.frequency * t.cNfPerKm * 1e-9 * km * circuits * zb),
+    rateA: sig(Math.sqrt(3) * t.nominalKV * t.iNomKA * circuits, 6),
+    rateB: 0,
+    rateC: 0,
+    tap: 0,
+    shift: 0,
+    angmin: -360,
+    angmax: 360,
+    lengthKm: sig(km, 6),
+    circuits,
+  };
 }
 
 /** The network of one country with its foreign neighbours as external equivalents. */
@@ -112,27 +137,13 @@ export function buildNational(gk: Gridkit, country: 'FI' | 'EE'): Network {
       throw new Error(
         `build-network: line ${l.id} has voltage class ${l.voltage} with no line type`,
       );
-    const km = l.lengthKm * ASSUMPTIONS.lengthFactor;
-    const zb = (t.nominalKV * t.nominalKV) / base;
     const russian = a.country === 'RU' || b.country === 'RU';
     branches.push({
       id: `L${l.id}`,
       from: busId(a),
       to: busId(b),
-      kind: 'line',
-      r: sig((t.rOhmPerKm * km) / l.circuits / zb),
-      x: sig((t.xOhmPerKm * km) / l.circuits / zb),
-      b: sig(2 * Math.PI * ASSUMPTIONS.frequency * t.cNfPerKm * 1e-9 * km * l.circuits * zb),
-      rateA: sig(Math.sqrt(3) * t.nominalKV * t.iNomKA * l.circuits, 6),
-      rateB: 0,
-      rateC: 0,
-      tap: 0,
-      shift: 0,
+      ...lineParameters(t, l.lengthKm * ASSUMPTIONS.lengthFactor, l.circuits, base),
       inService: !l.underConstruction && !russian,
-      angmin: -360,
-      angmax: 360,
-      lengthKm: sig(km, 6),
-      circuits: l.circuits,
       dataset,
     });
   }

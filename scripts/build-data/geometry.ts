@@ -82,3 +82,31 @@ export function areaAndCentroid(polygons: Position[][][]): { areaKm2: number; ce
     Math.abs(a / 2) * kmPerDegLat * kmPerDegLat * Math.cos((centroid[1] * Math.PI) / 180);
   return { areaKm2, centroid };
 }
+
+/** Whether a point lies inside polygons (outer rings with holes), by the even-odd rule. */
+export function pointInPolygons(point: Position, polygons: Position[][][]): boolean {
+  const inRing = (ring: Position[]): boolean => {
+    let inside = false;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i]!;
+      const [xj, yj] = ring[j]!;
+      if (
+        yi > point[1] !== yj > point[1] &&
+        point[0] < ((xj - xi) * (point[1] - yi)) / (yj - yi) + xi
+      )
+        inside = !inside;
+    }
+    return inside;
+  };
+  return polygons.some((rings) => inRing(rings[0]!) && !rings.slice(1).some(inRing));
+}
+
+/** Distance in km between two (lon, lat) points on a sphere of the Earth's mean radius. */
+export function haversineKm(a: Position, b: Position): number {
+  const r = Math.PI / 180;
+  const dLat = (b[1] - a[1]) * r;
+  const dLon = (b[0] - a[0]) * r;
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * r) * Math.cos(b[1] * r) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}

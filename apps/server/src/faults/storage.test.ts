@@ -74,7 +74,8 @@ describe('a store at its quota (as a full disk)', () => {
     }
     const done = await waitForRun(s.app, runId!);
     expect(done.status).toBe('failed');
-    expect(done.error).toMatch(/could not be saved: .*full/);
+    // the run's frames (or its first writes, with a larger network) hit the quota
+    expect(done.error).toMatch(/could not be saved: .*full|is full: nothing was saved/);
     await s.app.inject({ method: 'DELETE', url: `/api/runs/${runId!}` });
     const again = await s.app.inject({
       method: 'POST',

@@ -54,9 +54,11 @@ describe('geo layers on the plane', () => {
     expect(inLand(25.0, 59.8)).toBe(false); // the Gulf
     const hel = districtsFrom(layer('helsinki-districts'), plane);
     const tln = districtsFrom(layer('tallinn-districts'), plane);
-    expect(hel).toHaveLength(59);
+    // the 84 postal areas of Statistics Finland's Paavo, each with its inhabitants
+    expect(hel).toHaveLength(84);
+    expect(hel.every((d) => d.population > 0 || d.substations.length > 0)).toBe(true);
     expect(tln).toHaveLength(8);
-    expect(hel[0]!.name).toBe('Kruununhaka');
+    expect(hel[0]!.name).toBe('Helsinki keskusta - Etu-Töölö');
     expect(tln.every((d) => d.population > 0 && d.substations.length > 0)).toBe(true);
     const lasna = tln.find((d) => d.name === 'Lasnamäe')!;
     expect(polygonContains(lasna.polygons[0]!, ...lasna.centroid)).toBe(true);

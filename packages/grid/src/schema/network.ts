@@ -47,6 +47,10 @@ export const BusSchema = z.object({
   lat: num.optional(),
   /** true for an equivalent of an external system (e.g. Sweden SE1), not a real substation */
   external: z.boolean().optional(),
+  /** true for an element the source data does not have, added by a documented rule */
+  equivalent: z.boolean().optional(),
+  /** the rule that derived an equivalent element (length, conductor, rating, why) */
+  equivalentRule: z.string().optional(),
   /** id of the dataset this element came from (see Network.datasets) */
   dataset: z.string().optional(),
 });
@@ -85,6 +89,10 @@ export const BranchSchema = z.object({
   lengthKm: num.nonnegative().optional(),
   /** number of parallel circuits this branch stands for, when known */
   circuits: z.int().positive().optional(),
+  /** true for an element the source data does not have, added by a documented rule */
+  equivalent: z.boolean().optional(),
+  /** the rule that derived an equivalent element (length, conductor, rating, why) */
+  equivalentRule: z.string().optional(),
   dataset: z.string().optional(),
 });
 
@@ -117,6 +125,13 @@ export const GeneratorSchema = z.object({
   unitType: z.string().optional(),
   /** MATPOWER gen columns 11–21 (PC1 … APF), kept verbatim for a faithful round trip */
   matpowerExtra: z.array(num).optional(),
+  /** combined heat and power: heat-led, so it runs whenever heat is needed (the heating season) */
+  chp: z.boolean().optional(),
+  /** a reserve plant outside the market: the peak-load (strategic) reserve runs only when the
+   *  market cannot cover demand; disturbance and emergency reserves only after a disturbance */
+  reserve: z.enum(['peak-load', 'disturbance', 'emergency']).optional(),
+  /** why a unit is out of service when the source lists it (e.g. retired since), with the source */
+  outOfServiceReason: z.string().optional(),
   dataset: z.string().optional(),
 });
 

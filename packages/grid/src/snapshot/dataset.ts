@@ -19,6 +19,28 @@ export const DemandAllocationSchema = z.object({
   source: z.string(),
   /** per country, bus id → share of the country's demand */
   weights: z.record(z.string(), z.record(z.string(), z.number().nonnegative())),
+  /** per city: its country, share of the country's demand and the buses that carry it */
+  cities: z
+    .record(
+      z.string(),
+      z.object({
+        country: z.string(),
+        share: z.number().nonnegative(),
+        buses: z.array(z.string()),
+        rule: z.string(),
+        /** the sourced figures the city is calibrated to and compared with */
+        record: z
+          .object({
+            energyGWh: z.number(),
+            peak: z.number(),
+            peakUnit: z.string(),
+            year: z.string(),
+            source: z.string(),
+          })
+          .optional(),
+      }),
+    )
+    .optional(),
 });
 
 export type HourlyProfile = z.infer<typeof HourlyProfileSchema>;

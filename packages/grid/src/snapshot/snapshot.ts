@@ -32,6 +32,15 @@ export const SNAPSHOT_DEFAULTS = {
   externalCost: { NO: 20, SE: 25, LV: 55 } as Record<string, number>,
   /** €/MWh for technologies not listed */
   otherCost: 100,
+  /** €/MWh of a CHP unit in the heating season: heat-led, its electricity is a by-product that
+   *  runs before condensing plants (assumed; facts D05: 68 % of Helen's supply from CHP) */
+  chpHeatingSeasonCost: 8,
+  /** months (1–12) of the district-heating season in which CHP runs heat-led (assumed) */
+  heatingSeasonMonths: [10, 11, 12, 1, 2, 3, 4],
+  /** €/MWh of the peak-load and emergency reserves: started only when the market cannot cover
+   *  demand (facts B19: Kiisa emergency reserve energy 5,000 €/MWh; the same for Finland's
+   *  peak-load reserve, assumed). Disturbance reserves never run in a snapshot. */
+  reserveCost: 5_000,
   /** €/MWh of demand left unserved, so shortfall is the last resort */
   valueOfLostLoad: 10_000,
   /** share of Pmax that run-of-river hydro gives in an average hour (assumed) */
@@ -83,6 +92,8 @@ export function snapshotForHour(
   const { islandOf } = findIslands(out);
   const busIndex = new Map(out.buses.map((b, i) => [b.id, i]));
   const countryOfBus = (id: string): string => out.buses[busIndex.get(id)!]!.country ?? '';
+  const month = new Date(Date.parse(inputs.demand.start) + hour * 3_600_000).getUTCMonth() + 1;
+  const heatingSeason = SNAPSHOT_DEFAULTS.heatingSeasonMonths.includes(month);
 
   // 1. demand
   for (const b of out.buses) {
@@ -123,8 +134,11 @@ export function snapshotForHour(
       const i = busIndex.get(g.bus)!;
       if (!g.inService || islandOf[i] !== island || out.buses[i]!.type === 'NONE') return;
       const tech = g.technology ?? '';
+      if (g.reserve === 'disturbance') return;
       let available = Math.max(0, g.Pmax);
       let cost = SNAPSHOT_DEFAULTS.cost[tech] ?? SNAPSHOT_DEFAULTS.otherCost;
+      if (g.chp && heatingSeason) cost = SNAPSHOT_DEFAULTS.chpHeatingSeasonCost;
+      if (g.reserve) cost = SNAPSHOT_DEFAULTS.reserveCost;
       if (tech === 'wind') available *= inputs.wind.series[country][hour]!;
       if (tech === 'hydro') available *= hydroShare;
       if (tech === 'external') {

@@ -103,7 +103,13 @@ export function createKpiTracker(s: WorkingState, cities: CityLayer): KpiTracker
       const cityPeople = new Map<string, number>();
       for (const acc of cityAcc) {
         acc.ens += acc.shedNow * dtH;
-        acc.shedNow = acc.buses.reduce((sum, i) => sum + shedAt(b, i), 0);
+        // the city's buses carry only the city's load (city-demand.ts), so their shed is the
+        // city's; it can never exceed what the city consumes at that moment
+        const cityDemand = acc.buses.reduce((sum, i) => sum + b.demandMW[i]!, 0);
+        acc.shedNow = Math.min(
+          cityDemand,
+          acc.buses.reduce((sum, i) => sum + shedAt(b, i), 0),
+        );
         acc.peakShed = Math.max(acc.peakShed, acc.shedNow);
         let people = 0;
         for (const d of acc.city.districts) {
