@@ -8,6 +8,7 @@ import { n1Command } from './commands/n1.ts';
 import { pfCommand } from './commands/pf.ts';
 import { runCommand } from './commands/run.ts';
 import { snapshotCommand } from './commands/snapshot.ts';
+import { yearCommand } from './commands/year.ts';
 
 export interface Io {
   out: (text: string) => void;
@@ -32,6 +33,9 @@ commands:
                                                           capacity and demand
   snapshot --hour H | --time ISO [--network F] [--out F]  the FI–EE network at one hour of 2015
            [--topology current|pre-2025]                  (pre-2025: Baltics with IPS/UPS)
+  year [--topology current|pre-2025] [--hours SPEC]      snapshot + AC power flow of every hour of
+       [--json]                                          2015: overloads, most loaded branches,
+                                                          city peaks and energy (SPEC: all, 0-8759:24)
   run SCENARIO.json [--json] [--frames F.ndjson]         run an incident scenario: KPIs per country
            [--seed N] [--network F]                       and city, and the sequence of events
   compare A.json B.json [--json] [--seed N]               per-country differences of two runs
@@ -49,6 +53,7 @@ const COMMANDS: Record<string, Command> = {
   inspect: (args, io) => inspectCommand(args, io),
   snapshot: (args, io) => snapshotCommand(args, io),
   run: (args, io) => runCommand(args, io),
+  year: (args, io) => yearCommand(args, io),
   compare: (args, io) => compareCommand(args, io),
 };
 
