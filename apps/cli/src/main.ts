@@ -5,6 +5,7 @@ import { CliError, EXIT } from './cli-error.ts';
 import { compareCommand } from './commands/compare.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { n1Command } from './commands/n1.ts';
+import { opfCommand } from './commands/opf.ts';
 import { pfCommand } from './commands/pf.ts';
 import { runCommand } from './commands/run.ts';
 import { snapshotCommand } from './commands/snapshot.ts';
@@ -29,6 +30,8 @@ commands:
   n1 CASE.m [--json] [--csv FILE]                         DC N-1 screening of branch outages
   n1 CASE.m --ac [--json] [--workers N] [--screen K]      AC N-1 (Newton per outage, worker threads)
   n1 CASE.m --set SET.json [--ac] [--json]                N-k: contingencies of several elements
+  opf CASE.m --dc [--json]                                DC optimal power flow (HiGHS): least-cost
+                                                          dispatch, flows and prices (lam_P)
   inspect NETWORK [--json]                                summary: counts, islands, interconnectors,
                                                           capacity and demand
   snapshot --hour H | --time ISO [--network F] [--out F]  the FI–EE network at one hour of 2015
@@ -41,7 +44,7 @@ commands:
   compare A.json B.json [--json] [--seed N]               per-country differences of two runs
                                                           (scenario files or runs saved with --json)
 
-exit codes: 0 converged, 1 not converged, 2 bad input
+exit codes: 0 converged (opf: solved), 1 not converged (opf: infeasible, unbounded, not solved), 2 bad input
 `;
 
 type Command = (args: string[], io: Io) => Promise<number> | number;
@@ -50,6 +53,7 @@ const COMMANDS: Record<string, Command> = {
   pf: (args, io) => pfCommand('ac', args, io),
   dcpf: (args, io) => pfCommand('dc', args, io),
   n1: (args, io) => n1Command(args, io),
+  opf: (args, io) => opfCommand(args, io),
   inspect: (args, io) => inspectCommand(args, io),
   snapshot: (args, io) => snapshotCommand(args, io),
   run: (args, io) => runCommand(args, io),

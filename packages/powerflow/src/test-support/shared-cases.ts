@@ -10,8 +10,16 @@ export const MATPOWER_DIR = fileURLToPath(
 
 export const hasSharedCases = existsSync(MATPOWER_DIR);
 
+/**
+ * FINEST_REQUIRE_SHARED=1 (set by .ci/run) turns a missing ../shared into a failing test
+ * instead of skipped ones, so that a CI run without the cases cannot pass unnoticed.
+ */
+export const sharedRequired = process.env.FINEST_REQUIRE_SHARED === '1';
+
+export type ReferenceKind = 'ac' | 'dc' | 'n1dc' | 'dcopf';
+
 /** Case names (without .m) that have a reference result of the given kind. */
-export function casesWithReference(kind: 'ac' | 'dc' | 'n1dc'): string[] {
+export function casesWithReference(kind: ReferenceKind): string[] {
   if (!hasSharedCases) return [];
   return readdirSync(`${MATPOWER_DIR}ref`)
     .filter((f) => f.endsWith(`.${kind}.json`))
@@ -22,6 +30,21 @@ export function casesWithReference(kind: 'ac' | 'dc' | 'n1dc'): string[] {
 export function loadSharedCase(name: string): Network {
   const text = readFileSync(`${MATPOWER_DIR}${name}.m`, 'utf8');
   return matpowerToNetwork(parseMatpower(text, `${name}.m`));
+}
+
+/** ref/<case>.dcopf.json: MATPOWER's rundcopf (see ../shared/matpower/README.md) */
+export interface DcOpfReference {
+  success: number;
+  /** $/h */
+  objective: number;
+  /** MW, $/MWh */
+  Pg: number[];
+  Pf: number[];
+  lam_P: number[];
+  bus_id: number[];
+  solver: string;
+  /** s, the whole rundcopf call */
+  time_s: number;
 }
 
 export interface ReferenceResult {
@@ -41,7 +64,7 @@ export interface ReferenceResult {
   Qg_legacy_core?: number[];
 }
 
-export function loadReference<T = ReferenceResult>(name: string, kind: 'ac' | 'dc' | 'n1dc'): T {
+export function loadReference<T = ReferenceResult>(name: string, kind: ReferenceKind): T {
   return JSON.parse(readFileSync(`${MATPOWER_DIR}ref/${name}.${kind}.json`, 'utf8')) as T;
 }
 
