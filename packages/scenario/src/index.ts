@@ -13,6 +13,11 @@ export { ScenarioValidationError } from './errors.ts';
 export { parseScenario } from './parse-scenario.ts';
 export { seededRandom } from './engine/rng.ts';
 export type { BundledData } from './load-bundled.ts';
-export { BUNDLED_DATA_DIR, loadBundledData, loadScenarioLibrary } from './load-bundled.ts';
+export {
+  BUNDLED_DATA_DIR,
+  loadBundledCities,
+  loadBundledData,
+  loadScenarioLibrary,
+} from './load-bundled.ts';
 export type { BranchYear, CityYear, YearScan, YearScanOptions } from './year-scan.ts';
 export { scanYear } from './year-scan.ts';

@@ -33,6 +33,14 @@ export function loadScenarioLibrary(dir = join(BUNDLED_DATA_DIR, 'scenarios')): 
     .map((f) => parseScenario(readJson(join(dir, f)), `data/scenarios/${f}`));
 }
 
+/** The city layer alone (Helsinki postal areas, Tallinn districts, their feeding substations). */
+export function loadBundledCities(dataDir = BUNDLED_DATA_DIR): CityLayer {
+  return [
+    cityFromDistricts('FI', readJson(join(dataDir, 'geo', 'helsinki-districts.geojson'))),
+    cityFromDistricts('EE', readJson(join(dataDir, 'geo', 'tallinn-districts.geojson'))),
+  ];
+}
+
 export function loadBundledData(dataDir = BUNDLED_DATA_DIR): BundledData {
   const networks = new Map<string, Network>();
   for (const id of ['fi-ee', 'fi', 'ee']) {
@@ -46,9 +54,6 @@ export function loadBundledData(dataDir = BUNDLED_DATA_DIR): BundledData {
       readJson(join(dataDir, 'profiles', 'demand-allocation.json')),
     ),
   };
-  const cities: CityLayer = [
-    cityFromDistricts('FI', readJson(join(dataDir, 'geo', 'helsinki-districts.geojson'))),
-    cityFromDistricts('EE', readJson(join(dataDir, 'geo', 'tallinn-districts.geojson'))),
-  ];
+  const cities = loadBundledCities(dataDir);
   return { networks, profiles, cities, scenarios: loadScenarioLibrary(join(dataDir, 'scenarios')) };
 }

@@ -8,7 +8,7 @@ import {
   testHvdcLink,
   testNetwork,
 } from '@finest/grid/testing';
-import { summariseNetwork } from './inspect.ts';
+import { summariseCities, summariseNetwork } from './inspect.ts';
 
 const bus = (id: string, country: string, type: 'PQ' | 'REF' = 'PQ', Pd = 0) =>
   testBus(id, {
@@ -69,5 +69,35 @@ describe('summariseNetwork', () => {
       byTechnology: { nuclear: 1600, wind: 200 },
     });
     expect(s.demandMW.byCountry).toEqual({ FI: 900, EE: 300, LV: 0 });
+  });
+});
+
+describe('finest inspect on a snapshot: cities', () => {
+  it("reports each city's load, people and feeding substations, and leaves out cities not in the network", () => {
+    const cities = [
+      {
+        name: 'Capital',
+        country: 'FI',
+        districts: [
+          { id: 'A', name: 'A', population: 100, substations: ['FI:2'] },
+          { id: 'B', name: 'B', population: 50, substations: ['FI:2'] },
+        ],
+      },
+      {
+        name: 'Elsewhere',
+        country: 'EE',
+        districts: [{ id: 'C', name: 'C', population: 9, substations: ['EE:9'] }],
+      },
+    ];
+    expect(summariseCities(network, cities)).toEqual([
+      {
+        name: 'Capital',
+        country: 'FI',
+        loadMW: 900,
+        population: 150,
+        areas: 2,
+        substations: [{ id: 'FI:2', name: 'FI:2', loadMW: 900 }],
+      },
+    ]);
   });
 });

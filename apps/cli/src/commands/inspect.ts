@@ -1,8 +1,10 @@
 // `finest inspect NETWORK [--json]`: a summary of a network — counts by country, voltage and
 // type, islands, interconnectors (HVDC links and AC branches between countries), installed
-// capacity by technology and demand.
+// capacity by technology and demand, and — for a network that holds the bundled city
+// substations (the fi-ee network or a snapshot of it) — each city's load, people and feeders.
 import type { Network } from '@finest/grid';
 import { findIslands } from '@finest/grid';
+import { loadBundledCities, type CityLayer } from '@finest/scenario';
 import { parseCommandArgs } from '../args.ts';
 import { loadCase } from '../load-case.ts';
 import type { Io } from '../main.ts';
@@ -101,12 +103,36 @@ export function summariseNetwork(net: Network) {
   };
 }
 
+/** Each city of the layer whose substations are in the network: load now, people, feeders. */
+export function summariseCities(net: Network, cities: CityLayer) {
+  const bus = new Map(net.buses.map((b) => [b.id, b]));
+  return cities
+    .map((c) => {
+      const feeders = [...new Set(c.districts.flatMap((d) => d.substations))].filter((id) =>
+        bus.has(id),
+      );
+      return {
+        name: c.name,
+        country: c.country,
+        loadMW: round1(feeders.reduce((sum, id) => sum + bus.get(id)!.Pd, 0)),
+        population: c.districts.reduce((sum, d) => sum + d.population, 0),
+        areas: c.districts.length,
+        substations: feeders.map((id) => ({
+          id,
+          name: bus.get(id)!.name ?? id,
+          loadMW: round1(bus.get(id)!.Pd),
+        })),
+      };
+    })
+    .filter((c) => c.substations.length > 0);
+}
+
 export function inspectCommand(args: string[], io: Io): number {
   const { values, casePath } = parseCommandArgs(args, {
     json: { type: 'boolean', default: false },
   });
   const { network } = loadCase(casePath);
-  const s = summariseNetwork(network);
+  const s = { ...summariseNetwork(network), cities: summariseCities(network, loadBundledCities()) };
   if (values.json) {
     io.out(JSON.stringify(s) + '\n');
     return 0;
@@ -140,6 +166,10 @@ export function inspectCommand(args: string[], io: Io): number {
       `  AC cross-border branches: ${s.interconnectors.acCrossBorder.map((b) => `${b.name ?? b.id} ${b.countries}${b.inService ? '' : ' (out)'}`).join(', ')}`,
     );
   }
+  for (const c of s.cities)
+    lines.push(
+      `  ${c.name}: ${c.loadMW} MW, ${c.population.toLocaleString('en-GB')} people in ${c.areas} areas, fed by ${c.substations.map((f) => `${f.name} ${f.loadMW} MW`).join(', ')}`,
+    );
   io.out(lines.join('\n') + '\n');
   return 0;
 }
