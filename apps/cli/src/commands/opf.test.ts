@@ -100,7 +100,7 @@ describe.skipIf(!hasShared)('finest opf CASE --dc', () => {
     const { code, out } = await run('opf', tempFile('tight9.m', text), '--dc');
     expect(code).toBe(0);
     expect(out).toMatch(/^DC optimal power flow: case9\n/); // the name of the case's function
-    expect(out).toMatch(/\n {2}optimal: ptdf \(1 limit rows, 2 rounds\)/);
+    expect(out).toMatch(/\n {2}optimal: ptdf \(1 limit row, 2 rounds\)/);
     expect(out).toMatch(/\n {2}objective \d+\.\d\d \$\/h/);
     expect(out).toMatch(/\n {2}prices \(lam_P\) \d+\.\d\d … \d+\.\d\d \$\/MWh/);
     expect(out).toMatch(

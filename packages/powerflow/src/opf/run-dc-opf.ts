@@ -186,9 +186,11 @@ export function runDcOpfWith(
 }
 
 function fromPtdf(opf: OpfCase, bdc: Bdc, monitored: Monitored, sol: PtdfSolution): DcOpfResult {
-  const method = `ptdf (${sol.rowsAdded} limit rows, ${sol.rounds} rounds)${sol.attempt === 'default' ? '' : `, HiGHS ${sol.attempt}`}`;
+  const method = `ptdf (${plural(sol.rowsAdded, 'limit row')}, ${plural(sol.rounds, 'round')})${sol.attempt === 'default' ? '' : `, HiGHS ${sol.attempt}`}`;
   return solution(opf, bdc, monitored, sol.Pg, sol.theta, sol.lamP, sol.limitDual, method);
 }
+
+const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /** The result of an optimal dispatch, whichever formulation found it. */
 function solution(
