@@ -6,7 +6,8 @@
 //     lines around Haapajärvi, Reisjärvi and Haapavesi (out of the transmission grid, sold to
 //     the distribution company Elenia in 2023) removed;
 //   - the Oulujoki 220 kV network (Pyhänselkä–Pyhäkoski–Utanen–Nuojua) converted to 110 kV
-//     (2021–2022), with the new Pyhänselkä–Nuojuankangas line built for 400 kV and 110 kV.
+//     (2021–2022), with the new Pyhänselkä–Nuojuankangas line built for 400 kV and 110 kV;
+//   - the Petäjävesi–Jyväskylä 400 kV line of OpenStreetMap, missing from the extract.
 // Without these, the old 220 kV chain is a 400 km path in parallel with the 400 kV north–south
 // corridor and carries transit it no longer carries (L981 over its rating in 3,250 hours).
 import type { Branch, Bus, Network } from '@finest/grid';
@@ -42,6 +43,19 @@ export const GRID_CHANGES = {
   } as Record<string, string>,
   /** the 220 kV side of Pyhänselkä's transformer feeds the converted network */
   buses110kV: ['FI:6919', 'FI:6921', 'FI:8579', 'FI:6922', 'FI:6923', 'FI:6903'],
+  /** 400 kV lines the extract lacks, read from the OpenStreetMap high-voltage links
+   *  (ComplexNetTSP, ODbL): id, ends in the model, route length (OSM length_m) and the source */
+  missing400kV: [
+    {
+      id: 'EPJV-6789-400',
+      name: 'Petäjävesi–Jyväskylä 400 kV (from OSM)',
+      from: 'FI:6783',
+      to: 'FI:6789',
+      km: 42.553,
+      source:
+        'OpenStreetMap via ComplexNetTSP Power_grids (ODbL): 400 kV link 319465 from the Petäjävesi junction (vertex 437008, 25.135E 62.281N) to vertex 47529 (25.848E 62.359N), 42,553 m; the nearest 400 kV bus of the extract to that end is FI:6789 (9.8 km). Without it Petäjävesi hangs on the Forest Line alone.',
+    },
+  ],
   nuojuankangas: {
     /** Pyhänselkä 400 kV, Pyhänselkä 110 kV (the converted side), Nuojua 110 kV */
     from400: 'FI:6920',
@@ -85,6 +99,22 @@ export function applyGridChanges(net: Network): void {
     const b = buses.get(id);
     if (!b) throw new Error(`grid-changes: bus ${id} is not in the network`);
     b.baseKV = line110.nominalKV;
+  }
+
+  for (const m of GRID_CHANGES.missing400kV) {
+    for (const id of [m.from, m.to])
+      if (!buses.has(id)) throw new Error(`grid-changes: bus ${id} is not in the network`);
+    net.branches.push({
+      id: m.id,
+      name: m.name,
+      from: m.from,
+      to: m.to,
+      ...lineParameters(LINE_TYPES[380]!, m.km, 1, net.baseMVA),
+      inService: true,
+      equivalent: true,
+      equivalentRule: `${m.source}; route length from OSM, standard 400 kV conductor, one circuit`,
+      dataset: net.datasets[0]!.id,
+    });
   }
 
   const n = GRID_CHANGES.nuojuankangas;

@@ -1,5 +1,8 @@
 // finest year: the base case through the year on the bundled network (a sample of hours here;
 // the whole year is in docs/validation.md), and --hours specs refused with the bad part named.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../main.ts';
 import { parseHoursSpec } from '../hours-spec.ts';
@@ -41,6 +44,41 @@ describe('finest year', () => {
       const io = capture();
       expect(await main(['year', ...bad], io)).toBe(2);
       expect(io.text.err).toMatch(/finest year: /);
+    }
+  });
+});
+
+describe('N-1 at the 2015 peak', () => {
+  it('no single 400 kV line outage overloads a branch, loses load or breaks a voltage limit', async () => {
+    const peak = join(mkdtempSync(join(tmpdir(), 'finest-n1-')), 'peak.json');
+    expect(await main(['snapshot', '--hour', '510', '--out', peak], capture())).toBe(0);
+    const io = capture();
+    await main(['n1', peak, '--ac', '--json'], io);
+    const r = JSON.parse(io.text.out) as {
+      contingencies: {
+        branch: number;
+        converged: boolean;
+        n_overloads: number;
+        n_voltage_violations: number;
+        lost_load_MW: number;
+      }[];
+    };
+    const net = JSON.parse(readFileSync(peak, 'utf8')) as {
+      buses: { id: string; baseKV: number }[];
+      branches: { id: string; kind: string; from: string; to: string }[];
+    };
+    const kv = new Map(net.buses.map((b) => [b.id, b.baseKV]));
+    const lines400 = r.contingencies.filter((c) => {
+      const b = net.branches[c.branch - 1]!;
+      return b.kind === 'line' && kv.get(b.from) === 400 && kv.get(b.to) === 400;
+    });
+    expect(lines400.length).toBeGreaterThan(60);
+    for (const c of lines400) {
+      const id = net.branches[c.branch - 1]!.id;
+      expect(c.converged, id).toBe(true);
+      expect(c.n_overloads, id).toBe(0);
+      expect(c.lost_load_MW, id).toBe(0);
+      expect(c.n_voltage_violations, id).toBe(0);
     }
   });
 });
