@@ -2,9 +2,10 @@
 // MATPOWER case in ../shared/matpower (and any *.m in $FINEST_BENCH_CASES), plus two synthetic
 // 10,000-bus networks from case_ACTIVSg2000: five copies tied together (16,046 branches) and
 // the same thinned to ACTIVSg10k's 12,706 branches (thin-case.ts). The DC N-1 of both also
-// runs through the CLI (`finest n1 CASE.m --json`) for its solve time and peak memory. Prints
-// a table and writes bench-results/powerflow.json. A benchmark, not a test: it never fails on
-// a slow number.
+// runs through the CLI (`finest n1 CASE.m --json`) for its solve time and peak memory. Then the
+// DC OPF of every case with a gencost, beside MATPOWER's rundcopf (bench/dc-opf-bench.ts).
+// Prints tables and writes bench-results/powerflow.json. A benchmark, not a test: it never
+// fails on a slow number.
 import { spawnSync } from 'node:child_process';
 import {
   mkdirSync,
@@ -32,6 +33,7 @@ import {
   runDcN1,
   runDcPowerFlow,
 } from '@finest/powerflow';
+import { benchDcOpf, formatOpfTable } from './bench/dc-opf-bench.ts';
 import { thinNetwork } from './bench/thin-case.ts';
 import { tileNetwork } from './bench/tile-case.ts';
 import { benchYear } from './bench/year-snapshots.ts';
@@ -174,10 +176,12 @@ function withCliN1(row: Row, network: Network): Row {
 }
 
 const rows: Row[] = [];
+const parsed: { path: string; network: Network }[] = [];
 let act2000: Network | undefined;
 for (const path of caseFiles()) {
   const name = basename(path, '.m');
   const { network, parseMs } = parseTimed(path);
+  parsed.push({ path, network });
   if (name === 'case_ACTIVSg2000') act2000 = network;
   rows.push(benchNetwork(name, network, parseMs));
   process.stderr.write(`  ${name} done\n`);
@@ -192,6 +196,9 @@ if (act2000) {
   );
   process.stderr.write('  synthetic 10k done\n');
 }
+
+// DC OPF of every case with a gencost, beside MATPOWER's rundcopf.
+const opfRows = await benchDcOpf(parsed, ROOT, join(SHARED, 'ref'));
 
 // AC N-1: case118 warm in one thread (goal ≤ 50 ms), case_ACTIVSg2000 on 2 workers (≤ 20 s).
 const acN1: Record<string, unknown> = {};
@@ -258,6 +265,7 @@ const line = (cells: string[]): string =>
   cells.map((x, c) => (c === 0 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join('  ');
 console.log(line(header));
 for (const t of table) console.log(line(t));
+console.log(`\n${formatOpfTable(opfRows)}`);
 
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 const out = {
@@ -267,10 +275,12 @@ const out = {
   goals_ms: {
     case_ACTIVSg2000: { ac: 20, dc: 5, dc_n1: 200 },
     '10k buses': { ac: 60, dc: 10, dc_n1: 2500 },
+    'case_ACTIVSg10k, finest opf --dc (whole process)': { dc_opf: 7500 },
   },
   goals_peak_rss_mb: { '10k buses, finest n1': 150 },
   cases: rows,
   ac_n1: acN1,
+  dc_opf: opfRows,
   fi_ee_year: year,
   peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
 };

@@ -91,4 +91,44 @@ describe.skipIf(!hasSharedCases)('DC OPF matches MATPOWER rundcopf', () => {
     );
     expect(unique).toEqual(CASES);
   });
+
+  // None of the references has a flow at its rating; here ten are forced to bind: the
+  // constraint generation's prices (balance and limit duals through B⁻¹) must be the B-θ
+  // model's balance duals. Branches with equal flows are not both cut: two lines in series
+  // binding together would make the split of their duals, and so the price between them,
+  // arbitrary.
+  it.each([
+    ['case118', 0.8],
+    ['case300', 0.95],
+    ['case_ACTIVSg2000', 0.8],
+  ] as const)(
+    '%s with ten ratings cut to %s of the flow: both formulations agree',
+    { timeout: 60_000 },
+    async (name, factor) => {
+      const net = loadSharedCase(name);
+      const free = await runDcOpf(net);
+      const cut: number[] = [];
+      const byFlow = net.branches
+        .map((_, l) => l)
+        .sort((a, b) => Math.abs(free.Pf[b]!) - Math.abs(free.Pf[a]!));
+      for (const l of byFlow) {
+        if (cut.length === 10) break;
+        if (cut.some((c) => Math.abs(Math.abs(free.Pf[c]!) - Math.abs(free.Pf[l]!)) < 1e-3))
+          continue;
+        cut.push(l);
+      }
+      for (const l of cut) net.branches[l]!.rateA = factor * Math.abs(free.Pf[l]!);
+      const ptdf = await runDcOpf(net, { formulation: 'ptdf' });
+      const angles = await runDcOpf(net, { formulation: 'angles' });
+      expect(ptdf.success, ptdf.reason).toBe(true);
+      expect(angles.success, angles.reason).toBe(true);
+      expect(ptdf.binding.length).toBeGreaterThan(0);
+      expect(Math.abs(ptdf.objective - angles.objective) / angles.objective).toBeLessThan(1e-9);
+      expect(maxAbsDiff(ptdf.Pg, angles.Pg)).toBeLessThan(1e-4);
+      expect(maxAbsDiff(ptdf.lam_P, angles.lam_P)).toBeLessThan(1e-4);
+      expect(maxAbsDiff(ptdf.mu_Sf, angles.mu_Sf)).toBeLessThan(1e-4);
+      expect(maxAbsDiff(ptdf.mu_St, angles.mu_St)).toBeLessThan(1e-4);
+      expect(ptdf.maxViolation).toBeLessThanOrEqual(1e-6);
+    },
+  );
 });
