@@ -3,6 +3,8 @@
 // branch ratings RATE_A and the angle-difference limits, on the DC network of makeBdc (phase
 // shifters included), each island balanced on its own; prices are the duals of the bus
 // balances (lam_P, $/MWh, positive when more load costs more).
+// One difference: HVDC links stay the fixed injections of the power-flow model (pf-case.ts);
+// MATPOWER's toggle_dcline would dispatch them within their limits.
 //
 // Two formulations, one answer: the dispatch with network limits added as needed
 // (dc-opf-ptdf.ts, the default: fast on large cases and for QPs) and the B-θ model with every
