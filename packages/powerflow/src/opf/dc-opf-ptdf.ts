@@ -283,7 +283,7 @@ function prices(
   return lamP;
 }
 
-/** MW the bound of a limit's row would have to move: names the limits in an infeasible set. */
+/** Why a round failed; an infeasible one names the limits whose rows it had (with the unit limits and island balances, an infeasible set). */
 function whyNot(
   status: LpStatus,
   highsStatus: string,

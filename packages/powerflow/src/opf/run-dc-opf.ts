@@ -102,7 +102,6 @@ export function runDcOpfWith(
 ): DcOpfResult {
   const start = performance.now();
   const opf = 'buses' in input ? buildOpfCase(input) : input;
-  const bdc = makeBdc(opf.pf);
   const problem = islandBalanceProblem(opf.pf, opf.Pmin, opf.Pmax);
   if (problem !== null) return unsolved(opf, 'infeasible', problem, 'none', start);
   const monitored = monitoredLimits(opf);
@@ -119,6 +118,7 @@ export function runDcOpfWith(
       fallbackWhy = err.reason;
     }
   }
+  const bdc = net?.system.bdc ?? makeBdc(opf.pf);
   const built = performance.now();
   if (net !== null) {
     const sol = solveDcOpfPtdf(highs, opf, net, monitored, options);
@@ -160,7 +160,12 @@ export function runDcOpfWith(
     islands.islandOf,
   );
   const anglesBuilt = performance.now();
-  const lp = solveLp(highs, model, options);
+  // a time limit covers both formulations together
+  const left =
+    options.timeLimitMs === undefined
+      ? {}
+      : { timeLimitMs: options.timeLimitMs - (anglesBuilt - start) };
+  const lp = solveLp(highs, model, { ...options, ...left });
   const solved = performance.now();
   const method = `angles${fallbackWhy ? ` (after ${fallbackWhy})` : ''}${lp.attempt === 'default' ? '' : `, HiGHS ${lp.attempt}`}`;
   let result: DcOpfResult;
