@@ -262,6 +262,26 @@ describe('DC OPF on small networks', () => {
     expect(r.Pg[1]).toBeCloseTo(100, 6);
   });
 
+  it('falls back to the B-θ model when B cannot be factored', async () => {
+    // two parallel lines of x = ±0.1 cancel: no power can pass, bus 2 must serve itself
+    const net = twoBus({ load: 50 });
+    net.branches.push(testBranch('2', '1', '2', { x: -0.1 }));
+    const r = await runDcOpf(net);
+    expect(r.success, r.reason).toBe(true);
+    expect(r.method).toMatch(/^angles \(after singular DC matrix/);
+    expect(r.Pg[1]).toBeCloseTo(50, 6);
+    expect(r.lam_P[1]).toBeCloseTo(30, 6);
+  });
+
+  it('a time limit ends the solve as a result', async () => {
+    const r = await runDcOpf(twoBus(), { timeLimitMs: 0 });
+    expect(r).toMatchObject({
+      success: false,
+      status: 'time-limit',
+      reason: 'not solved: time limit reached',
+    });
+  });
+
   it('refuses bad cost data with a typed error naming the row', async () => {
     const net = twoBus();
     net.gencost = [poly(-1, 10), poly(0, 30)];
