@@ -74,6 +74,27 @@ export function lineParameters(
   };
 }
 
+/** Electrical parameters of a transformer (bank) of `mva` in total: PyPSA-Eur's x on its own
+ *  base (ASSUMPTIONS.transformerXpuOwnBase), r = 0, nominal ratio. */
+export function transformerParameters(
+  mva: number,
+  baseMVA: number,
+): Omit<Branch, 'id' | 'from' | 'to' | 'inService' | 'dataset'> {
+  return {
+    kind: 'transformer',
+    r: 0,
+    x: sig((ASSUMPTIONS.transformerXpuOwnBase * baseMVA) / mva),
+    b: 0,
+    rateA: mva,
+    rateB: 0,
+    rateC: 0,
+    tap: 1,
+    shift: 0,
+    angmin: -360,
+    angmax: 360,
+  };
+}
+
 /** The network of one country with its foreign neighbours as external equivalents. */
 export function buildNational(gk: Gridkit, country: 'FI' | 'EE'): Network {
   const dataset = DATASETS[country].id;
@@ -147,23 +168,16 @@ export function buildNational(gk: Gridkit, country: 'FI' | 'EE'): Network {
       dataset,
     });
   }
-  const xTrafo = sig((ASSUMPTIONS.transformerXpuOwnBase * base) / ASSUMPTIONS.transformerMVA);
+  // every transformer of the extract gets the PyPSA-Eur default size, whatever its `rate`
+  const xTrafo = transformerParameters(ASSUMPTIONS.transformerMVA, base).x;
   const transformer = (id: string, from: string, to: string, rate: number): Branch => ({
     id,
     from,
     to,
-    kind: 'transformer',
-    r: 0,
+    ...transformerParameters(ASSUMPTIONS.transformerMVA, base),
     x: xTrafo,
-    b: 0,
     rateA: rate,
-    rateB: 0,
-    rateC: 0,
-    tap: 1,
-    shift: 0,
     inService: true,
-    angmin: -360,
-    angmax: 360,
     dataset,
   });
   for (const t of gk.transformers) {

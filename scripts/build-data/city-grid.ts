@@ -10,7 +10,7 @@
 //   buses it feeds (or the plants behind it, whichever is larger) needs, plus one spare (N-1).
 import type { Branch, Bus, Network } from '@finest/grid';
 import { ASSUMPTIONS, LINE_TYPES } from './assumptions.ts';
-import { assignReferences, lineParameters, sig } from './build-network.ts';
+import { assignReferences, lineParameters, sig, transformerParameters } from './build-network.ts';
 import {
   CHP_UNITS,
   PEAK_LOAD_RESERVE_NAMES,
@@ -172,18 +172,8 @@ export function addCityGrid(
       name: `${p.name} ${s.baseKV}/110 kV (equivalent)`,
       from: id,
       to: side110(id),
-      kind: 'transformer',
-      r: 0,
-      x: sig((ASSUMPTIONS.transformerXpuOwnBase * base) / mva),
-      b: 0,
-      rateA: mva,
-      rateB: 0,
-      rateC: 0,
-      tap: 1,
-      shift: 0,
+      ...transformerParameters(mva, base),
       inService: true,
-      angmin: -360,
-      angmax: 360,
       equivalent: true,
       equivalentRule: `${units} × ${CITY_GRID.transformerUnitMVA} MVA ${s.baseKV}/110 kV units in parallel (x ${ASSUMPTIONS.transformerXpuOwnBase} pu on own base): ⌈${sig(need, 3)} MVA / ${CITY_GRID.transformerUnitMVA}⌉ + 1 spare`,
       dataset,

@@ -11,8 +11,8 @@
 // Without these, the old 220 kV chain is a 400 km path in parallel with the 400 kV north–south
 // corridor and carries transit it no longer carries (L981 over its rating in 3,250 hours).
 import type { Branch, Bus, Network } from '@finest/grid';
-import { ASSUMPTIONS, LINE_TYPES } from './assumptions.ts';
-import { assignReferences, lineParameters, sig } from './build-network.ts';
+import { LINE_TYPES } from './assumptions.ts';
+import { assignReferences, lineParameters, transformerParameters } from './build-network.ts';
 
 const FOREST_LINE =
   'Fingrid: the Forest Line (Metsälinja, 400 kV Petäjävesi–Oulu/Muhos, 305 km) was commissioned in September 2022 (https://www.fingridlehti.fi/en/forest-line-complete/)';
@@ -162,18 +162,8 @@ export function applyGridChanges(net: Network): void {
       name: 'Nuojuankangas 400/110 kV',
       from: nuojuankangas.id,
       to: n.to110,
-      kind: 'transformer',
-      r: 0,
-      x: sig((ASSUMPTIONS.transformerXpuOwnBase * net.baseMVA) / (400 * n.transformerUnits)),
-      b: 0,
-      rateA: 400 * n.transformerUnits,
-      rateB: 0,
-      rateC: 0,
-      tap: 1,
-      shift: 0,
+      ...transformerParameters(400 * n.transformerUnits, net.baseMVA),
       inService: true,
-      angmin: -360,
-      angmax: 360,
       equivalent: true,
       equivalentRule: `${n.transformerUnits} × 400 MVA 400/110 kV unit (assumed; Fingrid's unit size, see city-grid.ts)`,
       dataset,
