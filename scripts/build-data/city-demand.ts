@@ -12,7 +12,13 @@
 //   inside it (its weight shared equally among them), or the nearest one if it has none.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIGURES, HELSINKI_SITES, TALLINN_EDGE_SUBSTATIONS, TALLINN_UNITS } from './city-facts.ts';
+import {
+  FIGURES,
+  HELSINKI_SITES,
+  TALLINN_EDGE_SUBSTATIONS,
+  TALLINN_UNITS,
+  type SourcedFigure,
+} from './city-facts.ts';
 import { parseCsv } from './csv.ts';
 import { areaAndCentroid, haversineKm, pointInPolygons, type Position } from './geometry.ts';
 
@@ -67,6 +73,24 @@ export const polygonsOf = (g: RawFeature['geometry']): Position[][][] =>
   g.type === 'Polygon' ? [g.coordinates as Position[][]] : (g.coordinates as Position[][][]);
 
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));
+
+/** The rule of a city's share and the record it is compared with, from its sourced figures. */
+function calibration(
+  energy: SourcedFigure,
+  peak: SourcedFigure,
+  countryGWh: number,
+): Pick<CityDemand, 'shareRule' | 'record'> {
+  return {
+    shareRule: `${energy.value} GWh (${energy.source}) / ${Math.round(countryGWh)} GWh (2015 profile)`,
+    record: {
+      energyGWh: energy.value,
+      peak: peak.value,
+      peakUnit: peak.unit,
+      year: peak.year,
+      source: `${energy.source}; ${peak.source}`,
+    },
+  };
+}
 
 function nearestOf<T extends { lon: number; lat: number; id: string }>(
   point: Position,
@@ -135,14 +159,7 @@ function helsinki(sharedData: string, countryGWh: number): CityDemand {
     city: 'Helsinki',
     country: 'FI',
     share,
-    shareRule: `${FIGURES.helsinkiConsumption.value} GWh (${FIGURES.helsinkiConsumption.source}) / ${Math.round(countryGWh)} GWh (2015 profile)`,
-    record: {
-      energyGWh: FIGURES.helsinkiConsumption.value,
-      peak: FIGURES.helsinkiPeak.value,
-      peakUnit: FIGURES.helsinkiPeak.unit,
-      year: FIGURES.helsinkiPeak.year,
-      source: `${FIGURES.helsinkiConsumption.source}; ${FIGURES.helsinkiPeak.source}`,
-    },
+    ...calibration(FIGURES.helsinkiConsumption, FIGURES.helsinkiPeak, countryGWh),
     buses: sites.map((s) => ({
       id: s.id,
       name: s.name,
@@ -233,14 +250,7 @@ function tallinn(sharedData: string, countryGWh: number): CityDemand {
     city: 'Tallinn',
     country: 'EE',
     share,
-    shareRule: `${FIGURES.tallinnConsumption.value} GWh (${FIGURES.tallinnConsumption.source}) / ${Math.round(countryGWh)} GWh (2015 profile)`,
-    record: {
-      energyGWh: FIGURES.tallinnConsumption.value,
-      peak: FIGURES.tallinnPeak.value,
-      peakUnit: FIGURES.tallinnPeak.unit,
-      year: FIGURES.tallinnPeak.year,
-      source: `${FIGURES.tallinnConsumption.source}; ${FIGURES.tallinnPeak.source}`,
-    },
+    ...calibration(FIGURES.tallinnConsumption, FIGURES.tallinnPeak, countryGWh),
     buses: substations.map((s) => ({
       id: s.id,
       name: s.name,
