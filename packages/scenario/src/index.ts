@@ -12,6 +12,7 @@ export type { ScenarioIssue } from './errors.ts';
 export { ScenarioValidationError } from './errors.ts';
 export { parseScenario } from './parse-scenario.ts';
 export { seededRandom } from './engine/rng.ts';
+export { ENGINE_VERSION } from './engine/version.ts';
 export type { BundledData } from './load-bundled.ts';
 export {
   BUNDLED_DATA_DIR,

@@ -156,6 +156,23 @@ export const ScenarioOptionsSchema = z.object({
   frequency: z.record(z.string(), AreaFrequencyOptionsSchema).optional(),
   /** s after frequency is back in the normal band before shed load is restored */
   restoreDelayS: z.number().nonnegative().default(900),
+  /**
+   * The control-room operator: after each sudden change and a delay it re-dispatches units
+   * with the DC OPF to relieve overloads before relays act (shedding last, at the value of lost
+   * load), then reconnects shed load step by step. Off: nobody acts (compare runs with and
+   * without). Defaults and their sources in engine/operator-defaults.ts.
+   */
+  operator: z
+    .object({
+      enabled: z.boolean().default(true),
+      /** s from a sudden change to the operator's first re-dispatch */
+      delayS: z.number().nonnegative().max(86_400).optional(),
+      /** s between the operator's reviews while the system is not back to normal */
+      reviewS: z.number().positive().max(86_400).optional(),
+      /** €/MWh, value of lost load per country (shedding's cost in the re-dispatch) */
+      valueOfLostLoadEurPerMWh: z.record(z.string(), z.number().positive()).optional(),
+    })
+    .prefault({}),
   /** MW per °C of temperature fall, per country (FI default from Fingrid, A37) */
   temperatureSensitivityMWPerC: z.record(z.string(), z.number().nonnegative()).optional(),
 });
@@ -218,5 +235,6 @@ export type ScenarioOptions = z.infer<typeof ScenarioOptionsSchema>;
 export type Scenario = z.infer<typeof ScenarioSchema>;
 /** A scenario as written in a file, before defaults are filled in. */
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type OperatorOptions = z.infer<typeof ScenarioOptionsSchema>['operator'];
 export type UflsStage = z.infer<typeof UflsStageSchema>;
 export type AreaFrequencyOptions = z.infer<typeof AreaFrequencyOptionsSchema>;
