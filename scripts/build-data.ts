@@ -14,6 +14,8 @@ import { buildCityLayers } from './build-data/city.ts';
 import { cityDemand, type CityDemand } from './build-data/city-demand.ts';
 import { addCityGrid } from './build-data/city-grid.ts';
 import { applyGridChanges } from './build-data/grid-changes.ts';
+import { buildBuildings, BUILDINGS_FILE } from './build-data/buildings.ts';
+import { buildFabric, FABRIC_FILE } from './build-data/fabric.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHARED = process.env.FINEST_SHARED_DATA ?? join(ROOT, '..', 'shared', 'data');
@@ -51,11 +53,18 @@ export const serialise = (value: unknown): string => JSON.stringify(value, null,
 /** GeoJSON is written compactly (one line): it is large and read by programs. */
 export const serialiseGeo = (value: unknown): string => JSON.stringify(value) + '\n';
 
-/** Base map and city layers: GeoJSON files in data/geo, by file name. */
+/**
+ * Base map, city layers and the twin city (real buildings, and the modelled fabric around
+ * them, both fed as the city layer says): GeoJSON files in data/geo, by file name.
+ */
 export function buildGeo(sharedData: string, fiEe: Network): Record<string, unknown> {
+  const { cities } = buildCities(sharedData);
+  const buildings = buildBuildings(sharedData, cities);
   return {
     ...buildGeoLayers(sharedData),
-    ...buildCityLayers(buildCities(sharedData).cities, fiEe),
+    ...buildCityLayers(cities, fiEe),
+    [BUILDINGS_FILE]: buildings,
+    [FABRIC_FILE]: buildFabric(sharedData, cities, buildings),
   };
 }
 

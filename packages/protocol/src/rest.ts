@@ -103,6 +103,9 @@ export const GEO_LAYERS = [
   'countries',
   'helsinki-districts',
   'tallinn-districts',
+  // the twin city: real buildings (OSM, City of Helsinki LOD2) and the modelled fabric
+  'helsinki-buildings',
+  'city-fabric',
 ] as const;
 export const GeoLayerNameSchema = z.enum(GEO_LAYERS);
 export type GeoLayerName = z.infer<typeof GeoLayerNameSchema>;

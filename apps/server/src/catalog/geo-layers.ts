@@ -12,6 +12,11 @@ const FILES: Record<GeoLayerName, { file: string; title: string }> = {
   countries: { file: 'countries.geojson', title: 'Countries' },
   'helsinki-districts': { file: 'helsinki-districts.geojson', title: 'Helsinki districts' },
   'tallinn-districts': { file: 'tallinn-districts.geojson', title: 'Tallinn districts' },
+  'helsinki-buildings': {
+    file: 'helsinki-buildings.geojson',
+    title: 'Helsinki buildings (OpenStreetMap, City of Helsinki 3D model)',
+  },
+  'city-fabric': { file: 'city-fabric.geojson', title: 'City fabric modelled from statistics' },
 };
 
 export interface GeoLayer {
