@@ -64,3 +64,5 @@ export type {
   ScenarioSummary,
   StartRun,
 } from './rest.ts';
+export { IntSpecError, MAX_SEED, MAX_SEEDS, parseHoursSpec, parseSeedsSpec } from './int-spec.ts';
+export * from './sweep.ts';

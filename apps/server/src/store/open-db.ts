@@ -26,6 +26,8 @@ export interface OpenedDb {
 export interface OpenDbOptions {
   /** a quota: writes past it fail as on a full disk (FINEST_STORAGE_FULL); default none */
   maxBytes?: number;
+  /** the database file's name in the data directory (default finest.db; `finest sweep --db`) */
+  fileName?: string;
 }
 
 const FS_REASONS: Record<string, string> = {
@@ -68,7 +70,7 @@ export function openDb(dataDir: string, opts: OpenDbOptions = {}): OpenedDb {
       `cannot use the data directory ${dataDir}: ${reason(err, dataDir)}`,
     );
   }
-  const file = join(dataDir, DB_FILE);
+  const file = join(dataDir, opts.fileName ?? DB_FILE);
   let db: Database.Database;
   try {
     db = new Database(file);

@@ -26,7 +26,11 @@ describe('migrations', () => {
   it('bring an empty database to the latest version, once', () => {
     const db = new Database(':memory:');
     const first = migrate(db, MIGRATIONS);
-    expect(first).toEqual({ from: 0, to: MIGRATIONS.length, applied: ['1-initial'] });
+    expect(first).toEqual({
+      from: 0,
+      to: MIGRATIONS.length,
+      applied: ['1-initial', '2-sweeps'],
+    });
     expect(tables(db)).toEqual([
       'networks',
       'run_frames',
@@ -34,10 +38,15 @@ describe('migrations', () => {
       'runs',
       'scenarios',
       'schema_version',
+      'sweep_jobs',
+      'sweep_results',
+      'sweeps',
     ]);
     const again = migrate(db, MIGRATIONS);
     expect(again).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length, applied: [] });
-    expect(db.prepare('SELECT COUNT(*) AS n FROM schema_version').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM schema_version').get()).toEqual({
+      n: MIGRATIONS.length,
+    });
   });
 
   it('apply only the migrations a database has not seen', () => {
@@ -69,8 +78,10 @@ describe('migrations', () => {
     migrate(db, MIGRATIONS);
     db.prepare("INSERT INTO schema_version VALUES (99, 'future', 'x')").run();
     expect(() => migrate(db, MIGRATIONS)).toThrow(StoreVersionError);
-    const gap: Migration = { version: 5, name: 'gap', sql: '' };
-    expect(() => migrate(new Database(':memory:'), [...MIGRATIONS, gap])).toThrow(/expected 2/);
+    const gap: Migration = { version: MIGRATIONS.length + 2, name: 'gap', sql: '' };
+    expect(() => migrate(new Database(':memory:'), [...MIGRATIONS, gap])).toThrow(
+      new RegExp(`expected ${MIGRATIONS.length + 1}`),
+    );
   });
 });
 

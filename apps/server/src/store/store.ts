@@ -6,6 +6,7 @@ import { openDb, type OpenDbOptions } from './open-db.ts';
 import type { MigrationReport } from './migrate.ts';
 import { RunsRepo } from './runs-repo.ts';
 import { ScenariosRepo } from './scenarios-repo.ts';
+import { SweepsRepo } from './sweeps-repo.ts';
 
 export interface Store {
   readonly db: Database;
@@ -14,6 +15,7 @@ export interface Store {
   readonly networks: NetworksRepo;
   readonly runs: RunsRepo;
   readonly frames: FramesRepo;
+  readonly sweeps: SweepsRepo;
   /** runs fn in one write transaction */
   tx<T>(fn: () => T): T;
   close(): void;
@@ -28,6 +30,7 @@ export function openStore(dataDir: string, opts: OpenDbOptions = {}): Store {
     networks: new NetworksRepo(db),
     runs: new RunsRepo(db),
     frames: new FramesRepo(db),
+    sweeps: new SweepsRepo(db),
     tx: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     close: () => {
       if (db.open) db.close();
