@@ -34,15 +34,18 @@ export function subscribeLive(fn: () => void): () => void {
 export function useLive<T extends HTMLElement>(text: LiveText): (el: T | null) => void {
   const el = useRef<T | null>(null);
   const fn = useRef(text);
-  fn.current = text;
   const write = useCallback(() => {
     const node = el.current;
     if (!node) return;
     const v = fn.current(sceneStore.getState());
     if (node.textContent !== v) node.textContent = v;
   }, []);
-  // a render may change what the text depends on (the selection): rewrite after each
-  useEffect(() => write());
+  // a render may change what the text depends on (the selection): take the new text function
+  // and rewrite after each
+  useEffect(() => {
+    fn.current = text;
+    write();
+  });
   useEffect(() => subscribeLive(write), [write]);
   return useCallback(
     (node: T | null) => {

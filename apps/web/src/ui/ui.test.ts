@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { buildSceneModel, readNetwork } from '../scene/network-model.ts';
 import type { SceneState } from '../state/scene-store.ts';
 import { runMaps } from '../state/session.ts';
-import { compareValue } from './Dialogs.ts';
-import { validateDraft } from './Editor.ts';
+import { compareValue } from './Dialogs.tsx';
+import { validateDraft } from './Editor.tsx';
 import { elementInfo, liveText } from './element-info.ts';
 import { fmtClock, fmtDirected, fmtDuration } from './format.ts';
 

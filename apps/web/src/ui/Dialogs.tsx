@@ -4,12 +4,11 @@ import type { RunKpis, ScenarioEvent } from '@finest/scenario/schema';
 import { ScenarioEventSchema } from '@finest/scenario/schema';
 import { useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { api } from '../api/rest.ts';
-import { h } from '../h.ts';
 import { COUNTRIES } from '../scene/network-model.ts';
 import { appStore, useApp } from '../state/app-store.ts';
 import { sceneStore } from '../state/scene-store.ts';
 import { branchWhatIf, playFrom, playhead, refreshRuns, reportError } from '../state/session.ts';
-import { Editor } from './Editor.ts';
+import { Editor } from './Editor.tsx';
 import {
   applyPick,
   awaitPick,
@@ -17,7 +16,7 @@ import {
   ElementLists,
   EventRows,
   type DraftEvent,
-} from './EventRows.ts';
+} from './EventRows.tsx';
 import { fmtClock, fmtDuration, fmtHz, fmtInt, fmtMW, fmtOne } from './format.ts';
 
 export function DialogFrame({
@@ -37,20 +36,16 @@ export function DialogFrame({
     awaitPick(null);
     appStore.setState({ dialog: null });
   };
-  return h(
-    'dialog',
-    { ref, open: true, className: `dialog${wide ? ' wide' : ''}`, 'aria-label': title },
-    h(
-      'header',
-      null,
-      h('h2', null, title),
-      h(
-        'button',
-        { type: 'button', className: 'close', 'aria-label': `Close ${title}`, onClick: close },
-        '×',
-      ),
-    ),
-    h('div', { className: 'dialog-body' }, children),
+  return (
+    <dialog ref={ref} open={true} className={`dialog${wide ? ' wide' : ''}`} aria-label={title}>
+      <header>
+        <h2>{title}</h2>
+        <button type="button" className="close" aria-label={`Close ${title}`} onClick={close}>
+          ×
+        </button>
+      </header>
+      <div className="dialog-body">{children}</div>
+    </dialog>
   );
 }
 
@@ -84,57 +79,54 @@ function WhatIf(): ReactElement {
     branchWhatIf(out);
     appStore.setState({ dialog: null });
   };
-  return h(
-    DialogFrame,
-    { title: 'What-if from now' },
-    h(
-      'p',
-      null,
-      run
-        ? `A new run equal to “${run.title}” up to ${fmtClock(run.startTime, at)} (+${fmtDuration(at)}), then these events:`
-        : 'Start a run first.',
-    ),
-    h(ElementLists, { model: sceneStore.getState().model }),
-    h(EventRows, {
-      events,
-      onChange: setEvents,
-      invalid: new Set(issues.map((i) => i.path)),
-      pickRow,
-      prefix: 'whatif',
-      minAt: at,
-      onPick: (row) => {
-        setPickRow(row);
-        awaitPick(
-          row < 0
-            ? null
-            : (ref) => {
-                setEvents((ev) => applyPick(ev, row, ref));
-                setPickRow(-1);
-              },
-        );
-      },
-    }),
-    h(
-      'button',
-      { type: 'button', onClick: () => setEvents([...events, blankEvent('trip', Math.ceil(at))]) },
-      '+ Add event',
-    ),
-    issues.length
-      ? h(
-          'ul',
-          { className: 'issues' },
-          issues.map((i, k) => h('li', { key: k }, h('code', null, i.path), ' ', i.message)),
-        )
-      : null,
-    h(
-      'div',
-      { className: 'dialog-actions' },
-      h(
-        'button',
-        { type: 'button', className: 'primary', disabled: !run, onClick: submit },
-        'Branch and play',
-      ),
-    ),
+  return (
+    <DialogFrame title="What-if from now">
+      <p>
+        {run
+          ? `A new run equal to “${run.title}” up to ${fmtClock(run.startTime, at)} (+${fmtDuration(at)}), then these events:`
+          : 'Start a run first.'}
+      </p>
+      <ElementLists model={sceneStore.getState().model} />
+      <EventRows
+        events={events}
+        onChange={setEvents}
+        invalid={new Set(issues.map((i) => i.path))}
+        pickRow={pickRow}
+        prefix="whatif"
+        minAt={at}
+        onPick={(row) => {
+          setPickRow(row);
+          awaitPick(
+            row < 0
+              ? null
+              : (ref) => {
+                  setEvents((ev) => applyPick(ev, row, ref));
+                  setPickRow(-1);
+                },
+          );
+        }}
+      />
+      <button
+        type="button"
+        onClick={() => setEvents([...events, blankEvent('trip', Math.ceil(at))])}
+      >
+        + Add event
+      </button>
+      {issues.length ? (
+        <ul className="issues">
+          {issues.map((i, k) => (
+            <li key={k}>
+              <code>{i.path}</code> {i.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="dialog-actions">
+        <button type="button" className="primary" disabled={!run} onClick={submit}>
+          Branch and play
+        </button>
+      </div>
+    </DialogFrame>
   );
 }
 
@@ -200,102 +192,97 @@ function Compare(): ReactElement {
     }
   };
   const choices = runs.filter((r) => r.kind !== 'n1');
-  const select = (label: string, side: Side | null, set: (s: Side | null) => void): ReactElement =>
-    h(
-      'label',
-      null,
-      h('span', null, label),
-      h(
-        'select',
-        {
-          value: side?.id ?? '',
-          onChange: (e) => void load(e.currentTarget.value, set),
-          'data-testid': `compare-${label[4]}`,
-        },
-        h('option', { value: '' }, '— choose a run —'),
-        choices.map((r) =>
-          h(
-            'option',
-            { key: r.id, value: r.id },
-            `${r.title}${r.parentRunId ? ' (what-if)' : ''} · ${r.id}${r.id === current?.id ? ' · on screen' : ''}`,
-          ),
-        ),
-      ),
-    );
-  return h(
-    DialogFrame,
-    { title: 'Compare two runs', wide: true },
-    h('div', { className: 'grid2' }, select('Run A', a, setA), select('Run B', b, setB)),
-    a?.kpis && b?.kpis
-      ? h(
-          'table',
-          { className: 'compare' },
-          h(
-            'thead',
-            null,
-            h(
-              'tr',
-              null,
-              h('th', { scope: 'col' }, 'Measure'),
-              COUNTRIES.flatMap((c) => [
-                h('th', { key: `${c}a`, scope: 'col' }, `${c} A`),
-                h('th', { key: `${c}b`, scope: 'col' }, `${c} B`),
-                h('th', { key: `${c}d`, scope: 'col' }, `${c} B − A`),
-              ]),
-            ),
-          ),
-          h(
-            'tbody',
-            null,
-            MEASURES.map(([label, get, fmt, worse]) =>
-              h(
-                'tr',
-                { key: label },
-                h('th', { scope: 'row' }, label),
-                COUNTRIES.flatMap((c) => {
+  const select = (
+    label: string,
+    side: Side | null,
+    set: (s: Side | null) => void,
+  ): ReactElement => (
+    <label>
+      <span>{label}</span>
+      <select
+        value={side?.id ?? ''}
+        onChange={(e) => void load(e.currentTarget.value, set)}
+        data-testid={`compare-${label[4]}`}
+      >
+        <option value="">— choose a run —</option>
+        {choices.map((r) => (
+          <option
+            key={r.id}
+            value={r.id}
+          >{`${r.title}${r.parentRunId ? ' (what-if)' : ''} · ${r.id}${r.id === current?.id ? ' · on screen' : ''}`}</option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <DialogFrame title="Compare two runs" wide={true}>
+      <div className="grid2">
+        {select('Run A', a, setA)}
+        {select('Run B', b, setB)}
+      </div>
+      {a?.kpis && b?.kpis ? (
+        <table className="compare">
+          <thead>
+            <tr>
+              <th scope="col">Measure</th>
+              {COUNTRIES.flatMap((c) => [
+                <th key={`${c}a`} scope="col">{`${c} A`}</th>,
+                <th key={`${c}b`} scope="col">{`${c} B`}</th>,
+                <th key={`${c}d`} scope="col">{`${c} B − A`}</th>,
+              ])}
+            </tr>
+          </thead>
+          <tbody>
+            {MEASURES.map(([label, get, fmt, worse]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                {COUNTRIES.flatMap((c) => {
                   const va = get(a.kpis!, c);
                   const vb = get(b.kpis!, c);
                   const d = compareValue(va, vb, worse);
                   return [
-                    h('td', { key: `${c}a` }, va === null ? '–' : fmt(va)),
-                    h('td', { key: `${c}b` }, vb === null ? '–' : fmt(vb)),
-                    h(
-                      'td',
-                      { key: `${c}d`, className: `delta ${d.mark}` },
-                      d.mark === 'same'
+                    <td key={`${c}a`}>{va === null ? '–' : fmt(va)}</td>,
+                    <td key={`${c}b`}>{vb === null ? '–' : fmt(vb)}</td>,
+                    <td key={`${c}d`} className={`delta ${d.mark}`}>
+                      {d.mark === 'same'
                         ? '='
-                        : `${d.mark === 'worse' ? '▲ worse' : '▼ better'} ${d.delta > 0 ? '+' : ''}${fmt === fmtHz ? `${d.delta.toFixed(3)} Hz` : fmt(d.delta)}`,
-                    ),
+                        : `${d.mark === 'worse' ? '▲ worse' : '▼ better'} ${d.delta > 0 ? '+' : ''}${fmt === fmtHz ? `${d.delta.toFixed(3)} Hz` : fmt(d.delta)}`}
+                    </td>,
                   ];
-                }),
-              ),
-            ),
-          ),
-        )
-      : h(
-          'p',
-          { className: 'muted' },
-          'Choose two finished runs. What-if branches list their parent run.',
-        ),
-    a?.kpis && b?.kpis ? h(TripDiff, { a: a.kpis, b: b.kpis }) : null,
-    h(
-      'div',
-      { className: 'dialog-actions' },
-      a ? h('button', { type: 'button', onClick: () => void playFrom(a.id) }, 'Show A') : null,
-      b ? h('button', { type: 'button', onClick: () => void playFrom(b.id) }, 'Show B') : null,
-    ),
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">Choose two finished runs. What-if branches list their parent run.</p>
+      )}
+      {a?.kpis && b?.kpis ? <TripDiff a={a.kpis} b={b.kpis} /> : null}
+      <div className="dialog-actions">
+        {a ? (
+          <button type="button" onClick={() => void playFrom(a.id)}>
+            Show A
+          </button>
+        ) : null}
+        {b ? (
+          <button type="button" onClick={() => void playFrom(b.id)}>
+            Show B
+          </button>
+        ) : null}
+      </div>
+    </DialogFrame>
   );
 }
 
 function TripDiff({ a, b }: { a: RunKpis; b: RunKpis }): ReactElement {
   const onlyA = a.branchesTripped.filter((x) => !b.branchesTripped.includes(x));
   const onlyB = b.branchesTripped.filter((x) => !a.branchesTripped.includes(x));
-  return h(
-    'p',
-    { className: 'trip-diff' },
-    onlyA.length === 0 && onlyB.length === 0
-      ? 'The same branches tripped in both runs.'
-      : `Tripped only in A: ${onlyA.join(', ') || 'none'}. Only in B: ${onlyB.join(', ') || 'none'}.`,
+  return (
+    <p className="trip-diff">
+      {onlyA.length === 0 && onlyB.length === 0
+        ? 'The same branches tripped in both runs.'
+        : `Tripped only in A: ${onlyA.join(', ') || 'none'}. Only in B: ${onlyB.join(', ') || 'none'}.`}
+    </p>
   );
 }
 
@@ -318,17 +305,17 @@ export const KEYS: [string, string][] = [
 ];
 
 function Help(): ReactElement {
-  return h(
-    DialogFrame,
-    { title: 'Keys' },
-    h(
-      'dl',
-      { className: 'keys' },
-      KEYS.flatMap(([k, v]) => [
-        h('dt', { key: `k${k}` }, h('kbd', null, k)),
-        h('dd', { key: `v${k}` }, v),
-      ]),
-    ),
+  return (
+    <DialogFrame title="Keys">
+      <dl className="keys">
+        {KEYS.flatMap(([k, v]) => [
+          <dt key={`k${k}`}>
+            <kbd>{k}</kbd>
+          </dt>,
+          <dd key={`v${k}`}>{v}</dd>,
+        ])}
+      </dl>
+    </DialogFrame>
   );
 }
 
@@ -336,13 +323,17 @@ export function Dialogs(): ReactElement | null {
   const dialog = useApp((s) => s.dialog);
   switch (dialog) {
     case 'editor':
-      return h(DialogFrame, { title: 'Scenario editor', wide: true }, h(Editor, null));
+      return (
+        <DialogFrame title="Scenario editor" wide={true}>
+          <Editor />
+        </DialogFrame>
+      );
     case 'whatif':
-      return h(WhatIf, null);
+      return <WhatIf />;
     case 'compare':
-      return h(Compare, null);
+      return <Compare />;
     case 'help':
-      return h(Help, null);
+      return <Help />;
     default:
       return null;
   }

@@ -3,7 +3,6 @@
 // the server reports them (energy not served, peak shed, people affected, nadir, RoCoF, ICS).
 import type { CountryKpis, RunKpis } from '@finest/scenario/schema';
 import type { ReactElement } from 'react';
-import { h } from '../h.ts';
 import { writeSummary, summaryWidth } from '../scene/buffers.ts';
 import { COUNTRIES, type SceneModel } from '../scene/network-model.ts';
 import { useApp } from '../state/app-store.ts';
@@ -46,7 +45,7 @@ function LiveCell({
   testId?: string;
 }): ReactElement {
   const ref = useLive<HTMLTableCellElement>(text);
-  return h('td', { ref, 'data-testid': testId });
+  return <td ref={ref} data-testid={testId} />;
 }
 
 type Row = [label: string, value: (c: CountryKpis) => string, title?: (c: CountryKpis) => string];
@@ -102,82 +101,67 @@ export function KpiPanel({
       },
     ],
   ];
-  return h(
-    'section',
-    {
-      className: 'kpis panel',
-      'aria-label': 'Key figures, Finland and Estonia',
-      'data-testid': 'kpis',
-    },
-    h('h2', null, 'Finland vs Estonia'),
-    h(
-      'table',
-      null,
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          h('th', { scope: 'col' }, h('span', { className: 'sr-only' }, 'Measure')),
-          COUNTRIES.map((c, k) =>
-            h(
-              'th',
-              { key: c, scope: 'col' },
-              COUNTRY_NAMES[c] ?? c,
-              h('small', null, areas[k] ?? ''),
+  return (
+    <section
+      className="kpis panel"
+      aria-label="Key figures, Finland and Estonia"
+      data-testid="kpis"
+    >
+      <h2>Finland vs Estonia</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="sr-only">Measure</span>
+            </th>
+            {COUNTRIES.map((c, k) => (
+              <th key={c} scope="col">
+                {COUNTRY_NAMES[c] ?? c}
+                <small>{areas[k] ?? ''}</small>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {live.map(([label, text]) => (
+            <tr key={label} className="live">
+              <th scope="row">{label}</th>
+              {COUNTRIES.map((c, k) => (
+                <LiveCell
+                  key={c}
+                  text={text(k)}
+                  testId={`live-${label.split(' ')[0]!.toLowerCase()}-${c}`}
+                />
+              ))}
+            </tr>
+          ))}
+          {RUN_ROWS.filter(([label]) => !compact || WALL_ROWS.has(label)).map(
+            ([label, value, title]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                {COUNTRIES.map((c) => {
+                  const ck = kpis?.countries[c];
+                  return (
+                    <td
+                      key={c}
+                      title={ck && title ? title(ck) : undefined}
+                      data-testid={`kpi-${label}-${c}`}
+                    >
+                      {ck ? value(ck) : '–'}
+                    </td>
+                  );
+                })}
+              </tr>
             ),
-          ),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        live.map(([label, text]) =>
-          h(
-            'tr',
-            { key: label, className: 'live' },
-            h('th', { scope: 'row' }, label),
-            COUNTRIES.map((c, k) =>
-              h(LiveCell, {
-                key: c,
-                text: text(k),
-                testId: `live-${label.split(' ')[0]!.toLowerCase()}-${c}`,
-              }),
-            ),
-          ),
-        ),
-        RUN_ROWS.filter(([label]) => !compact || WALL_ROWS.has(label)).map(
-          ([label, value, title]) =>
-            h(
-              'tr',
-              { key: label },
-              h('th', { scope: 'row' }, label),
-              COUNTRIES.map((c) => {
-                const ck = kpis?.countries[c];
-                return h(
-                  'td',
-                  {
-                    key: c,
-                    title: ck && title ? title(ck) : undefined,
-                    'data-testid': `kpi-${label}-${c}`,
-                  },
-                  ck ? value(ck) : '–',
-                );
-              }),
-            ),
-        ),
-      ),
-    ),
-    h(EstlinkRow, null),
-    kpis ? h(CityRows, { kpis }) : null,
-    run && kpis && kpis.nonConvergedSteps > 0
-      ? h(
-          'p',
-          { className: 'muted' },
-          `${kpis.nonConvergedSteps} steps used a DC estimate (AC did not converge).`,
-        )
-      : null,
+          )}
+        </tbody>
+      </table>
+      <EstlinkRow />
+      {kpis ? <CityRows kpis={kpis} /> : null}
+      {run && kpis && kpis.nonConvergedSteps > 0 ? (
+        <p className="muted">{`${kpis.nonConvergedSteps} steps used a DC estimate (AC did not converge).`}</p>
+      ) : null}
+    </section>
   );
 }
 
@@ -193,39 +177,31 @@ function EstlinkRow(): ReactElement {
       })
       .join(' · ');
   });
-  return h('p', { className: 'estlinks', ref, 'data-testid': 'estlinks' });
+  return <p className="estlinks" ref={ref} data-testid="estlinks" />;
 }
 
 function CityRows({ kpis }: { kpis: RunKpis }): ReactElement {
   const cities = Object.entries(kpis.cities);
-  return h(
-    'table',
-    { className: 'cities' },
-    h(
-      'thead',
-      null,
-      h(
-        'tr',
-        null,
-        h('th', { scope: 'col' }, 'City'),
-        h('th', { scope: 'col' }, 'Peak shed'),
-        h('th', { scope: 'col' }, 'People'),
-        h('th', { scope: 'col' }, 'Districts'),
-      ),
-    ),
-    h(
-      'tbody',
-      null,
-      cities.map(([name, c]) =>
-        h(
-          'tr',
-          { key: name },
-          h('th', { scope: 'row' }, name),
-          h('td', null, fmtMW(c.peakShedMW)),
-          h('td', null, `${fmtInt(c.peakPeopleAffected)} / ${fmtInt(c.population)}`),
-          h('td', { title: c.districtsAffected.join(', ') }, fmtInt(c.districtsAffected.length)),
-        ),
-      ),
-    ),
+  return (
+    <table className="cities">
+      <thead>
+        <tr>
+          <th scope="col">City</th>
+          <th scope="col">Peak shed</th>
+          <th scope="col">People</th>
+          <th scope="col">Districts</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cities.map(([name, c]) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td>{fmtMW(c.peakShedMW)}</td>
+            <td>{`${fmtInt(c.peakPeopleAffected)} / ${fmtInt(c.population)}`}</td>
+            <td title={c.districtsAffected.join(', ')}>{fmtInt(c.districtsAffected.length)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

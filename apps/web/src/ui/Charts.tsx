@@ -3,7 +3,6 @@
 // (d3 owns the SVG, React only the container), at most a few times a second while streaming.
 import { axisBottom, axisLeft, extent, line, scaleLinear, select } from 'd3';
 import { useEffect, useRef, type ReactElement } from 'react';
-import { h } from '../h.ts';
 import { COUNTRIES } from '../scene/network-model.ts';
 import { appStore } from '../state/app-store.ts';
 import type { RunHistory } from '../state/history.ts';
@@ -215,25 +214,25 @@ export function Chart({ kind }: { kind: ChartKind }): ReactElement {
       if (timer) clearTimeout(timer);
     };
   }, [kind]);
-  return h(
-    'figure',
-    { className: `chart chart-${kind}` },
-    h('figcaption', null, CHART_TITLES[kind]),
-    h('svg', {
-      ref,
-      role: 'img',
-      'aria-label': `${CHART_TITLES[kind]} over the run`,
-      'data-testid': `chart-${kind}`,
-    }),
+  return (
+    <figure className={`chart chart-${kind}`}>
+      <figcaption>{CHART_TITLES[kind]}</figcaption>
+      <svg
+        ref={ref}
+        role="img"
+        aria-label={`${CHART_TITLES[kind]} over the run`}
+        data-testid={`chart-${kind}`}
+      />
+    </figure>
   );
 }
 
 export function Charts(): ReactElement {
-  return h(
-    'section',
-    { className: 'charts panel', 'aria-label': 'Charts' },
-    h(Chart, { kind: 'shed' }),
-    h(Chart, { kind: 'frequency' }),
-    h(Chart, { kind: 'estlink' }),
+  return (
+    <section className="charts panel" aria-label="Charts">
+      <Chart kind="shed" />
+      <Chart kind="frequency" />
+      <Chart kind="estlink" />
+    </section>
   );
 }

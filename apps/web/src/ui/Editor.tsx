@@ -6,7 +6,6 @@ import { useState, type ReactElement } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { api } from '../api/rest.ts';
-import { h } from '../h.ts';
 import { appStore, toast } from '../state/app-store.ts';
 import { sceneStore } from '../state/scene-store.ts';
 import { refreshScenarios, reportError, startInline, startScenario } from '../state/session.ts';
@@ -17,7 +16,7 @@ import {
   ElementLists,
   EventRows,
   type DraftEvent,
-} from './EventRows.ts';
+} from './EventRows.tsx';
 
 type Draft = Record<string, unknown> & { events: DraftEvent[] };
 
@@ -157,33 +156,27 @@ export function Editor(): ReactElement {
     label: string,
     type = 'text',
     onValue: (v: string) => unknown = (v) => v,
-  ): ReactElement =>
-    h(
-      'label',
-      null,
-      h('span', null, label),
-      h('input', {
-        type,
-        value: str(draft[key]) === 'NaN' ? '' : str(draft[key]),
-        'aria-invalid': bad(key),
-        onChange: (e) => set({ [key]: onValue(e.currentTarget.value) }),
-      }),
-    );
+  ): ReactElement => (
+    <label>
+      <span>{label}</span>
+      <input
+        type={type}
+        value={str(draft[key]) === 'NaN' ? '' : str(draft[key])}
+        aria-invalid={bad(key)}
+        onChange={(e) => set({ [key]: onValue(e.currentTarget.value) })}
+      />
+    </label>
+  );
 
-  return h(
-    'div',
-    { className: 'editor' },
-    h(ElementLists, { model }),
-    h(
-      'div',
-      { className: 'tabs', role: 'tablist' },
-      h(
-        'button',
-        {
-          type: 'button',
-          role: 'tab',
-          'aria-selected': tab === 'form',
-          onClick: () => {
+  return (
+    <div className="editor">
+      <ElementLists model={model} />
+      <div className="tabs" role="tablist">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'form'}
+          onClick={() => {
             const s = editorStore.getState();
             if (s.json !== null) {
               try {
@@ -194,92 +187,77 @@ export function Editor(): ReactElement {
               }
             }
             setTab('form');
-          },
-        },
-        'Form',
-      ),
-      h(
-        'button',
-        {
-          type: 'button',
-          role: 'tab',
-          'aria-selected': tab === 'json',
-          onClick: () => {
+          }}
+        >
+          Form
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'json'}
+          onClick={() => {
             editorStore.setState({ json: JSON.stringify(editorStore.getState().draft, null, 2) });
             setTab('json');
-          },
-        },
-        'JSON',
-      ),
-    ),
-    tab === 'json'
-      ? h('textarea', {
-          className: 'json',
-          'aria-label': 'Scenario JSON',
-          spellCheck: false,
-          value: json ?? '',
-          onChange: (e) => editorStore.setState({ json: e.currentTarget.value }),
-        })
-      : h(
-          'div',
-          { className: 'form' },
-          h(
-            'div',
-            { className: 'grid2' },
-            input('id', 'Id (kebab-case)'),
-            input('title', 'Title'),
-            h(
-              'label',
-              null,
-              h('span', null, 'Topology'),
-              h(
-                'select',
-                {
-                  value: str(draft['topology'] ?? 'current'),
-                  onChange: (e) => set({ topology: e.currentTarget.value }),
-                },
-                h('option', { value: 'current' }, 'current (since 2025-02-09)'),
-                h('option', { value: 'pre-2025' }, 'pre-2025 (Baltics with IPS/UPS)'),
-              ),
-            ),
-            input('network', 'Network'),
-            h(
-              'label',
-              null,
-              h(
-                'span',
-                null,
-                start.time !== undefined ? 'Start (ISO time with offset)' : 'Start hour of year',
-              ),
-              h('input', {
-                value: start.time ?? str(start.hour),
-                'aria-invalid': bad('start'),
-                onChange: (e) => {
+          }}
+        >
+          JSON
+        </button>
+      </div>
+      {tab === 'json' ? (
+        <textarea
+          className="json"
+          aria-label="Scenario JSON"
+          spellCheck={false}
+          value={json ?? ''}
+          onChange={(e) => editorStore.setState({ json: e.currentTarget.value })}
+        />
+      ) : (
+        <div className="form">
+          <div className="grid2">
+            {input('id', 'Id (kebab-case)')}
+            {input('title', 'Title')}
+            <label>
+              <span>Topology</span>
+              <select
+                value={str(draft['topology'] ?? 'current')}
+                onChange={(e) => set({ topology: e.currentTarget.value })}
+              >
+                <option value="current">current (since 2025-02-09)</option>
+                <option value="pre-2025">pre-2025 (Baltics with IPS/UPS)</option>
+              </select>
+            </label>
+            {input('network', 'Network')}
+            <label>
+              <span>
+                {start.time !== undefined ? 'Start (ISO time with offset)' : 'Start hour of year'}
+              </span>
+              <input
+                value={start.time ?? str(start.hour)}
+                aria-invalid={bad('start')}
+                onChange={(e) => {
                   const v = e.currentTarget.value;
                   set({ start: /^\d+$/.test(v) ? { hour: Number(v) } : { time: v } });
-                },
-              }),
-            ),
-            input('durationS', 'Duration s', 'number', num),
-            input('stepS', 'Step s', 'number', num),
-          ),
-          h(
-            'label',
-            { className: 'wide' },
-            h('span', null, 'Description'),
-            h('textarea', {
-              value: str(draft['description']),
-              rows: 2,
-              onChange: (e) => set({ description: e.currentTarget.value }),
-            }),
-          ),
-          h('h3', null, 'Events'),
-          h(EventRows, {
-            events: draft.events,
-            invalid,
-            pickRow,
-            onChange: (events) => set({ events }),
-            onPick: (row) => {
+                }}
+              />
+            </label>
+            {input('durationS', 'Duration s', 'number', num)}
+            {input('stepS', 'Step s', 'number', num)}
+          </div>
+          <label className="wide">
+            <span>Description</span>
+            <textarea
+              value={str(draft['description'])}
+              rows={2}
+              onChange={(e) => set({ description: e.currentTarget.value })}
+            />
+          </label>
+          <h3>Events</h3>
+          <EventRows
+            events={draft.events}
+            invalid={invalid}
+            pickRow={pickRow}
+            onChange={(events) => set({ events })}
+            onPick={(row) => {
               editorStore.setState({ pickRow: row });
               awaitPick(
                 row < 0
@@ -290,70 +268,58 @@ export function Editor(): ReactElement {
                         pickRow: -1,
                       })),
               );
-            },
-          }),
-          h(
-            'button',
-            {
-              type: 'button',
-              onClick: () => {
-                const last = draft.events[draft.events.length - 1];
-                set({ events: [...draft.events, blankEvent('trip', last ? last.at + 60 : 60)] });
-              },
-            },
-            '+ Add event',
-          ),
-        ),
-    h(
-      'div',
-      { className: 'issues', role: 'status', 'data-testid': 'editor-issues' },
-      issues.length === 0
-        ? null
-        : h(
-            'ul',
-            null,
-            issues.map((i, k) =>
-              h('li', { key: k }, h('code', null, i.path || '(scenario)'), ' ', i.message),
-            ),
-          ),
-    ),
-    h(
-      'div',
-      { className: 'dialog-actions' },
-      h(
-        'button',
-        {
-          type: 'button',
-          onClick: () => {
+            }}
+          />
+          <button
+            type="button"
+            onClick={() => {
+              const last = draft.events[draft.events.length - 1];
+              set({ events: [...draft.events, blankEvent('trip', last ? last.at + 60 : 60)] });
+            }}
+          >
+            + Add event
+          </button>
+        </div>
+      )}
+      <div className="issues" role="status" data-testid="editor-issues">
+        {issues.length === 0 ? null : (
+          <ul>
+            {issues.map((i, k) => (
+              <li key={k}>
+                <code>{i.path || '(scenario)'}</code> {i.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="dialog-actions">
+        <button
+          type="button"
+          onClick={() => {
             if (check()) toast('The scenario is valid');
-          },
-        },
-        'Validate',
-      ),
-      h(
-        'button',
-        {
-          type: 'button',
-          onClick: () => {
+          }}
+        >
+          Validate
+        </button>
+        <button
+          type="button"
+          onClick={() => {
             const s = check();
             if (s) {
               appStore.setState({ dialog: null });
               void startInline(s);
             }
-          },
-        },
-        'Run without saving',
-      ),
-      h(
-        'button',
-        { type: 'button', onClick: () => void save(false) },
-        storedId ? 'Save' : 'Save as new',
-      ),
-      h(
-        'button',
-        { type: 'button', className: 'primary', onClick: () => void save(true) },
-        'Save & run',
-      ),
-    ),
+          }}
+        >
+          Run without saving
+        </button>
+        <button type="button" onClick={() => void save(false)}>
+          {storedId ? 'Save' : 'Save as new'}
+        </button>
+        <button type="button" className="primary" onClick={() => void save(true)}>
+          Save & run
+        </button>
+      </div>
+    </div>
   );
 }

@@ -2,12 +2,11 @@
 // line (flow, loading, status, supply) of the frame on screen. The tooltip follows the pointer
 // by direct style updates; React re-renders only when the hovered element changes.
 import { useEffect, useRef, useSyncExternalStore, type ReactElement } from 'react';
-import { h } from '../h.ts';
 import { elementGoal } from '../scene/camera-presets.ts';
 import { appStore, useApp } from '../state/app-store.ts';
 import { flyTo, sceneStore, type Pick } from '../state/scene-store.ts';
 import { elementInfo, liveText } from './element-info.ts';
-import { deliverPick } from './EventRows.ts';
+import { deliverPick } from './EventRows.tsx';
 import { fmtMW } from './format.ts';
 import { useLive } from './live.ts';
 import { elementPosition } from '../scene/network-model.ts';
@@ -29,12 +28,12 @@ export function Tooltip(): ReactElement | null {
     return () => window.removeEventListener('pointermove', move);
   }, []);
   const info = hover ? elementInfo(sceneStore.getState(), hover) : null;
-  return h(
-    'div',
-    { ref: el, className: 'tooltip', role: 'tooltip', hidden: !info },
-    info ? h('strong', null, info.title) : null,
-    info ? h('small', null, info.subtitle) : null,
-    h('p', { ref: live, className: 'live' }),
+  return (
+    <div ref={el} className="tooltip" role="tooltip" hidden={!info}>
+      {info ? <strong>{info.title}</strong> : null}
+      {info ? <small>{info.subtitle}</small> : null}
+      <p ref={live} className="live" />
+    </div>
   );
 }
 
@@ -58,12 +57,15 @@ function UnitRow({ k }: { k: number }): ReactElement {
     const i = s.maps?.generatorInv[k] ?? -1;
     return s.frame && i >= 0 ? fmtMW(s.frame.generatorMW[i] ?? NaN) : '–';
   });
-  return h(
-    'tr',
-    null,
-    h('th', { scope: 'row' }, g.name || g.id, h('small', null, ` ${g.technology}`)),
-    h('td', null, fmtMW(g.Pmax)),
-    h('td', { ref: live }),
+  return (
+    <tr>
+      <th scope="row">
+        {g.name || g.id}
+        <small>{` ${g.technology}`}</small>
+      </th>
+      <td>{fmtMW(g.Pmax)}</td>
+      <td ref={live} />
+    </tr>
   );
 }
 
@@ -73,25 +75,21 @@ function Units({ bus }: { bus: number }): ReactElement | null {
   const id = m?.network.buses[bus]?.id;
   const units = m ? m.network.generators.flatMap((g, k) => (g.bus === id ? [k] : [])) : [];
   if (units.length === 0) return null;
-  return h(
-    'table',
-    { className: 'units' },
-    h(
-      'thead',
-      null,
-      h(
-        'tr',
-        null,
-        h('th', { scope: 'col' }, 'Unit'),
-        h('th', { scope: 'col' }, 'Max'),
-        h('th', { scope: 'col' }, 'Now'),
-      ),
-    ),
-    h(
-      'tbody',
-      null,
-      units.map((k) => h(UnitRow, { key: k, k })),
-    ),
+  return (
+    <table className="units">
+      <thead>
+        <tr>
+          <th scope="col">Unit</th>
+          <th scope="col">Max</th>
+          <th scope="col">Now</th>
+        </tr>
+      </thead>
+      <tbody>
+        {units.map((k) => (
+          <UnitRow key={k} k={k} />
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -107,56 +105,48 @@ export function Inspector(): ReactElement | null {
   if (!selected) return null;
   const info = elementInfo(sceneStore.getState(), selected);
   if (!info) return null;
-  return h(
-    'section',
-    { className: 'inspector panel', 'aria-label': 'Selected element', 'data-testid': 'inspector' },
-    h(
-      'header',
-      null,
-      h('h2', null, info.title),
-      h(
-        'button',
-        {
-          type: 'button',
-          className: 'close',
-          'aria-label': 'Close the inspector',
-          onClick: () => sceneStore.setState({ selected: null }),
-        },
-        '×',
-      ),
-    ),
-    h('p', { className: 'muted' }, info.subtitle),
-    h('p', { ref: live, className: 'live' }),
-    h(
-      'dl',
-      null,
-      info.facts.flatMap((f) => [
-        h('dt', { key: `t${f.label}` }, f.label),
-        h('dd', { key: `d${f.label}` }, f.value),
-      ]),
-    ),
-    selected.kind === 'substation' ? h(Units, { bus: selected.index }) : null,
-    h(
-      'div',
-      { className: 'inspector-actions' },
-      h('button', { type: 'button', onClick: () => focus(selected) }, 'Fly to'),
-      info.ref && appStore.getState().run
-        ? h(
-            'button',
-            {
-              type: 'button',
-              title: 'Trip this element in a what-if from now',
-              onClick: () => {
-                const ref = info.ref!;
-                appStore.setState({
-                  dialog: 'whatif',
-                  whatIfEvents: [{ type: 'trip', at: 0, element: { kind: ref.kind, id: ref.id } }],
-                });
-              },
-            },
-            'Trip in what-if…',
-          )
-        : null,
-    ),
+  return (
+    <section className="inspector panel" aria-label="Selected element" data-testid="inspector">
+      <header>
+        <h2>{info.title}</h2>
+        <button
+          type="button"
+          className="close"
+          aria-label="Close the inspector"
+          onClick={() => sceneStore.setState({ selected: null })}
+        >
+          ×
+        </button>
+      </header>
+      <p className="muted">{info.subtitle}</p>
+      <p ref={live} className="live" />
+      <dl>
+        {info.facts.flatMap((f) => [
+          <dt key={`t${f.label}`}>{f.label}</dt>,
+          <dd key={`d${f.label}`}>{f.value}</dd>,
+        ])}
+      </dl>
+      {selected.kind === 'substation' ? <Units bus={selected.index} /> : null}
+      <div className="inspector-actions">
+        <button type="button" onClick={() => focus(selected)}>
+          Fly to
+        </button>
+        {info.ref && appStore.getState().run ? (
+          <button
+            type="button"
+            title="Trip this element in a what-if from now"
+            onClick={() => {
+              const ref = info.ref!;
+              appStore.setState({
+                dialog: 'whatif',
+                whatIfEvents: [{ type: 'trip', at: 0, element: { kind: ref.kind, id: ref.id } }],
+              });
+            }}
+          >
+            Trip in what-if…
+          </button>
+        ) : null}
+      </div>
+    </section>
   );
 }

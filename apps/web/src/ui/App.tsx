@@ -2,24 +2,23 @@
 // on the right, playback and the event log below; or, in wall mode, the scene full-window
 // with large-type overlays. Keys work everywhere except while typing in a field.
 import { useEffect, type ReactElement } from 'react';
-import { h } from '../h.ts';
 import { PRESETS } from '../scene/camera-presets.ts';
-import { TwinCanvas } from '../scene/Twin.ts';
+import { TwinCanvas } from '../scene/Twin.tsx';
 import { appStore, useApp } from '../state/app-store.ts';
 import { sceneStore } from '../state/scene-store.ts';
 import { boot, setSpeed, togglePlay } from '../state/session.ts';
-import { Charts } from './Charts.ts';
-import { goPreset, Legend, toggleFullscreen, TopBar, Toasts } from './Chrome.ts';
-import { Dialogs } from './Dialogs.ts';
-import { awaitPick } from './EventRows.ts';
-import { openEditor } from './Editor.ts';
-import { EventLog } from './EventLog.ts';
-import { Inspector, Tooltip } from './Inspect.ts';
-import { KpiPanel } from './Kpis.ts';
-import { Labels } from './Labels.ts';
-import { Library } from './Library.ts';
-import { savePng, SPEEDS, stepSeek, Transport } from './Transport.ts';
-import { setWall, WallLayout } from './Wall.ts';
+import { Charts } from './Charts.tsx';
+import { goPreset, Legend, toggleFullscreen, TopBar, Toasts } from './Chrome.tsx';
+import { Dialogs } from './Dialogs.tsx';
+import { awaitPick } from './EventRows.tsx';
+import { openEditor } from './Editor.tsx';
+import { EventLog } from './EventLog.tsx';
+import { Inspector, Tooltip } from './Inspect.tsx';
+import { KpiPanel } from './Kpis.tsx';
+import { Labels } from './Labels.tsx';
+import { Library } from './Library.tsx';
+import { savePng, SPEEDS, stepSeek, Transport } from './Transport.tsx';
+import { setWall, WallLayout } from './Wall.tsx';
 
 const SLIDER_KEYS = new Set([
   'ArrowLeft',
@@ -94,56 +93,54 @@ export function App(): ReactElement {
   }, []);
 
   const model = sceneStore.getState().model;
-  const stage = h(
-    'main',
-    { className: `stage${picking ? ' picking' : ''}`, 'aria-label': 'The twin' },
-    phase === 'ready' && model
-      ? [
-          h(TwinCanvas, { key: 'canvas', model }),
-          h(Labels, { key: 'labels', model, districts: sceneStore.getState().districts }),
-          h(Tooltip, { key: 'tip' }),
-          h(Legend, { key: 'legend' }),
+  const stage = (
+    <main className={`stage${picking ? ' picking' : ''}`} aria-label="The twin">
+      {phase === 'ready' && model ? (
+        [
+          <TwinCanvas key="canvas" model={model} />,
+          <Labels key="labels" model={model} districts={sceneStore.getState().districts} />,
+          <Tooltip key="tip" />,
+          <Legend key="legend" />,
         ]
-      : h(
-          'p',
-          { className: 'stage-message', role: phase === 'error' ? 'alert' : 'status' },
-          phase === 'error'
+      ) : (
+        <p className="stage-message" role={phase === 'error' ? 'alert' : 'status'}>
+          {phase === 'error'
             ? `The twin could not load: ${loadError ?? 'unknown error'}`
-            : 'Loading the grid and the map…',
-        ),
-    picking
-      ? h(
-          'p',
-          { className: 'pick-hint', role: 'status' },
-          'Click an element on the map (Esc to cancel)',
-        )
-      : null,
+            : 'Loading the grid and the map…'}
+        </p>
+      )}
+      {picking ? (
+        <p className="pick-hint" role="status">
+          Click an element on the map (Esc to cancel)
+        </p>
+      ) : null}
+    </main>
   );
 
-  return h(
-    'div',
-    { className: `app${wall ? ' wall' : ''}` },
-    wall ? null : h(TopBar, null),
-    stage,
-    wall
-      ? h(WallLayout, null)
-      : [
-          h('aside', { key: 'left', className: 'side left' }, h(Library, null)),
-          h(
-            'aside',
-            { key: 'right', className: 'side right' },
-            h(Inspector, null),
-            h(KpiPanel, { model }),
-            h(Charts, null),
-          ),
-          h(
-            'footer',
-            { key: 'bottom', className: 'bottom' },
-            h(Transport, null),
-            h(EventLog, null),
-          ),
-        ],
-    h(Dialogs, null),
-    h(Toasts, null),
+  return (
+    <div className={`app${wall ? ' wall' : ''}`}>
+      {wall ? null : <TopBar />}
+      {stage}
+      {wall ? (
+        <WallLayout />
+      ) : (
+        [
+          <aside key="left" className="side left">
+            <Library />
+          </aside>,
+          <aside key="right" className="side right">
+            <Inspector />
+            <KpiPanel model={model} />
+            <Charts />
+          </aside>,
+          <footer key="bottom" className="bottom">
+            <Transport />
+            <EventLog />
+          </footer>,
+        ]
+      )}
+      <Dialogs />
+      <Toasts />
+    </div>
   );
 }

@@ -22,7 +22,6 @@ import {
   type PerspectiveCamera,
 } from 'three';
 import { MapControls } from 'three/examples/jsm/controls/MapControls.js';
-import { h } from '../h.ts';
 import { sceneStore, samePick, type Pick } from '../state/scene-store.ts';
 import { geoLayers } from '../state/session.ts';
 import { plane } from '../geo/projection.ts';
@@ -326,12 +325,12 @@ function GridLayer({ model }: { model: SceneModel }): ReactElement {
     p.nodes.setView(size.width, size.height, dpr, time, s.highContrast);
   });
 
-  return h(
-    'group',
-    { name: 'grid' },
-    h('primitive', { object: parts.cables.mesh }),
-    h('primitive', { object: parts.branchLines.mesh }),
-    h('primitive', { object: parts.nodes.mesh }),
+  return (
+    <group name="grid">
+      <primitive object={parts.cables.mesh} />
+      <primitive object={parts.branchLines.mesh} />
+      <primitive object={parts.nodes.mesh} />
+    </group>
   );
 }
 
@@ -358,7 +357,7 @@ function DistrictLayer(): ReactElement | null {
       highlightOf('district', s.hover, s.selected),
     );
   });
-  return h('primitive', { object: blocks.mesh });
+  return <primitive object={blocks.mesh} />;
 }
 
 // ── base map ───────────────────────────────────────────────────────────────────────────────
@@ -371,7 +370,7 @@ function BaseMapLayer(): ReactElement | null {
     },
     [group],
   );
-  return group ? h('primitive', { object: group }) : null;
+  return group ? <primitive object={group} /> : null;
 }
 
 // ── picking ────────────────────────────────────────────────────────────────────────────────
@@ -610,17 +609,17 @@ function LabelProjector(): null {
 // ── the canvas ─────────────────────────────────────────────────────────────────────────────
 
 function SceneRoot({ model }: { model: SceneModel }): ReactElement {
-  return h(
-    'group',
-    null,
-    h('ambientLight', { intensity: 1.4 }),
-    h('directionalLight', { position: [-300, 600, 250], intensity: 1.6 }),
-    h(BaseMapLayer, null),
-    h(DistrictLayer, null),
-    h(GridLayer, { model }),
-    h(CameraRig, null),
-    h(Picker, { model }),
-    h(LabelProjector, null),
+  return (
+    <group>
+      <ambientLight intensity={1.4} />
+      <directionalLight position={[-300, 600, 250]} intensity={1.6} />
+      <BaseMapLayer />
+      <DistrictLayer />
+      <GridLayer model={model} />
+      <CameraRig />
+      <Picker model={model} />
+      <LabelProjector />
+    </group>
   );
 }
 
@@ -687,7 +686,7 @@ export function TwinCanvas({ model }: { model: SceneModel }): ReactElement {
           state.scene.background = PALETTE.background;
         },
       });
-      if (alive) root.render(h(SceneRoot, { model }));
+      if (alive) root.render(<SceneRoot model={model} />);
     };
     void apply();
     const ro = new ResizeObserver(() => void apply());
@@ -698,14 +697,13 @@ export function TwinCanvas({ model }: { model: SceneModel }): ReactElement {
       releaseRoot(canvas);
     };
   }, [model]);
-  return h(
-    'div',
-    { ref: box, className: 'twin-canvas' },
-    h('canvas', {
-      ref,
-      role: 'img',
-      'aria-label':
-        '3D view of the Finnish and Estonian grid, the Gulf of Finland, Helsinki and Tallinn',
-    }),
+  return (
+    <div ref={box} className="twin-canvas">
+      <canvas
+        ref={ref}
+        role="img"
+        aria-label="3D view of the Finnish and Estonian grid, the Gulf of Finland, Helsinki and Tallinn"
+      />
+    </div>
   );
 }

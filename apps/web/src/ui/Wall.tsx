@@ -2,16 +2,15 @@
 // palette, a camera tour that follows the incident (each event's element in turn, the presets
 // in between) and an unattended loop through the incident library.
 import { useEffect, type ReactElement } from 'react';
-import { h } from '../h.ts';
 import { elementGoal, presetGoal, type PresetId } from '../scene/camera-presets.ts';
 import { elementPosition } from '../scene/network-model.ts';
 import { appStore, useApp } from '../state/app-store.ts';
 import { flyTo, sceneStore } from '../state/scene-store.ts';
 import { playhead, startScenario } from '../state/session.ts';
-import { Chart } from './Charts.ts';
-import { EventLog } from './EventLog.ts';
+import { Chart } from './Charts.tsx';
+import { EventLog } from './EventLog.tsx';
 import { fmtClock } from './format.ts';
-import { KpiPanel } from './Kpis.ts';
+import { KpiPanel } from './Kpis.tsx';
 import { useLive } from './live.ts';
 
 const TOUR: PresetId[] = ['region', 'estlink', 'helsinki', 'tallinn'];
@@ -88,41 +87,31 @@ function WallClock(): ReactElement {
   const ref = useLive<HTMLSpanElement>((s) =>
     run ? fmtClock(run.startTime, s.frame?.t ?? 0) : '--:--:--',
   );
-  return h('span', { ref, className: 'wall-clock', 'data-testid': 'wall-clock' });
+  return <span ref={ref} className="wall-clock" data-testid="wall-clock" />;
 }
 
 export function WallLayout(): ReactElement {
   const run = useApp((s) => s.run);
   useEffect(() => startDirector(), []);
-  return h(
-    'div',
-    { className: 'wall-layout', 'data-testid': 'wall' },
-    h(
-      'header',
-      { className: 'wall-header' },
-      h(
-        'div',
-        null,
-        h('h1', null, run?.title ?? 'FinEst Twin'),
-        h('p', null, 'Finland – Estonia grid incident twin'),
-      ),
-      h(WallClock, null),
-    ),
-    h(
-      'aside',
-      { className: 'wall-side' },
-      h(KpiPanel, { model: sceneStore.getState().model, compact: true }),
-    ),
-    h(
-      'footer',
-      { className: 'wall-footer' },
-      h(EventLog, { compact: true }),
-      h(
-        'div',
-        { className: 'wall-charts' },
-        h(Chart, { kind: 'frequency' }),
-        h(Chart, { kind: 'shed' }),
-      ),
-    ),
+  return (
+    <div className="wall-layout" data-testid="wall">
+      <header className="wall-header">
+        <div>
+          <h1>{run?.title ?? 'FinEst Twin'}</h1>
+          <p>Finland – Estonia grid incident twin</p>
+        </div>
+        <WallClock />
+      </header>
+      <aside className="wall-side">
+        <KpiPanel model={sceneStore.getState().model} compact={true} />
+      </aside>
+      <footer className="wall-footer">
+        <EventLog compact={true} />
+        <div className="wall-charts">
+          <Chart kind="frequency" />
+          <Chart kind="shed" />
+        </div>
+      </footer>
+    </div>
   );
 }

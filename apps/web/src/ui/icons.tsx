@@ -1,7 +1,6 @@
 // Transport icons as inline SVG (no icon font: a wall display or a headless browser may lack
 // the glyphs). Decorative: the buttons carry aria-labels.
 import type { ReactElement } from 'react';
-import { h } from '../h.ts';
 
 const PATHS = {
   play: 'M4 2 L14 8 L4 14 Z',
@@ -11,9 +10,9 @@ const PATHS = {
 } as const;
 
 export function Icon({ name }: { name: keyof typeof PATHS }): ReactElement {
-  return h(
-    'svg',
-    { viewBox: '0 0 16 16', width: '1em', height: '1em', 'aria-hidden': true, focusable: false },
-    h('path', { d: PATHS[name], fill: 'currentColor' }),
+  return (
+    <svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden={true} focusable={false}>
+      <path d={PATHS[name]} fill="currentColor" />
+    </svg>
   );
 }

@@ -3,7 +3,6 @@
 // projected by the scene (scene/labels.ts); the live numbers follow the frame (useLive).
 import type { ReactElement } from 'react';
 import { useMemo } from 'react';
-import { h } from '../h.ts';
 import { plane } from '../geo/projection.ts';
 import { pinLabel } from '../scene/labels.ts';
 import { HEIGHTS, type SceneModel } from '../scene/network-model.ts';
@@ -62,15 +61,16 @@ function BoundaryLabel({ m, k }: { m: SceneModel; k: number }): ReactElement {
   const a = m.boundaries[k]!;
   const ties = useMemo(() => boundaryTies(m, a.country), [m, a.country]);
   const live = useLive<HTMLSpanElement>(exchangeText(ties));
-  return h(
-    'div',
-    {
-      className: 'label label-boundary',
-      ref: (el: HTMLDivElement | null) =>
-        pinLabel(`b:${a.country}`, el, [a.at[0], HEIGHTS.node, a.at[1]]),
-    },
-    h('strong', null, a.label),
-    h('span', { ref: live, className: 'label-live' }),
+  return (
+    <div
+      className="label label-boundary"
+      ref={(el: HTMLDivElement | null) =>
+        pinLabel(`b:${a.country}`, el, [a.at[0], HEIGHTS.node, a.at[1]])
+      }
+    >
+      <strong>{a.label}</strong>
+      <span ref={live} className="label-live" />
+    </div>
   );
 }
 
@@ -103,15 +103,16 @@ function LinkLabel({ m, k, at }: { m: SceneModel; k: number; at: [number, number
     const mw = s.frame.hvdcMW[i] ?? 0;
     return `${fmtMW(Math.abs(mw))} ${mw >= 0 ? '→' : '←'}`;
   });
-  return h(
-    'div',
-    {
-      className: 'label label-link',
-      ref: (el: HTMLDivElement | null) =>
-        pinLabel(`l:${l.id}`, el, [at[0], HEIGHTS.node, at[1]], 1500),
-    },
-    h('strong', null, l.name),
-    h('span', { ref: live, className: 'label-live' }),
+  return (
+    <div
+      className="label label-link"
+      ref={(el: HTMLDivElement | null) =>
+        pinLabel(`l:${l.id}`, el, [at[0], HEIGHTS.node, at[1]], 1500)
+      }
+    >
+      <strong>{l.name}</strong>
+      <span ref={live} className="label-live" />
+    </div>
   );
 }
 
@@ -123,40 +124,43 @@ export function Labels({
   districts: SceneState['districts'];
 }): ReactElement {
   const linkPoints = useMemo(() => linkLabelPoints(model), [model]);
-  return h(
-    'div',
-    { className: 'labels', 'aria-hidden': true },
-    CITIES.map(([name, lon, lat]) => {
-      const [x, z] = plane.project(lon, lat);
-      return h(
-        'div',
-        {
-          key: name,
-          className: 'label label-city',
-          ref: (el: HTMLDivElement | null) => pinLabel(`c:${name}`, el, [x, 1.5, z - 6]),
-        },
-        name,
-      );
-    }),
-    model.boundaries.map((_, k) => h(BoundaryLabel, { key: `b${k}`, m: model, k })),
-    linkPoints.map((at, k) => h(LinkLabel, { key: `l${k}`, m: model, k, at })),
-    districts.map((d) =>
-      h(
-        'div',
-        {
-          key: d.id,
-          className: 'label label-district',
-          ref: (el: HTMLDivElement | null) =>
+  return (
+    <div className="labels" aria-hidden={true}>
+      {CITIES.map(([name, lon, lat]) => {
+        const [x, z] = plane.project(lon, lat);
+        return (
+          <div
+            key={name}
+            className="label label-city"
+            ref={(el: HTMLDivElement | null) => pinLabel(`c:${name}`, el, [x, 1.5, z - 6])}
+          >
+            {name}
+          </div>
+        );
+      })}
+      {model.boundaries.map((_, k) => (
+        <BoundaryLabel key={`b${k}`} m={model} k={k} />
+      ))}
+      {linkPoints.map((at, k) => (
+        <LinkLabel key={`l${k}`} m={model} k={k} at={at} />
+      ))}
+      {districts.map((d) => (
+        <div
+          key={d.id}
+          className="label label-district"
+          ref={(el: HTMLDivElement | null) =>
             // names up close: Helsinki's 59 would crowd the city view, Tallinn's 8 do not
             pinLabel(
               `d:${d.id}`,
               el,
               [d.centroid[0], 1.2, d.centroid[1]],
               d.city === 'Tallinn' ? 50 : 28,
-            ),
-        },
-        d.name,
-      ),
-    ),
+            )
+          }
+        >
+          {d.name}
+        </div>
+      ))}
+    </div>
   );
 }
