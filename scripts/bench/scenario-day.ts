@@ -2,7 +2,13 @@
 // (1,441 frames, an AC power flow each), steps per second and time to first frame; and every
 // library scenario end to end. Goal (issue 6): ≥ 1,000 steps/s, a day in under 1.5 s.
 // Run alone with `npm run bench:scenario`; `npm run bench` includes it.
-import { loadBundledData, parseScenario, runScenario, createRun } from '@finest/scenario';
+import {
+  createRun,
+  loadBundledData,
+  parseScenario,
+  prepareEngine,
+  runScenario,
+} from '@finest/scenario';
 
 export interface ScenarioBench {
   day: {
@@ -64,6 +70,7 @@ export function benchScenarios(repeat = 5): ScenarioBench {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { mkdirSync, writeFileSync } = await import('node:fs');
+  await prepareEngine();
   const result = benchScenarios();
   console.log(
     `24 h at 1-min steps on fi-ee: ${result.day.frames} frames in ${result.day.total_ms_median} ms (median) = ${result.day.steps_per_s_median} steps/s; first frame ${result.day.first_frame_ms_median} ms`,

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { BUNDLED_DATA_DIR, loadBundledData } from '@finest/scenario';
+import { BUNDLED_DATA_DIR, loadBundledData, prepareEngine } from '@finest/scenario';
 import { installWriteGuard, tokenChecker } from './auth.ts';
 import { GeoLayers } from './catalog/geo-layers.ts';
 import { NetworkCatalog } from './catalog/network-catalog.ts';
@@ -66,6 +66,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   const bundledDir = config.bundledDataDir ?? BUNDLED_DATA_DIR;
   const bundled = loadBundledData(bundledDir);
+  // runs are started synchronously from requests: the engine's solver is loaded up front
+  await prepareEngine();
   const store = openStore(config.dataDir, { maxBytes: config.limits.storeMaxBytes });
   try {
     const networks = new NetworkCatalog(

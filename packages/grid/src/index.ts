@@ -48,6 +48,12 @@ export { checkNetwork } from './check/check-network.ts';
 export type { DemandAllocation, HourlyProfile, SnapshotInputs } from './snapshot/dataset.ts';
 export { DemandAllocationSchema, HourlyProfileSchema } from './snapshot/dataset.ts';
 export type { SnapshotOptions, SnapshotSummary } from './snapshot/snapshot.ts';
-export { hourOf, SNAPSHOT_DEFAULTS, snapshotForHour } from './snapshot/snapshot.ts';
+export {
+  hourOf,
+  isHeatingSeason,
+  SNAPSHOT_DEFAULTS,
+  snapshotForHour,
+  unitCostEurPerMWh,
+} from './snapshot/snapshot.ts';
 export type { TopologyName } from './snapshot/topology.ts';
 export { applyTopology, TOPOLOGIES } from './snapshot/topology.ts';

@@ -55,6 +55,7 @@ export { costAt, readGenCosts } from './opf/gen-costs.ts';
 export type { OpfCase } from './opf/opf-case.ts';
 export { buildOpfCase } from './opf/opf-case.ts';
 export type { LpSolveOptions, LpStatus } from './opf/highs-solver.ts';
-export { HIGHS_DEFAULTS, loadHighs } from './opf/highs-solver.ts';
+export type { Highs } from './opf/highs-solver.ts';
+export { HIGHS_DEFAULTS, loadHighs, loadedHighs } from './opf/highs-solver.ts';
 export type { DcOpfOptions, DcOpfResult, DcOpfStatus } from './opf/run-dc-opf.ts';
 export { runDcOpf, runDcOpfWith } from './opf/run-dc-opf.ts';

@@ -1,6 +1,7 @@
 export * from './schema/index.ts';
 export type { EngineInputs, ScenarioRun } from './engine/run.ts';
-export { createRun, runScenario } from './engine/run.ts';
+export { createRun, EngineNotReadyError, runScenario } from './engine/run.ts';
+export { prepareEngine } from './engine/prepare.ts';
 export type { AreaModel } from './engine/area-defaults.ts';
 export { AREA_DEFAULTS } from './engine/area-defaults.ts';
 export type { City, CityLayer, District } from './engine/city-layer.ts';

@@ -1,30 +1,44 @@
 // `finest compare A.json B.json [--json] [--seed N]`: per-country (and per-city) differences of
 // two runs, each given as a scenario file (run now) or a run saved with `finest run --json`.
-import { compareRuns, type RunComparison } from '@finest/scenario';
+// `finest compare SCENARIO.json --without-operator`: the scenario as it is (A) against the same
+// scenario with nobody in the control room (B).
+import { compareRuns, prepareEngine, type RunComparison } from '@finest/scenario';
 import { parseArgs } from 'node:util';
 import { CliError, EXIT } from '../cli-error.ts';
 import type { Io } from '../main.ts';
 import { parseSeed } from './run.ts';
 import { summaryFromFile } from './run-inputs.ts';
 
-export function compareCommand(args: string[], io: Io): number {
+export async function compareCommand(args: string[], io: Io): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: 'boolean', default: false }, seed: { type: 'string' } },
+      options: {
+        json: { type: 'boolean', default: false },
+        seed: { type: 'string' },
+        'without-operator': { type: 'boolean', default: false },
+      },
     });
   } catch (err) {
     throw new CliError((err as Error).message);
   }
-  const [a, b, ...rest] = parsed.positionals;
-  if (a === undefined || b === undefined || rest.length > 0)
-    throw new CliError('give two files: A.json B.json (scenarios or saved runs)');
+  const withoutOperator = parsed.values['without-operator'];
+  const [a, second, ...rest] = parsed.positionals;
+  const b = withoutOperator ? a : second;
+  if (a === undefined || b === undefined || rest.length > 0 || (withoutOperator && second))
+    throw new CliError(
+      'give two files: A.json B.json (scenarios or saved runs), or one scenario with --without-operator',
+    );
   const seed = parseSeed(parsed.values.seed);
   const options = seed === undefined ? {} : { seed };
-  const cmp = compareRuns(summaryFromFile(a, options), summaryFromFile(b, options));
+  await prepareEngine();
+  const cmp = compareRuns(
+    summaryFromFile(a, options),
+    summaryFromFile(b, { ...options, withoutOperator }),
+  );
   io.out(parsed.values.json ? `${JSON.stringify(cmp, null, 2)}\n` : formatComparison(cmp));
   return EXIT.ok;
 }

@@ -75,10 +75,23 @@ export function runScenarioFile(
   return { summary: run.summary(), frames };
 }
 
-/** A saved run as is, or a scenario run now. */
-export function summaryFromFile(path: string, options: RunOptions): RunSummary {
+/**
+ * A saved run as is, or a scenario run now (with `withoutOperator`, the same scenario with the
+ * operator switched off).
+ */
+export function summaryFromFile(
+  path: string,
+  options: RunOptions & { withoutOperator?: boolean },
+): RunSummary {
   const json = readJsonFile(path);
   const saved = RunSummarySchema.safeParse(json);
-  if (saved.success) return saved.data;
-  return runScenarioFile(parseScenario(json, path), options).summary;
+  if (saved.success) {
+    if (options.withoutOperator)
+      throw new CliError(`${path} is a saved run: --without-operator needs a scenario file`);
+    return saved.data;
+  }
+  const scenario = parseScenario(json, path);
+  if (options.withoutOperator)
+    scenario.options = { ...scenario.options, operator: { ...scenario.options.operator, enabled: false } };
+  return runScenarioFile(scenario, options).summary;
 }

@@ -3,7 +3,7 @@
 // sequence of events; --json prints the run summary (what `finest compare` reads back);
 // --frames writes every frame as NDJSON (first line: the layout).
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { parseScenario, type Frame, type RunSummary } from '@finest/scenario';
+import { parseScenario, prepareEngine, type Frame, type RunSummary } from '@finest/scenario';
 import { parseCommandArgs } from '../args.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import type { Io } from '../main.ts';
@@ -17,7 +17,7 @@ export function parseSeed(value: string | undefined): number | undefined {
   return seed;
 }
 
-export function runCommand(args: string[], io: Io): number {
+export async function runCommand(args: string[], io: Io): Promise<number> {
   const { values, casePath } = parseCommandArgs(args, {
     json: { type: 'boolean', default: false },
     frames: { type: 'string' },
@@ -48,6 +48,7 @@ export function runCommand(args: string[], io: Io): number {
     writeSync(fd, `${JSON.stringify(plain)}\n`);
   };
   let summary: RunSummary;
+  await prepareEngine();
   try {
     summary = runScenarioFile(scenario, {
       ...(seed === undefined ? {} : { seed }),

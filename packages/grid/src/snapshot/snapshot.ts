@@ -8,7 +8,7 @@
 //      minimises the total cost, searched in steps; T is split over the links by capacity.
 // Each island's REF bus then takes up the losses in the power flow. The costs are assumed
 // short-run marginal costs that only order the units; they are not market data.
-import type { Network } from '../schema/network.ts';
+import type { Generator, Network } from '../schema/network.ts';
 import { findIslands } from '../topology/islands.ts';
 import type { SnapshotInputs } from './dataset.ts';
 import { meritOrder, type Source } from './merit-order.ts';
@@ -51,6 +51,25 @@ export const SNAPSHOT_DEFAULTS = {
   exchangeStepMW: 10,
 };
 
+/**
+ * €/MWh a unit bids in the merit order (assumed short-run marginal costs; see SNAPSHOT_DEFAULTS):
+ * CHP heat-led in the heating season, reserves at the reserve price, external equivalents at
+ * their system's price. The same figures order the operator's re-dispatch in the engine.
+ */
+export function unitCostEurPerMWh(g: Generator, country: string, heatingSeason: boolean): number {
+  if (g.reserve) return SNAPSHOT_DEFAULTS.reserveCost;
+  if (g.technology === 'external')
+    return SNAPSHOT_DEFAULTS.externalCost[country] ?? SNAPSHOT_DEFAULTS.otherCost;
+  if (g.chp && heatingSeason) return SNAPSHOT_DEFAULTS.chpHeatingSeasonCost;
+  return SNAPSHOT_DEFAULTS.cost[g.technology ?? ''] ?? SNAPSHOT_DEFAULTS.otherCost;
+}
+
+/** Whether an hour of the profile year falls in the district-heating season. */
+export function isHeatingSeason(inputs: SnapshotInputs, hour: number): boolean {
+  const month = new Date(Date.parse(inputs.demand.start) + hour * 3_600_000).getUTCMonth() + 1;
+  return SNAPSHOT_DEFAULTS.heatingSeasonMonths.includes(month);
+}
+
 export interface SnapshotOptions {
   /** overrides of SNAPSHOT_DEFAULTS */
   hydroAvailability?: number;
@@ -92,8 +111,7 @@ export function snapshotForHour(
   const { islandOf } = findIslands(out);
   const busIndex = new Map(out.buses.map((b, i) => [b.id, i]));
   const countryOfBus = (id: string): string => out.buses[busIndex.get(id)!]!.country ?? '';
-  const month = new Date(Date.parse(inputs.demand.start) + hour * 3_600_000).getUTCMonth() + 1;
-  const heatingSeason = SNAPSHOT_DEFAULTS.heatingSeasonMonths.includes(month);
+  const heatingSeason = isHeatingSeason(inputs, hour);
 
   // 1. demand
   for (const b of out.buses) {
@@ -136,17 +154,12 @@ export function snapshotForHour(
       const tech = g.technology ?? '';
       if (g.reserve === 'disturbance') return;
       let available = Math.max(0, g.Pmax);
-      let cost = SNAPSHOT_DEFAULTS.cost[tech] ?? SNAPSHOT_DEFAULTS.otherCost;
-      if (g.chp && heatingSeason) cost = SNAPSHOT_DEFAULTS.chpHeatingSeasonCost;
-      if (g.reserve) cost = SNAPSHOT_DEFAULTS.reserveCost;
       if (tech === 'wind') available *= inputs.wind.series[country][hour]!;
       if (tech === 'hydro') available *= hydroShare;
-      if (tech === 'external') {
-        // no commercial trade with Russia since May 2022: its equivalent only holds the
-        // synchronous connection (and takes up imbalance as a reference would)
-        if (countryOfBus(g.bus) === 'RU') return;
-        cost = SNAPSHOT_DEFAULTS.externalCost[countryOfBus(g.bus)] ?? SNAPSHOT_DEFAULTS.otherCost;
-      }
+      // no commercial trade with Russia since May 2022: its equivalent only holds the
+      // synchronous connection (and takes up imbalance as a reference would)
+      if (tech === 'external' && countryOfBus(g.bus) === 'RU') return;
+      const cost = unitCostEurPerMWh(g, countryOfBus(g.bus), heatingSeason);
       levers.push({ kind: 'gen', index: k });
       sources.push({ key: levers.length - 1, available, cost });
     });

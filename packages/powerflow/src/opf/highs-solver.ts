@@ -64,13 +64,23 @@ const ATTEMPTS: readonly (readonly [string, Settings])[] = [
 
 let runtime: Promise<Highs> | undefined;
 
+let loaded: Highs | undefined;
+
 /** The HiGHS runtime, loaded on first use and shared by every later call. */
 export function loadHighs(): Promise<Highs> {
-  runtime ??= highsLoader().catch((err: unknown) => {
-    runtime = undefined; // a failed load may be retried
-    throw err;
-  });
+  runtime ??= highsLoader().then(
+    (h) => (loaded = h),
+    (err: unknown) => {
+      runtime = undefined; // a failed load may be retried
+      throw err;
+    },
+  );
   return runtime;
+}
+
+/** The runtime if loadHighs has finished, for synchronous callers (the scenario engine). */
+export function loadedHighs(): Highs | undefined {
+  return loaded;
 }
 
 /** A model kept open between runs: rows can be added and the model solved again, warm. */

@@ -12,6 +12,7 @@ import {
   hvdcDirection,
   hvdcLabel,
 } from './names.ts';
+import { orderStart } from './unit-dispatch.ts';
 import { reserveGeneratorId, type WorkingState } from './working-state.ts';
 import { TEMPERATURE_SENSITIVITY_MW_PER_C } from './area-defaults.ts';
 
@@ -84,13 +85,24 @@ export function applyEvent(
         const k = s.genIndex.get(id)!;
         const P = live.generatorMW[k]!;
         net.generators[k]!.inService = on;
+        // a tripped unit must start again: it synchronises after its start-up time (at t = 0,
+        // a starting condition, at once)
+        let back = '';
+        if (!on) {
+          s.committed[k] = 0;
+          s.startReadyAt[k] = Infinity;
+        } else if (t === 0) s.committed[k] = 1;
+        else if (!s.committed[k]) {
+          const ready = orderStart(s, k, t);
+          back = `; starting, synchronises in ${minutes(ready - t)}`;
+        }
         return {
           sudden: true,
           entries: [
             dropUndefined({
               kind,
               text: on
-                ? `${generatorLabel(net, k)} restored${cause}`
+                ? `${generatorLabel(net, k)} restored${cause}${back}`
                 : `${generatorLabel(net, k)} tripped, ${formatMW(P)} lost${cause}`,
               element: e.element,
               country: s.busCountry[s.busIndex.get(net.generators[k]!.bus)!],
@@ -214,12 +226,22 @@ export function applyEvent(
     case 'redispatch': {
       const k = s.genIndex.get(e.generator)!;
       s.scheduledMW[k] = e.MW;
+      // at t = 0 a starting condition: the unit runs at that output from the start; later the
+      // unit ramps there, after starting up if it is cold
+      let how = '';
+      if (t === 0) {
+        if (e.MW > 0 && net.generators[k]!.inService) s.committed[k] = 1;
+        s.setpointMW[k] = e.MW;
+      } else if (e.MW > 0 && !s.committed[k] && net.generators[k]!.inService) {
+        const ready = orderStart(s, k, t);
+        how = `; starting, synchronises in ${minutes(ready - t)}`;
+      }
       return {
         sudden: false,
         entries: [
           {
             kind: 'redispatch',
-            text: `${generatorLabel(net, k)} redispatched to ${formatMW(e.MW)}${cause}`,
+            text: `${generatorLabel(net, k)} redispatched to ${formatMW(e.MW)}${cause}${how}`,
             element: { kind: 'generator', id: e.generator },
             MW: e.MW,
           },
@@ -227,6 +249,12 @@ export function applyEvent(
       };
     }
   }
+}
+
+/** "12 min", "3 h 5 min" */
+export function minutes(seconds: number): string {
+  const m = Math.round(seconds / 60);
+  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
 }
 
 function dropUndefined<T extends object>(o: T): T {

@@ -26,9 +26,30 @@ export interface AreaModel {
   };
   /** s, time constant of frequency restoration (aFRR + mFRR taking over from FCR) */
   restorationTimeS: number;
+  /** MW, the most restoration can give each way (a sub-island: its units' headroom); none when absent */
+  restorationMaxMW?: { up: number; down: number };
+  /** fast frequency reserve (Nordic FFR), absent where the area has none */
+  ffr?: FfrModel;
   /** under-frequency load-shedding stages, in falling frequency order */
   ufls: { frequencyHz: number; shedPct: number }[];
 }
+
+/** Nordic fast frequency reserve: full activation within fullS of frequency crossing the
+ *  threshold, held supportS, then withdrawn at rampDownPctPerS. */
+export interface FfrModel {
+  MW: number;
+  /** Hz below nominal at which it activates */
+  thresholdHz: number;
+  fullS: number;
+  supportS: number;
+  rampDownPctPerS: number;
+}
+
+/** Hz: below it (or above the second) the synchronous units of an island leave the system
+ *  (Regulation (EU) 2016/631, RfG, art. 13 table 2, and 2016/1388 annex I, Nordic: 47.5–48.5 Hz
+ *  for 30 min, 51.0–51.5 Hz for 30 min; no obligation to stay connected outside) */
+export const COLLAPSE_BELOW_HZ = 47.5;
+export const COLLAPSE_ABOVE_HZ = 51.5;
 
 /** B07: 49.0 / 48.8 / 48.6 / 48.4 Hz, about 12.5 % each (the Continental Europe plan) */
 const FOUR_STAGE_UFLS: AreaModel['ufls'] = [
@@ -55,6 +76,11 @@ export const AREA_DEFAULTS: Record<string, AreaModel> = {
     fcrDisturbance: { upMW: 1450, downMW: 1400, startHz: 0.1, fullHz: 0.5, timeConstantS: 7.2 },
     // A34: aFRR full activation 300 s; restoration modelled as one lag of that time constant
     restorationTimeS: 300,
+    // A17 (option 1: 49.7 Hz, full within 1.3 s), A20 (5 s support, withdrawn at ≤ 20 %/s).
+    // Volume: ASSUMPTION 300 MW Nordic — no total is published (A22: Fingrid buys 20 % of it;
+    // Svenska kraftnät's share is about 100 MW); procured in low-inertia hours only (A16), so
+    // a scenario sets kineticEnergyGWs and ffrMW together for such an hour
+    ffr: { MW: 0, thresholdHz: 0.3, fullS: 1.3, supportS: 5, rampDownPctPerS: 20 },
     // ASSUMPTION after NC ER (Regulation (EU) 2017/2196) Annex, Nordic column: start at
     // 48.85 Hz, final 48.0 Hz, 5–10 % steps; stages of 10 % at 48.85 / 48.65 / 48.45 / 48.25 Hz
     ufls: [

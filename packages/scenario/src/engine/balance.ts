@@ -1,12 +1,15 @@
 // Balance at one moment, before the power flow: demand per bus from the profiles, islands of
-// the present topology, HVDC links (blocked when either end has no energised AC system), then
-// in each energised island the units' scheduled output is adjusted to the island's demand,
-// shared by headroom among its in-service units — the external equivalents within their
-// stated limits too — and what headroom cannot cover is shed evenly over the island's load.
-// An island without a source loses its load. The power flow's reference bus then only takes
-// the losses.
+// the present topology, HVDC links at their set-points (blocked when either end has no
+// energised AC system), then in each energised island the units' set-points are topped up by
+// their response to the island's imbalance, within what each running unit can give by now
+// (unit-dispatch.ts: fast response at once, ramps after; cold units nothing). What the main
+// island of an area cannot cover is shed evenly over its load; a sub-island with its own
+// frequency model (island-frequency.ts) carries a shortfall in its frequency instead, until
+// its under-frequency shedding or its collapse settles it. An island without a source loses
+// its load. The power flow's reference bus then only takes the losses.
 import { findIslands, type SnapshotInputs } from '@finest/grid';
 import { profileAt } from './clock.ts';
+import { responseBounds, shareNeed, type ResponseBounds } from './unit-dispatch.ts';
 import type { WorkingState } from './working-state.ts';
 
 export interface Balance {
@@ -17,14 +20,30 @@ export interface Balance {
   uflsShedMW: Float64Array;
   deficitShedMW: Float64Array;
   lostMW: Float64Array;
+  /** per bus, MW disconnected on purpose: system protection schemes and the operator */
+  controlledShedMW: Float64Array;
   /** per generator and link, MW */
   generatorMW: Float64Array;
+  /** per generator, MW of its set-point now (the output before any response) */
+  setpointMW: Float64Array;
+  /** per generator, what its response may be now (MW relative to its set-point) */
+  bounds: ResponseBounds;
+  /** per generator, its island */
+  islandOfUnit: Int32Array;
   hvdcMW: Float64Array;
   /** per bus, its island; per island, energised (has a source) */
   islandOf: Int32Array;
   energised: boolean[];
   /** per island, MW of deficit shed */
   islandDeficitMW: Float64Array;
+  /** per island: a key that stays the same while its buses do (lowest bus index : size) */
+  islandKey: string[];
+  /** per island: energised, not the main island of its area and not purely external */
+  subIsland: boolean[];
+  /** per island, MW: set-points + HVDC in − load served, before the response (> 0 surplus) */
+  islandNetMW: Float64Array;
+  /** per island, MW the units' response could not cover (> 0 short), left to frequency */
+  islandResidualMW: Float64Array;
   /** per area, the island that carries its frequency (−1 when none) */
   mainIsland: Map<string, number>;
   /**
@@ -62,22 +81,24 @@ export function balanceAt(
     demandMW[i] = Math.max(0, share * (base * factor + (s.demandOffsetMW.get(c) ?? 0)));
   }
 
-  // available output per unit now (wind follows its capacity factor, reserves ramp up)
+  // available output per unit now (wind follows its capacity factor, reserves ramp up; a unit
+  // that is not running gives nothing) and its set-point
   const available = new Float64Array(nGen);
-  const scheduled = new Float64Array(nGen);
+  const setpoint = new Float64Array(nGen);
   const genBus = new Int32Array(nGen);
   net.generators.forEach((g, k) => {
     const i = s.busIndex.get(g.bus)!;
     genBus[k] = i;
     if (!g.inService || !s.busOn[i]) return;
-    let cap = s.availableMW[k]!;
     const ramp = s.reserveRamp.get(k);
+    if (!ramp && !s.committed[k]) return;
+    let cap = s.availableMW[k]!;
     if (ramp) cap = ramp.rampS > 0 ? ramp.MW * Math.min(1, (t - ramp.at) / ramp.rampS) : ramp.MW;
     available[k] = Math.max(0, cap);
     if (s.isWind[k]) {
       const cf = (profiles.wind.series as Record<string, number[] | undefined>)[s.busCountry[i]!];
-      scheduled[k] = cf ? available[k]! * profileAt(cf, hour) : 0;
-    } else scheduled[k] = Math.min(s.scheduledMW[k]!, available[k]!);
+      setpoint[k] = cf ? available[k]! * profileAt(cf, hour) : 0;
+    } else setpoint[k] = Math.min(s.setpointMW[k]!, available[k]!);
   });
 
   const topologyKey = `${net.branches.map((br) => (br.inService ? 1 : 0)).join('')}|${s.busOn.join('')}`;
@@ -87,6 +108,11 @@ export function balanceAt(
   const nIsland = islands.length;
   const energised = new Array<boolean>(nIsland).fill(false);
   for (let k = 0; k < nGen; k++) if (available[k]! > 0) energised[islandOf[genBus[k]!]!] = true;
+  const islandKey = islands.map((isl) => {
+    let lowest = nBus;
+    for (const id of isl.buses) lowest = Math.min(lowest, s.busIndex.get(id)!);
+    return `${lowest}:${isl.buses.length}`;
+  });
 
   const hvdcMW = new Float64Array(net.hvdcLinks.length);
   const hvdcInto = new Float64Array(nIsland);
@@ -100,39 +126,66 @@ export function balanceAt(
     add(hvdcInto, to, P);
   });
 
-  const uflsShedMW = new Float64Array(nBus);
-  const lostMW = new Float64Array(nBus);
-  const load = new Float64Array(nIsland);
-  for (let i = 0; i < nBus; i++) {
-    const d = demandMW[i]!;
-    if (d === 0) continue;
-    if (!s.busOn[i] || !energised[islandOf[i]!]) {
-      lostMW[i] = d;
-      continue;
-    }
-    uflsShedMW[i] = d * (s.uflsShare.get(s.busArea[i]!) ?? 0);
-    add(load, islandOf[i]!, d - uflsShedMW[i]!);
+  const externalOnly = islands.map((isl) =>
+    isl.buses.every((id) => net.buses[s.busIndex.get(id)!]!.external === true),
+  );
+  // the island of each area that carries its frequency: the one holding the area's largest
+  // external equivalent (the rest of the synchronous area), else the energised one with most
+  // capacity and demand. A domestic part cut off from the external equivalents is a sub-island.
+  const externalMW = new Float64Array(nIsland);
+  const weight = new Float64Array(nIsland);
+  for (let k = 0; k < nGen; k++) {
+    const isl = islandOf[genBus[k]!]!;
+    add(weight, isl, available[k]!);
+    if (net.generators[k]!.technology === 'external') add(externalMW, isl, available[k]!);
   }
-
-  const supply = new Float64Array(nIsland);
-  for (let k = 0; k < nGen; k++) add(supply, islandOf[genBus[k]!]!, scheduled[k]!);
-
-  // the island of each area that carries its frequency: the energised one with most capacity
+  for (let i = 0; i < nBus; i++) add(weight, islandOf[i]!, demandMW[i]!);
   const mainIsland = new Map<string, number>();
-  const capacity = new Float64Array(nIsland);
-  for (let k = 0; k < nGen; k++) add(capacity, islandOf[genBus[k]!]!, available[k]!);
   for (const area of s.areaModels.keys()) {
     let best = -1;
     for (let i = 0; i < nBus; i++) {
       const k = islandOf[i]!;
       if (s.busArea[i] !== area || !energised[k]) continue;
-      if (best < 0 || capacity[k]! + load[k]! > capacity[best]! + load[best]!) best = k;
+      const better =
+        best < 0 ||
+        externalMW[k]! > externalMW[best]! ||
+        (externalMW[k] === externalMW[best] && weight[k]! > weight[best]!);
+      if (better) best = k;
     }
     mainIsland.set(area, best);
   }
-  const externalOnly = islands.map((isl) =>
-    isl.buses.every((id) => net.buses[s.busIndex.get(id)!]!.external === true),
+  const isMain = new Array<boolean>(nIsland).fill(false);
+  for (const k of mainIsland.values()) if (k >= 0) isMain[k] = true;
+  const subIsland = islands.map(
+    (_, k) => energised[k]! && !isMain[k] && !externalOnly[k] && externalMW[k] === 0,
   );
+
+  const uflsShedMW = new Float64Array(nBus);
+  const lostMW = new Float64Array(nBus);
+  const controlledShedMW = new Float64Array(nBus);
+  const load = new Float64Array(nIsland);
+  for (let i = 0; i < nBus; i++) {
+    const d = demandMW[i]!;
+    if (d === 0) continue;
+    const k = islandOf[i]!;
+    if (!s.busOn[i] || !energised[k]) {
+      lostMW[i] = d;
+      continue;
+    }
+    const ufls = subIsland[k]
+      ? (s.islandUflsShare.get(islandKey[k]!) ?? 0)
+      : (s.uflsShare.get(s.busArea[i]!) ?? 0);
+    uflsShedMW[i] = d * ufls;
+    controlledShedMW[i] = Math.min(
+      d - uflsShedMW[i]!,
+      s.spsShedMW[i]! + s.operatorShedMW[i]!,
+    );
+    add(load, k, d - uflsShedMW[i]! - controlledShedMW[i]!);
+  }
+
+  const supply = new Float64Array(nIsland);
+  for (let k = 0; k < nGen; k++) add(supply, islandOf[genBus[k]!]!, setpoint[k]!);
+
   const areaNetMW = new Map<string, number>();
   for (const [area, main] of mainIsland) {
     let sum = 0;
@@ -144,39 +197,34 @@ export function balanceAt(
     areaNetMW.set(area, sum);
   }
 
-  // share each island's imbalance by headroom (or footroom)
-  const generatorMW = Float64Array.from(scheduled);
-  const need = new Float64Array(nIsland);
-  for (let k = 0; k < nIsland; k++) need[k] = load[k]! - supply[k]! - hvdcInto[k]!;
-  const room = new Float64Array(nIsland);
-  for (let k = 0; k < nGen; k++) {
-    const isl = islandOf[genBus[k]!]!;
-    if (available[k]! <= 0) continue;
-    const g = net.generators[k]!;
-    add(
-      room,
-      isl,
-      need[isl]! > 0 ? available[k]! - scheduled[k]! : scheduled[k]! - Math.max(0, g.Pmin),
-    );
-  }
-  for (let k = 0; k < nGen; k++) {
-    const isl = islandOf[genBus[k]!]!;
-    if (available[k]! <= 0 || room[isl]! <= 0) continue;
-    const g = net.generators[k]!;
-    const mine =
-      need[isl]! > 0 ? available[k]! - scheduled[k]! : scheduled[k]! - Math.max(0, g.Pmin);
-    const share = Math.min(1, Math.abs(need[isl]!) / room[isl]!);
-    generatorMW[k] = scheduled[k]! + Math.sign(need[isl]!) * share * mine;
-  }
+  // each island's imbalance, covered by the units' response within what they can give by now
+  const bounds = responseBounds(s, available, setpoint, t);
+  const unitsOf: number[][] = islands.map(() => []);
+  for (let k = 0; k < nGen; k++) if (available[k]! > 0) unitsOf[islandOf[genBus[k]!]!]!.push(k);
+  const response = new Float64Array(nGen);
+  const islandNetMW = new Float64Array(nIsland);
+  const islandResidualMW = new Float64Array(nIsland);
   const islandDeficitMW = new Float64Array(nIsland);
-  for (let k = 0; k < nIsland; k++)
-    if (energised[k] && need[k]! > room[k]! && load[k]! > 0)
-      islandDeficitMW[k] = need[k]! - room[k]!;
+  for (let k = 0; k < nIsland; k++) {
+    if (!energised[k]) continue;
+    islandNetMW[k] = supply[k]! + hvdcInto[k]! - load[k]!;
+    const residual = shareNeed(unitsOf[k]!, -islandNetMW[k]!, bounds, s.ratedMW, response);
+    islandResidualMW[k] = residual;
+    // after a sudden change, what the units cannot give yet is carried in frequency: by the
+    // whole area where the island holds its external equivalents (the area model), by the
+    // island where it has its own model; in the planned starting state it is a shortage, shed
+    const carried =
+      Number.isFinite(s.disturbanceAt) &&
+      ((subIsland[k]! && s.islandZones.has(islandKey[k]!)) || (isMain[k]! && externalMW[k]! > 0));
+    if (!carried && residual > 1e-9 && load[k]! > 0) islandDeficitMW[k] = Math.min(residual, load[k]!);
+  }
+  const generatorMW = new Float64Array(nGen);
+  for (let k = 0; k < nGen; k++) generatorMW[k] = setpoint[k]! + response[k]!;
   const deficitShedMW = new Float64Array(nBus);
   const servedMW = new Float64Array(nBus);
   for (let i = 0; i < nBus; i++) {
     const k = islandOf[i]!;
-    const left = demandMW[i]! - uflsShedMW[i]! - lostMW[i]!;
+    const left = demandMW[i]! - uflsShedMW[i]! - lostMW[i]! - controlledShedMW[i]!;
     if (left <= 0) continue;
     deficitShedMW[i] = load[k]! > 0 ? (left * islandDeficitMW[k]!) / load[k]! : 0;
     servedMW[i] = left - deficitShedMW[i]!;
@@ -187,11 +235,19 @@ export function balanceAt(
     uflsShedMW,
     deficitShedMW,
     lostMW,
+    controlledShedMW,
     generatorMW,
+    setpointMW: setpoint,
+    bounds,
+    islandOfUnit: Int32Array.from(genBus, (i) => islandOf[i]!),
     hvdcMW,
     islandOf,
     energised,
     islandDeficitMW,
+    islandKey,
+    subIsland,
+    islandNetMW,
+    islandResidualMW,
     mainIsland,
     areaNetMW,
   };

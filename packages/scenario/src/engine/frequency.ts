@@ -5,7 +5,9 @@
 //
 //   2·Ek/f0 · dΔf/dt = −P_dist + P_fcr + P_frr + P_ufls − D·Δf        (MW; Ek in MWs)
 //   T_fcr · dP_fcr/dt = P_fcr*(Δf) − P_fcr     P_fcr*: droop, capped at the reserve volume
-//   T_frr · dP_frr/dt = (P_dist − P_ufls) − P_frr
+//   T_frr · dP_frr/dt = (P_dist − P_ufls) − P_frr     (capped where the model says so)
+//   P_ffr: fast frequency reserve, full within t_full of f crossing its threshold, held, then
+//          withdrawn (Nordic FFR, facts A17–A20)
 //   P_lfsm = −max(0, Δf − 0.2 Hz) / (droop · f0) · area capacity   (over-frequency response)
 //
 // with D = damping% / 100 · area load per Hz. P_dist is the area's unplanned power deficit
@@ -30,6 +32,8 @@ export interface FrequencyState {
   stages: number;
   /** MW, the unplanned deficit being integrated */
   disturbance: number;
+  /** s since the fast frequency reserve activated (−1: not yet) */
+  ffrAge: number;
 }
 
 export interface UflsTrip {
@@ -48,11 +52,22 @@ export interface FrequencyTrace {
   maxHz: number;
   /** Hz/s, largest |df/dt| seen */
   maxRocof: number;
+  /** s from the interval start at which FFR activated, when it did */
+  ffrActivatedAfter?: number;
   ufls: UflsTrip[];
 }
 
 export function initialFrequencyState(): FrequencyState {
-  return { df: 0, fcrNormal: 0, fcrDisturbance: 0, frr: 0, ufls: 0, stages: 0, disturbance: 0 };
+  return {
+    df: 0,
+    fcrNormal: 0,
+    fcrDisturbance: 0,
+    frr: 0,
+    ufls: 0,
+    stages: 0,
+    disturbance: 0,
+    ffrAge: -1,
+  };
 }
 
 /** A state that needs no integration: nothing moves until the next disturbance. */
@@ -60,7 +75,8 @@ export function isQuiescent(s: FrequencyState): boolean {
   return (
     Math.abs(s.df) < 1e-6 &&
     Math.abs(s.disturbance - s.ufls - s.frr) < 1e-3 &&
-    Math.abs(s.fcrNormal) + Math.abs(s.fcrDisturbance) < 1e-3
+    Math.abs(s.fcrNormal) + Math.abs(s.fcrDisturbance) < 1e-3 &&
+    (s.ffrAge < 0 || s.ffrAge > FFR_REARM_S)
   );
 }
 
@@ -86,7 +102,19 @@ type Vec = [number, number, number, number];
 const LFSM_O_THRESHOLD_HZ = 0.2;
 const LFSM_O_DROOP = 0.05;
 
-function derivative(m: AreaModel, s: FrequencyState, y: Vec): Vec {
+/** MW of FFR at `age` s after activation */
+function ffrPower(m: AreaModel, age: number): number {
+  const f = m.ffr;
+  if (!f || f.MW <= 0 || age < 0) return 0;
+  if (age <= f.fullS) return (f.MW * age) / f.fullS;
+  const after = age - f.fullS - f.supportS;
+  return after <= 0 ? f.MW : f.MW * Math.max(0, 1 - (after * f.rampDownPctPerS) / 100);
+}
+
+/** s after which a reserve unit can activate again (facts A20: within 15 min) */
+const FFR_REARM_S = 900;
+
+function derivative(m: AreaModel, s: FrequencyState, y: Vec, ffr: number): Vec {
   const [df, pn, pd, pr] = y;
   const twoEkOverF0 = (2 * m.kineticEnergyGWs * 1000) / m.nominalHz;
   const damping = (m.loadDampingPctPerHz / 100) * m.areaLoadMW;
@@ -94,12 +122,16 @@ function derivative(m: AreaModel, s: FrequencyState, y: Vec): Vec {
     df > LFSM_O_THRESHOLD_HZ
       ? ((df - LFSM_O_THRESHOLD_HZ) / (LFSM_O_DROOP * m.nominalHz)) * m.areaLoadMW
       : 0;
-  const balance = -s.disturbance + pn + pd + pr + s.ufls - damping * df - lfsm;
+  const balance = -s.disturbance + pn + pd + pr + ffr + s.ufls - damping * df - lfsm;
+  const cap = m.restorationMaxMW;
+  const frrTarget = cap
+    ? Math.min(cap.up, Math.max(-cap.down, s.disturbance - s.ufls))
+    : s.disturbance - s.ufls;
   return [
     balance / twoEkOverF0,
     (fcrNormalTarget(m, df) - pn) / m.fcrNormal.timeConstantS,
     (fcrDisturbanceTarget(m, df) - pd) / m.fcrDisturbance.timeConstantS,
-    (s.disturbance - s.ufls - pr) / m.restorationTimeS,
+    (frrTarget - pr) / m.restorationTimeS,
   ];
 }
 
@@ -123,8 +155,9 @@ export function integrateFrequency(
   let t = 0;
   let y: Vec = [s.df, s.fcrNormal, s.fcrDisturbance, s.frr];
   while (t < duration - 1e-9) {
-    const k1 = derivative(m, s, y);
-    const fast = Math.abs(k1[0]) > 1e-3 || Math.abs(y[0]) > m.standardBandHz;
+    const ffr = ffrPower(m, s.ffrAge);
+    const k1 = derivative(m, s, y, ffr);
+    const fast = Math.abs(k1[0]) > 1e-3 || Math.abs(y[0]) > m.standardBandHz || ffr > 0;
     const h = Math.min(fast ? 0.05 : 0.5, duration - t);
     const at = (k: Vec, c: number): Vec => [
       y[0] + c * k[0],
@@ -132,12 +165,17 @@ export function integrateFrequency(
       y[2] + c * k[2],
       y[3] + c * k[3],
     ];
-    const k2 = derivative(m, s, at(k1, h / 2));
-    const k3 = derivative(m, s, at(k2, h / 2));
-    const k4 = derivative(m, s, at(k3, h));
+    const k2 = derivative(m, s, at(k1, h / 2), ffr);
+    const k3 = derivative(m, s, at(k2, h / 2), ffr);
+    const k4 = derivative(m, s, at(k3, h), ffr);
     y = [0, 1, 2, 3].map(
       (i) => y[i]! + (h / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!),
     ) as Vec;
+    if (s.ffrAge >= 0) s.ffrAge += h;
+    if (m.ffr && m.ffr.MW > 0 && -y[0] > m.ffr.thresholdHz && (s.ffrAge < 0 || s.ffrAge > FFR_REARM_S)) {
+      s.ffrAge = 0;
+      trace.ffrActivatedAfter ??= t + h;
+    }
     t += h;
     trace.maxRocof = Math.max(trace.maxRocof, Math.abs(k1[0]));
     const f = m.nominalHz + y[0];

@@ -86,7 +86,7 @@ export function createKpiTracker(s: WorkingState, cities: CityLayer): KpiTracker
   let tPrev = 0;
 
   const shedAt = (b: Balance, i: number): number =>
-    b.uflsShedMW[i]! + b.deficitShedMW[i]! + b.lostMW[i]!;
+    b.uflsShedMW[i]! + b.deficitShedMW[i]! + b.lostMW[i]! + b.controlledShedMW[i]!;
 
   return {
     observe(t, b) {

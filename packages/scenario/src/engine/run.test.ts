@@ -7,6 +7,7 @@ import { loadBundledData, type BundledData } from '../load-bundled.ts';
 import { parseScenario } from '../parse-scenario.ts';
 import type { Frame, RunSummary } from '../schema/run.ts';
 import type { Scenario } from '../schema/scenario.ts';
+import { prepareEngine } from './prepare.ts';
 import { runScenario } from './run.ts';
 
 let data: BundledData;
@@ -24,8 +25,9 @@ const run = (s: Scenario, seed?: number): { summary: RunSummary; frames: Frame[]
     ...(seed === undefined ? {} : { seed }),
   });
 
-beforeAll(() => {
+beforeAll(async () => {
   data = loadBundledData();
+  await prepareEngine();
 });
 
 describe('incident library', () => {

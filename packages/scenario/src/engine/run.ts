@@ -6,6 +6,7 @@
 // for a few minutes after each sudden change, so frequency transients are visible.
 // A run is a pure function of (network, profiles, scenario, seed).
 import type { Network, SnapshotInputs } from '@finest/grid';
+import { loadedHighs, type Highs } from '@finest/powerflow';
 import {
   STATUS,
   type Frame,
@@ -25,11 +26,14 @@ import {
   restoreUfls,
   type FrequencyState,
 } from './frequency.ts';
+import { collapses, createIslandZone, type IslandZone } from './island-frequency.ts';
 import { createKpiTracker } from './kpi-tracker.ts';
-import { branchLabel, formatMW } from './names.ts';
+import { shareWithinLimits } from './network-sharing.ts';
+import { branchLabel, busLabel, formatMW } from './names.ts';
 import { createProtection, heatBranches, timeToTrip } from './protection.ts';
 import { seededRandom } from './rng.ts';
 import { solveStep, type StepFlows } from './solve-step.ts';
+import { advanceSetpoints, commitForStart, nextSynchronisation } from './unit-dispatch.ts';
 import { validateAgainstNetwork } from './validate.ts';
 import { createWorkingState } from './working-state.ts';
 
@@ -41,6 +45,19 @@ export interface EngineInputs {
   scenario: Scenario;
   /** overrides scenario.options.seed */
   seed?: number;
+  /** the HiGHS runtime (default: the one `prepareEngine()` loaded) */
+  highs?: Highs;
+}
+
+/** The engine needs HiGHS (the network-aware sharing, the operator): load it once first. */
+export class EngineNotReadyError extends Error {
+  readonly code = 'FINEST_ENGINE_NOT_READY';
+  constructor() {
+    super(
+      'scenario engine: the HiGHS solver is not loaded; call `await prepareEngine()` from @finest/scenario once before createRun/runScenario, or pass `highs`',
+    );
+    this.name = 'EngineNotReadyError';
+  }
 }
 
 export interface ScenarioRun {
@@ -69,6 +86,8 @@ const EPS = 1e-9;
 export function createRun(inputs: EngineInputs): ScenarioRun {
   const { scenario, profiles } = inputs;
   validateAgainstNetwork(scenario, inputs.network);
+  const highs = inputs.highs ?? loadedHighs();
+  if (!highs) throw new EngineNotReadyError();
   const options = scenario.options;
   const seed = inputs.seed ?? options.seed;
   const clock = scenarioClock(scenario, profiles.demand);
@@ -103,11 +122,16 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
   const tripDue = new Float64Array(nBr).fill(Infinity);
   const overloaded = new Uint8Array(nBr);
   const restoreDue = new Map<string, number>([...freq.keys()].map((a) => [a, Infinity]));
+  /** sub-islands with their own frequency, by island key; and those whose frequency collapsed */
+  const zones = new Map<string, IslandZone>();
+  const collapsed: { zone: IslandZone; at: number; minHz: number; maxHz: number }[] = [];
   const pending: LogEntry[] = [];
   const log: LogEntry[] = [];
   let balance: Balance | null = null;
   let flows: StepFlows | null = null;
   let wasConverged = true;
+  /** the last sudden change for which a sharing within the ratings was found impossible */
+  let sharingFailedAt = -Infinity;
   let shedByCountry = new Map<string, number>();
 
   const note = (at: number, entry: Omit<LogEntry, 't' | 'clock'>): void => {
@@ -132,9 +156,80 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
   const balanceNow = (): Balance => balanceAt(s, profiles, hourAt(t), t);
 
   /** Balance (or the one just computed for this moment), power flow and protection now. */
+  /**
+   * Keeps one frequency zone per sub-island: new ones start from what their units gave just
+   * before, gone ones are dropped. True when the set changed (the balance must be redone: a
+   * sub-island with a zone carries its shortfall in frequency).
+   */
+  const syncZones = (b: Balance): boolean => {
+    let changed = false;
+    const present = new Set<string>();
+    b.islandKey.forEach((key, k) => {
+      if (!b.subIsland[k]) return;
+      present.add(key);
+      if (zones.has(key)) return;
+      // the area it broke away from: that of its largest load or unit
+      const i = b.islandOf.findIndex((x) => x === k);
+      const area = s.busArea[i]!;
+      const areaModel = s.areaModels.get(area);
+      if (!areaModel) return;
+      let netBefore = b.islandNetMW[k]!;
+      net.generators.forEach((g, u) => {
+        if (b.islandOf[s.busIndex.get(g.bus)!] === k) netBefore += s.outputMW[u]! - b.setpointMW[u]!;
+      });
+      const zone = createIslandZone(s, b, k, area, areaModel, netBefore);
+      zones.set(key, zone);
+      s.islandZones.add(key);
+      changed = true;
+      note(t, {
+        kind: 'island',
+        text: `${islandName(zone)} runs as an island on its own frequency: ${formatMW(zone.model.areaLoadMW)} of load, ${zone.units.length} units running (${(zone.model.kineticEnergyGWs).toFixed(1)} GWs), ${formatMW(zone.state.disturbance)} ${zone.state.disturbance >= 0 ? 'short' : 'surplus'}`,
+      });
+    });
+    for (const key of [...zones.keys()]) {
+      if (present.has(key)) continue;
+      zones.delete(key);
+      s.islandZones.delete(key);
+      s.islandUflsShare.delete(key);
+      restoreDue.delete(`island:${key}`);
+      changed = true;
+    }
+    return changed;
+  };
+  const islandName = (z: IslandZone): string => {
+    // the bus with the most load names the island
+    let best = z.buses[0]!;
+    for (const i of z.buses) if (s.demandShare[i]! > s.demandShare[best]!) best = i;
+    return `the ${z.buses.length}-substation island around ${busLabel(net, best)}`;
+  };
+
   const settle = (computed?: Balance): void => {
     balance = computed ?? balanceNow();
+    if (syncZones(balance)) balance = balanceNow();
     flows = solveStep(s, balance, flows && flows.converged ? flows : null);
+    // the response overloads a branch: steer it to the units that relieve it, if any can
+    if (Number.isFinite(s.disturbanceAt) && newOverload(flows.loading)) {
+      const shared = shareWithinLimits(highs, {
+        pf: flows.pf,
+        setpointMW: balance.setpointMW,
+        sharedMW: balance.generatorMW,
+        bounds: balance.bounds,
+        ratingScale: protection.ratingScale,
+        islandOfUnit: balance.islandOfUnit,
+        residualMW: balance.islandResidualMW,
+      });
+      if (shared.ok) {
+        balance = { ...balance, generatorMW: shared.generatorMW };
+        flows = solveStep(s, balance, flows.converged ? flows : null);
+      } else if (sharingFailedAt !== s.disturbanceAt) {
+        sharingFailedAt = s.disturbanceAt;
+        note(t, {
+          kind: 'info',
+          text: `no sharing of the response keeps every branch within its rating (${shared.reason})`,
+        });
+      }
+    }
+    s.outputMW.set(balance.generatorMW);
     if (!flows.converged) {
       kpi.nonConverged();
       if (wasConverged)
@@ -149,7 +244,13 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     for (let i = 0; i < nBus; i++) {
       const c = s.busCountry[i]!;
       if (!c) continue;
-      now.set(c, (now.get(c) ?? 0) + balance.deficitShedMW[i]! + balance.lostMW[i]!);
+      now.set(
+        c,
+        (now.get(c) ?? 0) +
+          balance.deficitShedMW[i]! +
+          balance.lostMW[i]! +
+          balance.controlledShedMW[i]!,
+      );
     }
     for (const [c, mw] of now) {
       const before = shedByCountry.get(c) ?? 0;
@@ -188,13 +289,20 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     }
   };
 
+  /** a branch in service above the rating protection holds it to */
+  const newOverload = (loading: Float64Array): boolean => {
+    for (let l = 0; l < nBr; l++)
+      if (net.branches[l]!.inService && loading[l]! > protection.ratingScale[l]! + 1e-6) return true;
+    return false;
+  };
+
   const frame = (): Frame => {
     const index = tick++;
     const b = balance!;
     const f = flows!;
     const busShed = new Float32Array(nBus);
     for (let i = 0; i < nBus; i++)
-      busShed[i] = b.uflsShedMW[i]! + b.deficitShedMW[i]! + b.lostMW[i]!;
+      busShed[i] = b.uflsShedMW[i]! + b.deficitShedMW[i]! + b.lostMW[i]! + b.controlledShedMW[i]!;
     const energisedBus = (i: number): boolean =>
       s.busOn[i] === 1 && b.energised[b.islandOf[i]!] === true;
     return {
@@ -232,6 +340,7 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
   const advance = (to: number): void => {
     const dt = to - t;
     if (dt <= 0) return;
+    for (const entry of advanceSetpoints(s, t, dt)) note(to, entry);
     for (const [area, st] of freq) {
       const m = s.areaModels.get(area)!;
       const stagesBefore = st.stages;
@@ -247,6 +356,21 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
       }
       if (st.stages !== stagesBefore) s.uflsShare.set(area, Math.min(1, st.ufls / m.areaLoadMW));
     }
+    for (const zone of zones.values()) {
+      const m = zone.model;
+      const st = zone.state;
+      const stagesBefore = st.stages;
+      const trace = integrateFrequency(m, st, dt);
+      for (const u of trace.ufls)
+        note(t + u.after, {
+          kind: 'ufls',
+          text: `${islandName(zone)}: frequency below ${u.frequencyHz.toFixed(2)} Hz, under-frequency load shedding stage ${u.stage + 1} (${m.ufls[u.stage]!.shedPct} % of the island's load)`,
+          MW: u.shedMW,
+        });
+      if (st.stages !== stagesBefore) s.islandUflsShare.set(zone.key, Math.min(1, st.ufls / m.areaLoadMW));
+      if (collapses(trace.minHz, trace.maxHz))
+        collapsed.push({ zone, at: t + trace.minAfter, minHz: trace.minHz, maxHz: trace.maxHz });
+    }
     if (flows) heatBranches(protection, flows.loading, (l) => net.branches[l]!.inService, dt);
     t = to;
   };
@@ -255,6 +379,20 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     while (cursor < events.length && events[cursor]!.at <= 0) {
       const eff = applyEvent(s, events[cursor++]!, live(), options.temperatureSensitivityMWPerC, 0);
       for (const entry of eff.entries) note(0, entry);
+    }
+    // the starting state is planned: commit cold units where the running ones fall short
+    const start = balanceNow();
+    const short = new Map<number, number>();
+    start.islandDeficitMW.forEach((mw, k) => {
+      if (mw > 0) short.set(k, mw);
+    });
+    if (short.size > 0) {
+      const n = commitForStart(s, short, (k) => start.islandOf[s.busIndex.get(net.generators[k]!.bus)!]!);
+      if (n > 0)
+        note(0, {
+          kind: 'info',
+          text: `${n} more units committed in merit order to meet the starting demand`,
+        });
     }
     settle();
     if (options.protection.tolerateBaseOverloads) {
@@ -288,17 +426,41 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     for (const due of tripDue) tTrip = Math.min(tTrip, due);
     let tRestore = Infinity;
     for (const due of restoreDue.values()) tRestore = Math.min(tRestore, due);
+    // a collapse found while integrating is acted on at once
     const tFrame = Math.min(nextRegular, transient[0] ?? Infinity);
-    const to = Math.min(tEvent, tTrip, tRestore, tFrame, duration);
+    const tSync = nextSynchronisation(s);
+    const to = Math.min(tEvent, tTrip, tRestore, tFrame, tSync, duration);
     advance(to);
     while (transient.length > 0 && transient[0]! <= t + EPS) transient.shift();
     while (nextRegular <= t + EPS) nextRegular += scenario.stepS;
 
     let sudden = false;
-    const snap: { before: Map<string, number> | null } = { before: null };
-    const beforeOnce = (): void => {
-      snap.before ??= balanceNow().areaNetMW;
+    const snap: { before: Map<string, number> | null; islands?: Map<string, number> } = {
+      before: null,
     };
+    const beforeOnce = (): void => {
+      if (snap.before) return;
+      const b = balanceNow();
+      snap.before = b.areaNetMW;
+      snap.islands = new Map(b.islandKey.map((key, k) => [key, b.islandNetMW[k]!]));
+    };
+    for (const c of collapsed.splice(0)) {
+      beforeOnce();
+      sudden = true;
+      const low = c.minHz < 50;
+      let mw = 0;
+      for (const u of c.zone.units) {
+        if (!net.generators[u]!.inService) continue;
+        net.generators[u]!.inService = false;
+        s.committed[u] = 0;
+        mw += s.outputMW[u]!;
+      }
+      note(t, {
+        kind: 'island',
+        text: `${islandName(c.zone)} blacks out: its frequency went ${low ? `below 47.5 Hz (${c.minHz.toFixed(2)} Hz)` : `above 51.5 Hz (${c.maxHz.toFixed(2)} Hz)`} and its ${c.zone.units.length} units tripped (${formatMW(mw)})`,
+        MW: c.zone.model.areaLoadMW,
+      });
+    }
     while (cursor < events.length && events[cursor]!.at <= t + EPS) {
       const e = events[cursor++]!;
       const isSudden =
@@ -329,6 +491,19 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
       if (due > t + EPS) continue;
       beforeOnce();
       restoreDue.set(area, Infinity);
+      if (area.startsWith('island:')) {
+        const zone = zones.get(area.slice('island:'.length));
+        if (!zone) continue;
+        const mw = restoreUfls(zone.state);
+        s.islandUflsShare.set(zone.key, 0);
+        sudden = true;
+        note(t, {
+          kind: 'load-restored',
+          text: `${islandName(zone)}: load shed by UFLS reconnected (${formatMW(mw)})`,
+          MW: mw,
+        });
+        continue;
+      }
       const mw = restoreUfls(freq.get(area)!);
       s.uflsShare.set(area, 0);
       sudden = true;
@@ -341,14 +516,33 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     const before = snap.before;
     let after: Balance | undefined;
     if (sudden && before) {
+      // the response already given stays; fast response and ramps start again from now
+      for (let k = 0; k < s.outputMW.length; k++)
+        s.responseBaseMW[k] = s.outputMW[k]! - s.setpointMW[k]!;
+      s.disturbanceAt = t;
       after = balanceNow();
       for (const [area, st] of freq) {
         const dP = (before.get(area) ?? 0) - (after.areaNetMW.get(area) ?? 0);
         if (Math.abs(dP) > 0.1) st.disturbance += dP;
       }
+      // a sub-island that stays what it was sees its own change of supply − demand
+      for (const zone of zones.values()) {
+        const kb = snap.islands?.get(zone.key);
+        const ka = after.islandKey.indexOf(zone.key);
+        if (kb === undefined || ka < 0) continue;
+        const dP = kb - after.islandNetMW[ka]!;
+        if (Math.abs(dP) > 0.1) zone.state.disturbance += dP;
+      }
       addTransient(t);
     }
     settle(after);
+    for (const zone of zones.values()) {
+      const id = `island:${zone.key}`;
+      if (zone.state.ufls <= 0) continue;
+      if (Math.abs(zone.state.df) < zone.model.standardBandHz) {
+        if (!Number.isFinite(restoreDue.get(id) ?? Infinity)) restoreDue.set(id, t + options.restoreDelayS);
+      } else restoreDue.set(id, Infinity);
+    }
     for (const [area, st] of freq) {
       const m = s.areaModels.get(area)!;
       if (st.ufls <= 0) continue;

@@ -28,6 +28,8 @@ export interface StepFlows {
   loading: Float64Array;
   /** per generator: MW after the references took the losses */
   Pg: Float64Array;
+  /** the power-flow index the moment was solved on */
+  pf: PfCase;
 }
 
 const Q_PER_P = Math.tan(Math.acos(0.98));
@@ -71,14 +73,14 @@ export function solveStep(
         const st = Math.hypot(ac.Pt[l]!, ac.Qt[l]!);
         loading[l] = Math.max(sf, st) / rate;
       }
-      return { converged: true, Vm: ac.Vm, Va: ac.Va, Pf: ac.Pf, loading, Pg: ac.Pg };
+      return { converged: true, Vm: ac.Vm, Va: ac.Va, Pf: ac.Pf, loading, Pg: ac.Pg, pf };
     }
     const dc = runDcPowerFlow(pf);
     for (let l = 0; l < nBr; l++) {
       const rate = pf.rateA[l]!;
       if (rate > 0 && pf.branchOn[l]) loading[l] = Math.abs(dc.Pf[l]!) / rate;
     }
-    return { converged: false, Vm: dc.Vm, Va: dc.Va, Pf: dc.Pf, loading, Pg: dc.Pg };
+    return { converged: false, Vm: dc.Vm, Va: dc.Va, Pf: dc.Pf, loading, Pg: dc.Pg, pf };
   } finally {
     // the working network keeps its element status; only the solve saw the balanced view
     net.generators.forEach((g, k) => {

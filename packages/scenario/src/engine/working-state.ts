@@ -3,7 +3,9 @@
 // share of its country's demand, scheduled unit outputs, derates, demand scaling, and which
 // elements protection or a substation trip took out.
 import {
+  isHeatingSeason,
   snapshotForHour,
+  unitCostEurPerMWh,
   type Generator,
   type IslandResult,
   type Network,
@@ -13,6 +15,8 @@ import type { AcPowerFlowOptions } from '@finest/powerflow';
 import type { FrameLayout } from '../schema/run.ts';
 import type { Scenario } from '../schema/scenario.ts';
 import { AREA_DEFAULTS, type AreaModel } from './area-defaults.ts';
+import { dimensionFfr } from './ffr-dimensioning.ts';
+import { dynamicsOf, type UnitDynamics } from './unit-defaults.ts';
 
 export interface WorkingState {
   net: Network;
@@ -36,6 +40,33 @@ export interface WorkingState {
   isWind: Uint8Array;
   /** per generator: ramp of an activated reserve (MW available = MW · min(1, (t − at) / ramp)) */
   reserveRamp: Map<number, { at: number; rampS: number; MW: number }>;
+  /** per generator: ramp rate, start-up time, fast response, inertia (unit-defaults.ts) */
+  dynamics: UnitDynamics[];
+  /** per generator: €/MWh in the merit order of the starting hour (orders commitment, re-dispatch) */
+  unitCost: Float64Array;
+  /** per generator: 1 while running (synchronised); a cold unit gives nothing */
+  committed: Uint8Array;
+  /** per generator: s when a cold unit ordered to start synchronises (Infinity: not ordered) */
+  startReadyAt: Float64Array;
+  /**
+   * per generator: MW the unit is set to now; it follows scheduledMW at the unit's ramp rate.
+   * The response to imbalances comes on top of it (balance.ts).
+   */
+  setpointMW: Float64Array;
+  /** per generator: MW of response (output − set-point) held at the last sudden change */
+  responseBaseMW: Float64Array;
+  /** s, time of the last sudden change: fast response is there at once, ramps grow from it
+   *  (−Infinity before the first: the starting state is a planned one, every unit at its range) */
+  disturbanceAt: number;
+  /** per generator: MW produced at the last balanced moment */
+  outputMW: Float64Array;
+  /** per bus: MW of load disconnected on purpose (system protection, the operator) */
+  spsShedMW: Float64Array;
+  operatorShedMW: Float64Array;
+  /** UFLS: share of the load shed in each sub-island with its own frequency (by island key) */
+  islandUflsShare: Map<string, number>;
+  /** keys of the sub-islands that have their own frequency model now */
+  islandZones: Set<string>;
   /** per branch / link: 1 when out because protection or a substation trip took it out */
   branchTripped: Uint8Array;
   hvdcTripped: Uint8Array;
@@ -115,6 +146,8 @@ export function createWorkingState(
     if (o.fcrUpMW !== undefined) d.fcrDisturbance.upMW = o.fcrUpMW;
     if (o.fcrDownMW !== undefined) d.fcrDisturbance.downMW = o.fcrDownMW;
     if (o.restorationTimeS !== undefined) d.restorationTimeS = o.restorationTimeS;
+    // FFR: as much as the reference incident (the FCR-D up volume is sized for it) needs
+    if (d.ffr) d.ffr.MW = o.ffrMW ?? dimensionFfr(d, d.fcrDisturbance.upMW);
     const stages = scenario.options.ufls?.[a];
     if (stages) d.ufls = [...stages].sort((x, y) => y.frequencyHz - x.frequencyHz);
     areaModels.set(a, d);
@@ -144,6 +177,26 @@ export function createWorkingState(
     ratedMW: Float64Array.from(net.generators, (g) => g.Pmax),
     isWind: Uint8Array.from(net.generators, (g) => (g.technology === 'wind' ? 1 : 0)),
     reserveRamp: new Map(),
+    dynamics: net.generators.map(dynamicsOf),
+    unitCost: Float64Array.from(net.generators, (g) =>
+      unitCostEurPerMWh(
+        g,
+        net.buses[busIndex.get(g.bus)!]?.country ?? '',
+        isHeatingSeason(profiles, snapshotHour),
+      ),
+    ),
+    committed: Uint8Array.from(net.generators, (g) =>
+      g.inService && (g.Pg > 0 || g.technology === 'wind' || g.technology === 'external') ? 1 : 0,
+    ),
+    startReadyAt: new Float64Array(net.generators.length).fill(Infinity),
+    setpointMW: Float64Array.from(net.generators, (g) => (g.inService ? g.Pg : 0)),
+    responseBaseMW: new Float64Array(net.generators.length),
+    disturbanceAt: -Infinity,
+    outputMW: Float64Array.from(net.generators, (g) => (g.inService ? g.Pg : 0)),
+    spsShedMW: new Float64Array(net.buses.length),
+    operatorShedMW: new Float64Array(net.buses.length),
+    islandUflsShare: new Map(),
+    islandZones: new Set(),
     branchTripped: new Uint8Array(net.branches.length),
     hvdcTripped: new Uint8Array(net.hvdcLinks.length),
     substationBranches: new Map(),

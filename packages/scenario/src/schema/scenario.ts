@@ -121,6 +121,8 @@ export const AreaFrequencyOptionsSchema = z.object({
   fcrDownMW: z.number().nonnegative().optional(),
   /** s, time constant of automatic frequency restoration (aFRR) */
   restorationTimeS: z.number().positive().optional(),
+  /** MW of fast frequency reserve (Nordic FFR); default: what the hour's inertia needs */
+  ffrMW: z.number().nonnegative().optional(),
 });
 
 export const UflsStageSchema = z.object({

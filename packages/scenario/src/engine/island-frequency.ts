@@ -1,0 +1,107 @@
+// A sub-island (a part of an area cut off from its main island, with units of its own) has its
+// own frequency: the same aggregate model as a synchronous area (frequency.ts), with the
+// island's own parameters taken from the units running in it when it forms:
+//   kinetic energy  Σ H_k · rated_k                     (unit-defaults.ts inertia constants)
+//   containment     Σ fastShare_k · rated_k, within each unit's headroom (footroom)
+//   restoration     the units' remaining headroom, at the pace of their ramps
+//   damping, UFLS   the area's (percentages of the island's load)
+// HVDC links into the island stay at their set-points: an injection, not a source that
+// follows the island's need. If the island's frequency leaves 47.5–51.5 Hz its synchronous
+// units trip (COLLAPSE_BELOW_HZ) and it blacks out.
+import { COLLAPSE_ABOVE_HZ, COLLAPSE_BELOW_HZ, type AreaModel } from './area-defaults.ts';
+import type { Balance } from './balance.ts';
+import { initialFrequencyState, type FrequencyState } from './frequency.ts';
+import { rampMWPerS } from './unit-dispatch.ts';
+import type { WorkingState } from './working-state.ts';
+
+export interface IslandZone {
+  /** Balance.islandKey of the island */
+  key: string;
+  /** the synchronous area it broke away from */
+  area: string;
+  /** bus indices of the island */
+  buses: number[];
+  /** generator indices running in it when it formed */
+  units: number[];
+  model: AreaModel;
+  state: FrequencyState;
+}
+
+/** s, bounds on the restoration time constant of a sub-island (its units' ramps) */
+const RESTORATION_S = { min: 60, max: 3600 };
+
+/** The frequency model of island k of a balance, from the units running in it. */
+export function islandModel(
+  s: WorkingState,
+  b: Balance,
+  k: number,
+  areaModel: AreaModel,
+): { model: AreaModel; units: number[]; buses: number[] } {
+  const { net } = s;
+  const buses: number[] = [];
+  let load = 0;
+  for (let i = 0; i < b.islandOf.length; i++) {
+    if (b.islandOf[i] !== k) continue;
+    buses.push(i);
+    load += b.demandMW[i]!;
+  }
+  const units: number[] = [];
+  let kineticMWs = 0;
+  let fastUp = 0;
+  let fastDown = 0;
+  let headroom = 0;
+  let footroom = 0;
+  let rampPerS = 0;
+  net.generators.forEach((g, u) => {
+    const P = b.generatorMW[u]!;
+    if (b.islandOf[s.busIndex.get(g.bus)!] !== k || !g.inService) return;
+    if (!s.committed[u] && !s.reserveRamp.has(u)) return;
+    units.push(u);
+    const d = s.dynamics[u]!;
+    const rated = s.ratedMW[u]!;
+    kineticMWs += d.inertiaS * rated;
+    const up = Math.max(0, s.availableMW[u]! - P);
+    const down = Math.max(0, P - Math.max(0, g.Pmin));
+    fastUp += Math.min(up, d.fastShare * rated);
+    fastDown += Math.min(down, d.fastShare * rated);
+    headroom += up;
+    footroom += down;
+    rampPerS += rampMWPerS(s, u);
+  });
+  const restorationS =
+    rampPerS > 0
+      ? Math.min(RESTORATION_S.max, Math.max(RESTORATION_S.min, headroom / rampPerS))
+      : RESTORATION_S.max;
+  const model: AreaModel = {
+    ...areaModel,
+    kineticEnergyGWs: kineticMWs / 1000,
+    areaLoadMW: Math.max(load, 1),
+    fcrNormal: { ...areaModel.fcrNormal, MW: 0 },
+    fcrDisturbance: { ...areaModel.fcrDisturbance, upMW: fastUp, downMW: fastDown },
+    restorationTimeS: restorationS,
+    restorationMaxMW: { up: Math.max(0, headroom - fastUp), down: Math.max(0, footroom - fastDown) },
+    ufls: areaModel.ufls.map((st) => ({ ...st })),
+  };
+  delete model.ffr;
+  return { model, units, buses };
+}
+
+/** A new zone for island k; its disturbance is what its units gave too little just before. */
+export function createIslandZone(
+  s: WorkingState,
+  b: Balance,
+  k: number,
+  area: string,
+  areaModel: AreaModel,
+  /** MW, the island's supply − load with the units at their output just before it formed */
+  netBeforeMW: number,
+): IslandZone {
+  const { model, units, buses } = islandModel(s, b, k, areaModel);
+  const state = initialFrequencyState();
+  state.disturbance = -netBeforeMW;
+  return { key: b.islandKey[k]!, area, buses, units, model, state };
+}
+
+/** Whether a frequency has left the range the island's synchronous units hold on in. */
+export const collapses = (minHz: number, maxHz: number): boolean =>
+  minHz < COLLAPSE_BELOW_HZ || maxHz > COLLAPSE_ABOVE_HZ;
