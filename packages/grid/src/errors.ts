@@ -41,3 +41,43 @@ export class NetworkValidationError extends GridError {
     this.issues = issues;
   }
 }
+
+/**
+ * A CGMES model that cannot be read: names the file (a profile, or a zip entry as
+ * "model.zip/EQ.xml"), the line when known, the element (class and mRID) when one is at fault,
+ * and what is wrong. `kind` sorts the cause for callers that report it (the server's 400s).
+ */
+export class CgmesError extends GridError {
+  readonly file: string;
+  readonly line?: number;
+  /** e.g. "ACLineSegment 17086487-56ba-4979-b8de-064025a6b4da" */
+  readonly element?: string;
+  readonly kind: CgmesErrorKind;
+  constructor(
+    kind: CgmesErrorKind,
+    where: { file: string; line?: number; element?: string },
+    detail: string,
+  ) {
+    const at = where.line === undefined ? where.file : `${where.file}:${where.line}`;
+    super(
+      'FINEST_CGMES',
+      `${at}: ${where.element === undefined ? '' : `${where.element}: `}${detail}`,
+    );
+    this.kind = kind;
+    this.file = where.file;
+    if (where.line !== undefined) this.line = where.line;
+    if (where.element !== undefined) this.element = where.element;
+  }
+}
+
+export type CgmesErrorKind =
+  | 'unreadable'
+  | 'too-large'
+  | 'bad-xml'
+  | 'not-cgmes'
+  | 'missing-profile'
+  | 'duplicate'
+  | 'dangling-reference'
+  | 'bad-value'
+  | 'unsupported'
+  | 'inconsistent';

@@ -110,8 +110,12 @@ export const GeneratorSchema = z.object({
   Qmax: num,
   /** MVAr */
   Qmin: num,
-  /** pu, voltage magnitude setpoint */
+  /** pu, voltage magnitude setpoint (at regulatedBus when given) */
   Vg: num,
+  /** id of the bus whose voltage Vg holds when it is not the generator's own (remote voltage
+   *  control, as CGMES RegulatingControl.Terminal); the power flow then adjusts the unit's own
+   *  bus voltage until the regulated bus is at Vg */
+  regulatedBus: id.optional(),
   /** MVA, machine base */
   mBase: num,
   inService: z.boolean(),

@@ -13,6 +13,7 @@ import { makeSbus } from './make-sbus.ts';
 import { busPowers, newtonPowerFlow, type NewtonOptions } from './newton.ts';
 import { branchFlows, generatorDispatch, type BranchFlows } from './pf-solution.ts';
 import { findQViolations } from './q-violations.ts';
+import { RemoteVoltageControl } from './remote-voltage.ts';
 
 export interface AcPowerFlowOptions {
   /** pu, default 1e-8 */
@@ -84,9 +85,11 @@ export function runAcPowerFlow(pf: PfCase, options: AcPowerFlowOptions = {}): Ac
   const limited: number[] = [];
   const fixedQg = new Float64Array(pf.nGen);
   let iterations = 0;
+  const remote = RemoteVoltageControl.of(pf, Vm);
 
   for (;;) {
     applyVoltageSetpoints(pf, types, state.genOn, Vm);
+    remote?.applySetpoints(types, state.genOn, Vm);
     const sbus = makeSbus(pf, state.Pd, state.Qd, state.genOn);
     const reuse = limited.length === 0 ? options.reuse : undefined;
     const newtonOptions: NewtonOptions = {
@@ -115,6 +118,29 @@ export function runAcPowerFlow(pf: PfCase, options: AcPowerFlowOptions = {}): Ac
     const solution = solutionAt(pf, ybus, types, state, Vm, Va);
     state.Pg = solution.Pg;
     state.Qg = solution.Qg;
+    if (nr.converged && remote !== null) {
+      // Remote voltage control: move the units' own voltages and solve again until each
+      // regulated bus is at its set-point (an outer loop, as PowSyBl's and PSS/E's).
+      const adjust = remote.adjust(state.genOn, Vm);
+      if (adjust === 'again') continue;
+      if (adjust !== 'done') {
+        const result = finish(
+          pf,
+          ybus,
+          state,
+          limited,
+          fixedQg,
+          nr,
+          iterations,
+          Vm,
+          Va,
+          ref0,
+          Va0ref,
+          types,
+        );
+        return { ...result, converged: false, reason: adjust };
+      }
+    }
     if (!nr.converged || !options.enforceQLimits) {
       return finish(pf, ybus, state, limited, fixedQg, nr, iterations, Vm, Va, ref0, Va0ref, types);
     }

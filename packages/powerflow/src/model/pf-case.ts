@@ -55,6 +55,8 @@ export interface PfCase {
   readonly Qmin: Float64Array;
   /** pu */
   readonly Vg: Float64Array;
+  /** bus whose voltage Vg holds: genBus, or another bus under remote voltage control */
+  readonly regBus: Int32Array;
   readonly genOn: Uint8Array;
 
   /**
@@ -128,6 +130,7 @@ export function buildPfCase(net: Network): PfCase {
   const Qmax = new Float64Array(nGen);
   const Qmin = new Float64Array(nGen);
   const Vg = new Float64Array(nGen);
+  const regBus = new Int32Array(nGen);
   const genOn = new Uint8Array(nGen);
   net.generators.forEach((g, k) => {
     genBus[k] = lookup(g.bus, () => `generator "${g.id}"`);
@@ -136,6 +139,10 @@ export function buildPfCase(net: Network): PfCase {
     Qmax[k] = g.Qmax;
     Qmin[k] = g.Qmin;
     Vg[k] = g.Vg;
+    regBus[k] =
+      g.regulatedBus === undefined
+        ? genBus[k]!
+        : lookup(g.regulatedBus, () => `generator "${g.id}" (regulatedBus)`);
     genOn[k] = g.inService ? 1 : 0;
   });
 
@@ -184,6 +191,7 @@ export function buildPfCase(net: Network): PfCase {
     Qmax,
     Qmin,
     Vg,
+    regBus,
     genOn,
     Phvdc,
   };
