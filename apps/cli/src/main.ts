@@ -9,6 +9,8 @@ import { opfCommand } from './commands/opf.ts';
 import { pfCommand } from './commands/pf.ts';
 import { runCommand } from './commands/run.ts';
 import { snapshotCommand } from './commands/snapshot.ts';
+import { sweepCommand } from './commands/sweep.ts';
+import { workerCommand } from './commands/worker.ts';
 import { yearCommand } from './commands/year.ts';
 
 export interface Io {
@@ -43,6 +45,11 @@ commands:
            [--seed N] [--network F]                       and city, and the sequence of events
   compare A.json B.json [--json] [--seed N]               per-country differences of two runs
                                                           (scenario files or runs saved with --json)
+  sweep SCENARIO.json... --hours SPEC [--seeds LIST]      a scenario at many hours, seeds, variants:
+        [--topology current,pre-2025] [--operator on,off] aggregate per scenario and variant (ENS,
+        [--set PATH=V1,V2]... [--workers N] [--json]      shedding hours, nadir, worst hours); resumes
+        [--queue redis://HOST:PORT] [--db FILE] [--csv F] (SCENARIO: file, library id or "library")
+  worker --queue redis://HOST:PORT [--concurrency N]      compute sweep jobs from Redis (docs/scale-out.md)
 
 exit codes: 0 converged (opf: solved), 1 not converged (opf: infeasible, unbounded, not solved), 2 bad input
 `;
@@ -59,6 +66,8 @@ const COMMANDS: Record<string, Command> = {
   run: (args, io) => runCommand(args, io),
   year: (args, io) => yearCommand(args, io),
   compare: (args, io) => compareCommand(args, io),
+  sweep: (args, io) => sweepCommand(args, io),
+  worker: (args, io) => workerCommand(args, io),
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

@@ -3,7 +3,7 @@
 // a worker whose data differs (another checkout, an edited file) refuses the job rather than
 // compute a different answer under the same key.
 import type { Network, SnapshotInputs } from '@finest/grid';
-import { ENGINE_VERSION, loadBundledData, type CityLayer } from '@finest/scenario';
+import { ENGINE_VERSION, loadBundledData, prepareEngine, type CityLayer } from '@finest/scenario';
 import { hashJson } from './canonical.ts';
 
 export interface EngineData {
@@ -21,6 +21,7 @@ export interface EngineContext {
   networkHash(id: string): string | undefined;
 }
 
+/** The context of given data; the engine must be prepared (`await prepareEngine()`) first. */
 export function createEngineContext(data: EngineData): EngineContext {
   const hashes = new Map<string, string>();
   let dataHash: string | undefined;
@@ -42,8 +43,12 @@ export function createEngineContext(data: EngineData): EngineContext {
   };
 }
 
-/** The bundled FI–EE data (data/ or another directory laid out the same way). */
-export function bundledEngineContext(dataDir?: string): EngineContext {
+/**
+ * The bundled FI–EE data (data/ or another directory laid out the same way), with the engine
+ * prepared (HiGHS loaded).
+ */
+export async function bundledEngineContext(dataDir?: string): Promise<EngineContext> {
+  await prepareEngine();
   const d = loadBundledData(dataDir);
   return createEngineContext({ networks: d.networks, profiles: d.profiles, cities: d.cities });
 }

@@ -19,3 +19,10 @@ export type { StoredResult, StoredRow, SweepResultStore } from './results-store.
 export type { RunSweepOptions, SweepProgress } from './run-sweep.ts';
 export { pendingJobs, runSweep, sweepAggregate } from './run-sweep.ts';
 export { MemoryResultStore } from './memory-store.ts';
+export type { QueueTarget } from './redis/connection.ts';
+export { checkRedis, parseQueueUrl, QUEUE_NAME, QUEUE_PREFIX } from './redis/connection.ts';
+export type { RedisExecutorOptions } from './redis/redis-executor.ts';
+export { RedisExecutor } from './redis/redis-executor.ts';
+export type { RedisWorkerOptions, WorkerGroupStats } from './redis/worker-group.ts';
+export { RedisWorkerGroup } from './redis/worker-group.ts';
+export { sweepCsvLines } from './csv.ts';

@@ -72,6 +72,7 @@ export interface SweepPlan {
 /** Most jobs one sweep may hold (79,000 runs is the whole library over the year). */
 export const MAX_JOBS = 1_000_000;
 
+/** Plans a sweep; the engine must be prepared (bundledEngineContext does it). */
 export function planSweep(def: SweepDefinition, ctx: EngineContext): SweepPlan {
   const hoursInYear = ctx.data.profiles.demand.hours;
   def.hours.forEach((h, k) => {

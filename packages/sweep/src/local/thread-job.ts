@@ -1,7 +1,7 @@
 // One worker thread of the in-process sweep pool: builds its engine context once (the bundled
 // data, the networks it was given), then computes the jobs it is sent, one at a time.
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadBundledData } from '@finest/scenario';
+import { loadBundledData, prepareEngine } from '@finest/scenario';
 import { createEngineContext, type EngineContext } from '../engine-context.ts';
 import { executeJob } from '../execute.ts';
 import type { FromThread, ThreadInit, ToThread } from './thread-protocol.ts';
@@ -12,6 +12,7 @@ const init = workerData as ThreadInit;
 
 let ctx: EngineContext;
 try {
+  await prepareEngine();
   const d = loadBundledData(init.dataDir);
   const networks = new Map(d.networks);
   for (const [id, net] of Object.entries(init.networks ?? {})) networks.set(id, net);

@@ -1,0 +1,72 @@
+// `finest worker --queue redis://HOST:PORT [--concurrency N] [--lock-ms MS]`: joins every sweep
+// on that Redis from this machine — N BullMQ workers on threads of this process, each computing
+// one run at a time with this checkout's data (a job whose data hash differs is handed back).
+// Runs until SIGINT/SIGTERM, which lets the runs in progress finish; a second signal ends it at
+// once (the jobs it held go back to the queue when their lock expires).
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { parseQueueUrl, QUEUE_NAME, QUEUE_PREFIX, RedisWorkerGroup } from '@finest/sweep';
+import { CliError, EXIT } from '../cli-error.ts';
+import type { Io } from '../main.ts';
+import { parseWorkers } from './sweep.ts';
+
+export async function workerCommand(args: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: false,
+      strict: true,
+      options: {
+        queue: { type: 'string' },
+        concurrency: { type: 'string' },
+        'lock-ms': { type: 'string' },
+      },
+    });
+  } catch (err) {
+    throw new CliError((err as Error).message);
+  }
+  const v = parsed.values;
+  if (v.queue === undefined) throw new CliError('--queue redis://HOST:PORT is required');
+  const target = parseQueueUrl(v.queue);
+  const threads = parseWorkers(v.concurrency, availableParallelism(), '--concurrency');
+  if (threads === 0) throw new CliError('--concurrency must be at least 1');
+  let lockMs: number | undefined;
+  if (v['lock-ms'] !== undefined) {
+    lockMs = Number(v['lock-ms']);
+    if (!Number.isInteger(lockMs) || lockMs < 1000 || lockMs > 600_000)
+      throw new CliError(`--lock-ms expects an integer 1000–600000, got "${v['lock-ms']}"`);
+  }
+  const group = new RedisWorkerGroup({ target, threads, ...(lockMs ? { lockMs } : {}) });
+  await group.start();
+  io.err(
+    `finest worker: ${threads} worker${threads === 1 ? '' : 's'} on ${target.display} (queue ${QUEUE_PREFIX}:${QUEUE_NAME}); Ctrl-C stops after the runs in progress\n`,
+  );
+  const started = Date.now();
+  const status = (): string => {
+    const s = group.stats;
+    const rate = s.done / Math.max(1e-3, (Date.now() - started) / 1000);
+    return `${s.done} runs (${s.failed} failed in the engine, ${s.refused} handed back), ${rate.toFixed(2)} runs/s${s.lastRefusal ? `; last handed back: ${s.lastRefusal}` : ''}`;
+  };
+  const every = setInterval(() => io.err(`finest worker: ${status()}\n`), 30_000);
+  every.unref();
+  let signals = 0;
+  const stop = (): void => {
+    signals++;
+    if (signals === 1) {
+      io.err('finest worker: stopping after the runs in progress (again to stop now)\n');
+      void group.close();
+    } else process.exit(130);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    await group.wait();
+  } finally {
+    clearInterval(every);
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+  io.err(`finest worker: stopped; ${status()}\n`);
+  return signals > 0 ? EXIT.ok : EXIT.notConverged;
+}

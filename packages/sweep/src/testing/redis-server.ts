@@ -1,0 +1,112 @@
+// Test support: a real redis-server of the test's own, on a free loopback port, without
+// persistence (a restart loses every key, the harshest case for a sweep). Debian's package
+// (`apt-get install -y redis-server`, which .ci/run does) or FINEST_REDIS_SERVER. Without one
+// the Redis tests are skipped — unless FINEST_REQUIRE_REDIS=1 or CI is set, where they fail
+// and say how to install it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { Redis } from 'ioredis';
+
+const onPath = (name: string): string | undefined =>
+  (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((d) => join(d, name))
+    .find((p) => existsSync(p));
+
+export const REDIS_SERVER =
+  process.env.FINEST_REDIS_SERVER ?? onPath('redis-server') ?? '/usr/bin/redis-server';
+export const hasRedis = existsSync(REDIS_SERVER);
+export const redisRequired =
+  process.env.FINEST_REQUIRE_REDIS === '1' || (process.env.CI ?? '') !== '';
+export const REDIS_MISSING = `redis-server not found (looked for ${REDIS_SERVER}): install it with \`apt-get install -y redis-server\` or set FINEST_REDIS_SERVER`;
+
+/** Run the Redis tests: always when redis-server is here, and (to fail) when it is required. */
+export const runRedisTests = hasRedis || redisRequired;
+
+export interface RedisProcess {
+  port: number;
+  url: string;
+  /** stops and starts it again on the same port: every key is gone */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPing(port: number, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const c = new Redis({ port, host: '127.0.0.1', lazyConnect: true, retryStrategy: () => null });
+    c.on('error', () => {});
+    try {
+      await c.connect();
+      await c.ping();
+      c.disconnect();
+      return;
+    } catch {
+      c.disconnect();
+      if (Date.now() > until) throw new Error(`redis-server on port ${port} did not answer`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+export async function startRedis(): Promise<RedisProcess> {
+  if (!hasRedis) throw new Error(REDIS_MISSING);
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'finest-redis-'));
+  let child: ChildProcess | undefined;
+  const launch = async (): Promise<void> => {
+    child = spawn(
+      REDIS_SERVER,
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        dir,
+      ],
+      { stdio: 'ignore' },
+    );
+    await waitForPing(port, 10_000);
+  };
+  const halt = async (): Promise<void> => {
+    const c = child;
+    child = undefined;
+    if (!c || c.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      c.once('exit', () => resolve());
+      c.kill('SIGKILL');
+    });
+  };
+  await launch();
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    restart: async () => {
+      await halt();
+      await launch();
+    },
+    stop: async () => {
+      await halt();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
