@@ -2,19 +2,36 @@
 // file errors turned into one-line CLI errors.
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { matpowerToNetwork, parseMatpower, parseNetworkJson, type Network } from '@finest/grid';
+import {
+  loadCgmes,
+  looksLikeCgmes,
+  matpowerToNetwork,
+  parseMatpower,
+  parseNetworkJson,
+  type CgmesImport,
+  type Network,
+} from '@finest/grid';
 import { CliError } from './cli-error.ts';
 
 export interface LoadedCase {
   network: Network;
   /** ms spent reading and parsing */
   parseMs: number;
+  /** set for a CGMES model (a folder, a .zip or an .xml profile): what the import found */
+  cgmes?: CgmesImport;
 }
 
 export function loadCase(path: string | undefined): LoadedCase {
   if (path === undefined)
-    throw new CliError('missing CASE argument (a MATPOWER .m file or a network .json)');
+    throw new CliError(
+      'missing CASE argument (a MATPOWER .m file, a network .json, or a CGMES folder or zip)',
+    );
   const start = performance.now();
+  if (looksLikeCgmes(path)) {
+    // errors are CgmesErrors (FINEST_CGMES): one line naming the file, element and cause
+    const cgmes = loadCgmes([path]);
+    return { network: cgmes.network, parseMs: performance.now() - start, cgmes };
+  }
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

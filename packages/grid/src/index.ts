@@ -57,3 +57,12 @@ export {
 } from './snapshot/snapshot.ts';
 export type { TopologyName } from './snapshot/topology.ts';
 export { applyTopology, TOPOLOGIES } from './snapshot/topology.ts';
+export { CgmesError } from './errors.ts';
+export type { CgmesErrorKind } from './errors.ts';
+export type { CgmesImport } from './cgmes/to-network.ts';
+export type { LoadCgmesOptions } from './cgmes/load.ts';
+export { loadCgmes, parseCgmes } from './cgmes/load.ts';
+export type { CgmesSource, SourceLimits } from './cgmes/sources.ts';
+export { DEFAULT_SOURCE_LIMITS, looksLikeCgmes } from './cgmes/sources.ts';
+export type { SvComparison } from './cgmes/sv-compare.ts';
+export { compareWithSv } from './cgmes/sv-compare.ts';

@@ -1,7 +1,7 @@
 // `finest pf` and `finest dcpf`: solve one case and print the solution as MATPOWER reports it
 // (arrays in the case file's row order) or as a readable summary. `pf --time-limit MS` bounds
 // the Newton solve (checked once per iteration); past it the case is reported not converged.
-import type { Network } from '@finest/grid';
+import { compareWithSv, type CgmesImport, type Network } from '@finest/grid';
 import { buildPfCase, runAcPowerFlow, runDcPowerFlow } from '@finest/powerflow';
 import { parseCommandArgs } from '../args.ts';
 import { CliError, EXIT } from '../cli-error.ts';
@@ -56,7 +56,7 @@ export function pfCommand(method: 'ac' | 'dc', args: string[], io: Io): number {
   }
   const repeat = parseRepeat(values.repeat);
   const timeLimitMs = parseTimeLimit(values['time-limit']);
-  const { network, parseMs } = loadCase(casePath);
+  const { network, parseMs, cgmes } = loadCase(casePath);
   const enforceQ = values['enforce-q-limits'] === true;
 
   const solve = (): PfSolution => solveNetwork(network, method, enforceQ, timeLimitMs);
@@ -66,7 +66,11 @@ export function pfCommand(method: 'ac' | 'dc', args: string[], io: Io): number {
   const medianMs = repeat > 0 ? medianTime(repeat, solve) : undefined;
 
   if (values.json) {
-    io.out(JSON.stringify(toJsonReport(network, solution, parseMs, solveMs, medianMs)) + '\n');
+    const report = toJsonReport(network, solution, parseMs, solveMs, medianMs);
+    io.out(
+      JSON.stringify(cgmes === undefined ? report : withCgmes(report, network, solution, cgmes)) +
+        '\n',
+    );
   } else {
     io.out(formatPfSummary(network, solution, method, { parseMs, solveMs, medianMs }));
   }
@@ -125,4 +129,36 @@ export function toJsonReport(
     timing: { parse_ms: round3(parseMs), solve_ms: round3(solveMs) },
     ...(medianMs === undefined ? {} : { solve_ms_median: round3(medianMs) }),
   };
+}
+
+/**
+ * A CGMES model's report: bus ids are TopologicalNode mRIDs (bus_id), with their nominal kV
+ * (base_kv) and names, and, when the model has an SV profile and the flow converged, how far
+ * the solution is from the SV state (|V| relative, angle in degrees from a common node).
+ */
+function withCgmes(
+  report: Record<string, unknown>,
+  network: Network,
+  s: PfSolution,
+  cgmes: CgmesImport,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    ...report,
+    format: `CGMES ${cgmes.version}`,
+    bus_name: network.buses.map((b) => b.name ?? b.id),
+    base_kv: network.buses.map((b) => b.baseKV),
+    branch_id: network.branches.map((b) => b.id),
+    gen_id: network.generators.map((g) => g.id),
+    warnings: cgmes.warnings,
+  };
+  if (cgmes.sv.size > 0 && s.converged) {
+    const cmp = compareWithSv(network, cgmes.sv, s.Vm, s.Va);
+    out.sv_comparison = {
+      reference_bus: cmp.reference,
+      buses: cmp.perBus.length,
+      max_dv_rel: cmp.worstDv,
+      max_dangle_deg: cmp.worstAngle,
+    };
+  }
+  return out;
 }

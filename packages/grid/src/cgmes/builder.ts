@@ -31,6 +31,8 @@ export class NetworkBuilder {
   readonly referencePriority = new Map<string, number>();
   /** in-service generators that do not control a voltage (their Qg is a set-point) */
   readonly fixedQ = new Set<string>();
+  /** generator id → the equipment it came from */
+  readonly generatorSource = new Map<string, CimObject>();
   readonly warnings: string[] = [];
   readonly options: Required<ImportOptions>;
 

@@ -275,6 +275,7 @@ export function convertGenerators(b: NetworkBuilder, store: CimStore): void {
     };
     if (o.cls === 'StaticVarCompensator') svcLimits(o, b.kv(end.node), gen);
     b.generators.push(gen);
+    b.generatorSource.set(gen.id, o);
     if (control !== undefined) {
       const bus = b.bus(end.node);
       if (bus.type === 'PQ') bus.type = 'PV';

@@ -1,21 +1,41 @@
 // Areas and countries from the containment of each node: TopologicalNode → its container (a
-// VoltageLevel, a Bay of one, or a boundary Line) → Substation → SubGeographicalRegion (the
-// area) → GeographicalRegion (the country, when its name is an ISO 3166 alpha-2 code such as
-// "BE"; CGMES regions are named so in the conformity models). Nodes whose chain ends early
-// belong to one area named after the model.
+// VoltageLevel, a Bay of one, or a boundary Line) → Substation → SubGeographicalRegion →
+// GeographicalRegion (the country, when its name is an ISO 3166 alpha-2 code such as "BE";
+// CGMES regions are named so in the conformity models).
+// The twin's Bus.area is the synchronous area (the scenario engine's frequency model keys on
+// it): Nordic for FI, SE and NO, Continental Europe otherwise. Each SubGeographicalRegion is an
+// area of kind "control" in Network.areas, and a bus's zone is the 1-based position of its
+// SubGeographicalRegion among them (0: none).
 import type { Area, Country } from '../schema/network.ts';
 import type { CimObject } from './store.ts';
 
 export interface Region {
   area: string;
+  zone: number;
   country?: string;
 }
 
-export const UNASSIGNED_AREA = 'cgmes';
+const NORDIC = new Set(['FI', 'SE', 'NO']);
+const SYNCHRONOUS = {
+  nordic: {
+    id: 'nordic',
+    name: 'Nordic synchronous area',
+    kind: 'synchronous',
+    nominalFrequency: 50,
+  },
+  continental: {
+    id: 'continental',
+    name: 'Continental Europe synchronous area',
+    kind: 'synchronous',
+    nominalFrequency: 50,
+  },
+} as const satisfies Record<string, Area>;
 
 export class Regions {
   readonly areas = new Map<string, Area>();
   readonly countries = new Map<string, Country>();
+
+  private readonly control: string[] = [];
 
   of(node: CimObject): Region {
     const container = node.optRef('TopologicalNode.ConnectivityNodeContainer');
@@ -24,21 +44,23 @@ export class Regions {
     if (vl?.cls === 'VoltageLevel')
       sub = vl.optRef('VoltageLevel.Substation')?.optRef('Substation.Region');
     else if (vl !== undefined) sub = vl.optRef('Line.Region') ?? vl.optRef('Substation.Region');
-    if (sub === undefined) return this.area(UNASSIGNED_AREA, 'CGMES model');
-    const region = sub.optRef('SubGeographicalRegion.Region');
+    const region = sub?.optRef('SubGeographicalRegion.Region');
     const code = region?.name?.trim().toUpperCase();
     const iso = code !== undefined && /^[A-Z]{2}$/.test(code) && code !== 'EU' ? code : undefined;
     if (iso !== undefined && !this.countries.has(iso))
       this.countries.set(iso, { code: iso, name: region?.name ?? iso });
-    return {
-      ...this.area(sub.mrid, sub.name ?? sub.mrid),
-      ...(iso === undefined ? {} : { country: iso }),
-    };
-  }
-
-  private area(id: string, name: string): Region {
-    if (!this.areas.has(id)) this.areas.set(id, { id, name, kind: 'control' });
-    return { area: id };
+    const sync =
+      iso !== undefined && NORDIC.has(iso) ? SYNCHRONOUS.nordic : SYNCHRONOUS.continental;
+    if (!this.areas.has(sync.id)) this.areas.set(sync.id, { ...sync });
+    let zone = 0;
+    if (sub !== undefined) {
+      if (!this.areas.has(sub.mrid)) {
+        this.areas.set(sub.mrid, { id: sub.mrid, name: sub.name ?? sub.mrid, kind: 'control' });
+        this.control.push(sub.mrid);
+      }
+      zone = this.control.indexOf(sub.mrid) + 1;
+    }
+    return { area: sync.id, zone, ...(iso === undefined ? {} : { country: iso }) };
   }
 
   /** kV limits of a node's voltage level, as pu of its nominal voltage. */

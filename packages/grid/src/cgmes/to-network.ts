@@ -69,7 +69,7 @@ export function cgmesToNetwork(
       Gs: 0,
       Bs: 0,
       area: region.area,
-      zone: 1,
+      zone: region.zone,
       Vm: opts.svStart && state !== undefined && state.v > 0 ? state.v / kv : 1,
       Va: opts.svStart && state !== undefined ? state.angle : 0,
       baseKV: kv,
@@ -124,6 +124,7 @@ export function cgmesToNetwork(
     areas: [...regions.areas.values()],
     countries: [...regions.countries.values()],
     datasets: [],
+    gencost: generatorCosts(b),
   };
   const parsed = NetworkSchema.safeParse(network);
   if (!parsed.success) {
@@ -167,6 +168,44 @@ function svVoltages(store: CimStore): Map<string, { v: number; angle: number }> 
     out.set(node, { v: o.num('SvVoltage.v'), angle: o.num('SvVoltage.angle') });
   }
   return out;
+}
+
+/** $/MWh by technology when a unit has no GeneratingUnit.variableCost (CGMES rarely has one). */
+const DEFAULT_COST: Record<string, number> = {
+  nuclear: 10,
+  hydro: 5,
+  wind: 0,
+  solar: 0,
+  thermal: 50,
+};
+const EQUIVALENT_COST = 100;
+
+/**
+ * MATPOWER gencost rows (linear: [2, 0, 0, 2, c, 0]) so that `finest opf` runs on an imported
+ * model: GeneratingUnit.variableCost when given, else a documented default by technology, and
+ * a high price for equivalents of the outside system (boundary and external injections).
+ */
+function generatorCosts(b: NetworkBuilder): number[][] {
+  const rows: number[][] = [];
+  let defaults = 0;
+  for (const g of b.generators) {
+    const unit = b.generatorSource.get(g.id)?.optRef('RotatingMachine.GeneratingUnit');
+    const given = unit?.optNum('GeneratingUnit.variableCost');
+    let c = given;
+    if (c === undefined) {
+      defaults++;
+      c =
+        g.unitType === 'SynchronousMachine'
+          ? (DEFAULT_COST[g.technology ?? ''] ?? 60)
+          : EQUIVALENT_COST;
+    }
+    rows.push([2, 0, 0, 2, c, 0]);
+  }
+  if (defaults > 0)
+    b.warn(
+      `${defaults} unit${defaults === 1 ? '' : 's'} without GeneratingUnit.variableCost: OPF costs by technology (docs/cgmes.md)`,
+    );
+  return rows;
 }
 
 /** Boundary nodes that equipment of two or more models (EQ files) connects to. */
