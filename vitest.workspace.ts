@@ -2,6 +2,7 @@
 // imported by vitest.config.ts (`test.projects`), so adding a package here is what enrols it.
 export const projects = [
   'packages/scenario',
+  'packages/sweep',
   'packages/grid',
   'packages/powerflow',
   'apps/cli',

@@ -82,7 +82,8 @@ export async function checkRedis(target: QueueTarget, timeoutMs = 5000): Promise
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
-  client.on('error', () => {}); // reported below, once
+  let cause: { code?: string; message?: string } | undefined;
+  client.on('error', (err: { code?: string; message?: string }) => (cause ??= err)); // below, once
   try {
     await client.connect();
     const info = await client.info('server');
@@ -94,7 +95,8 @@ export async function checkRedis(target: QueueTarget, timeoutMs = 5000): Promise
     return version;
   } catch (err) {
     if (err instanceof SweepQueueError) throw err;
-    const why = (err as { code?: string }).code ?? (err as Error).message;
+    const first = cause ?? (err as { code?: string; message?: string });
+    const why = first.code ?? first.message ?? String(err);
     throw new SweepQueueError(`cannot reach Redis at ${target.display} (${why}); ${INSTALL_HINT}`);
   } finally {
     client.disconnect();
