@@ -3,6 +3,7 @@
 // 2 bad input); stack traces are never shown to the user.
 import { CliError, EXIT } from './cli-error.ts';
 import { compareCommand } from './commands/compare.ts';
+import { exportCommand } from './commands/export.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { n1Command } from './commands/n1.ts';
 import { opfCommand } from './commands/opf.ts';
@@ -50,6 +51,9 @@ commands:
         [--set PATH=V1,V2]... [--workers N] [--json]      shedding hours, nadir, worst hours); resumes
         [--queue redis://HOST:PORT] [--db FILE] [--csv F] (SCENARIO: file, library id or "library")
   worker --queue redis://HOST:PORT [--concurrency N]      compute sweep jobs from Redis (docs/scale-out.md)
+  export NETWORK --format cgmes --out DIR                 CGMES 3.0 profiles EQ, TP, SSH, SV (docs/cgmes.md)
+
+CASE and NETWORK may also be a CGMES model: a folder, a .zip or .xml profiles (docs/cgmes.md)
 
 exit codes: 0 converged (opf: solved), 1 not converged (opf: infeasible, unbounded, not solved), 2 bad input
 `;
@@ -68,6 +72,7 @@ const COMMANDS: Record<string, Command> = {
   compare: (args, io) => compareCommand(args, io),
   sweep: (args, io) => sweepCommand(args, io),
   worker: (args, io) => workerCommand(args, io),
+  export: (args, io) => exportCommand(args, io),
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

@@ -66,3 +66,5 @@ export type { CgmesSource, SourceLimits } from './cgmes/sources.ts';
 export { DEFAULT_SOURCE_LIMITS, looksLikeCgmes } from './cgmes/sources.ts';
 export type { SvComparison } from './cgmes/sv-compare.ts';
 export { compareWithSv } from './cgmes/sv-compare.ts';
+export type { CgmesExport, SolvedState } from './cgmes/export/write-cgmes.ts';
+export { networkToCgmes } from './cgmes/export/write-cgmes.ts';

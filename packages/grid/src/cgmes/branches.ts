@@ -78,11 +78,18 @@ function seriesBranch(
     b.warn(`${o.label}: a terminal is not in the topology; left out`);
     return;
   }
+  const kv1 = b.kv(e1.node);
+  const kv2 = b.kv(e2.node);
+  const rates = limits.ratings(o, [
+    { terminal: e1.terminal, kv: kv1 },
+    { terminal: e2.terminal, kv: kv2 },
+  ]);
   if (!e1.connected && !e2.connected) {
     b.branches.push({
       ...baseBranch(b, o, e1.node, e2.node),
       kind,
       ...puSeries(b, e1.node, e2.node, z),
+      ...rates,
       inService: false,
     });
     return;
@@ -96,22 +103,18 @@ function seriesBranch(
       ...baseBranch(b, o, e1.node, e2.node),
       kind,
       ...puSeries(b, e1.node, e2.node, z),
+      ...rates,
       inService: false,
     });
     b.warn(`${o.label}: connected at one end only; out of service, its charging kept as a shunt`);
     return;
   }
-  const kv1 = b.kv(e1.node);
-  const kv2 = b.kv(e2.node);
-  const br = { ...baseBranch(b, o, e1.node, e2.node), kind, ...puSeries(b, e1.node, e2.node, z) };
-  Object.assign(
-    br,
-    limits.ratings(o, [
-      { terminal: e1.terminal, kv: kv1 },
-      { terminal: e2.terminal, kv: kv2 },
-    ]),
-  );
-  b.branches.push(br);
+  b.branches.push({
+    ...baseBranch(b, o, e1.node, e2.node),
+    kind,
+    ...puSeries(b, e1.node, e2.node, z),
+    ...rates,
+  });
   // The pi model's conductance, which a MATPOWER branch lacks, as shunts at the two ends.
   addShunt(b, e1.node, z.g / 2, 0);
   addShunt(b, e2.node, z.g / 2, 0);

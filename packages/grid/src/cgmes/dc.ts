@@ -1,7 +1,8 @@
 // DC lines and converters as HVDC links: converters are grouped by the DC network they share
 // (DC nodes joined by DCLineSegments and closed DC switches); a group of two converters is one
-// link from the converter that takes power from its AC node (ACDCConverter.p > 0, load sign
-// convention) to the other, carrying that p, with the difference of the two p as its fixed loss.
+// link from the first converter to the other, carrying the first one's p (load sign
+// convention: p > 0 takes power from its AC node), with what the two p leave over as its fixed
+// loss.
 // Converter reactive set-points go to the buses' demand. A DC network of another shape
 // (multi-terminal) keeps each converter as a fixed injection at its AC node, named in a warning.
 import type { NetworkBuilder } from './builder.ts';
@@ -74,10 +75,12 @@ export function convertDc(b: NetworkBuilder, store: CimStore): void {
     }
     const [a, z] = sides;
     if (sides.length === 2 && a?.end?.node !== undefined && z?.end?.node !== undefined) {
-      const [send, recv] = a.p >= z.p ? [a, z] : [z, a];
+      // The first converter (file order) is the from side; P is its p, signed as the twin's
+      // HvdcLink.P, and the fixed loss is what the two converters' p leave over.
+      const [send, recv] = [a, z];
       const on = send.end!.connected && recv.end!.connected;
-      const P = Math.max(send.p, 0);
-      const pmax = Math.max(send.c.optNum('ACDCConverter.maxP') ?? P, P);
+      const P = send.p;
+      const pmax = Math.max(send.c.optNum('ACDCConverter.maxP') ?? Math.abs(P), Math.abs(P));
       b.hvdcLinks.push({
         id: send.c.mrid,
         name: send.c.name ?? send.c.mrid,
@@ -87,7 +90,7 @@ export function convertDc(b: NetworkBuilder, store: CimStore): void {
         P,
         Pmin: -pmax,
         Pmax: pmax,
-        lossFixed: Math.max(0, send.p + recv.p),
+        lossFixed: Math.max(0, Math.sign(P || 1) * (send.p + recv.p)),
         lossFactor: 0,
         Vf: 0,
         Vt: 0,
