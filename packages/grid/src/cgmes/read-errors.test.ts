@@ -74,7 +74,8 @@ describe('the CGMES reader', () => {
   });
 
   it('names a missing profile', () => {
-    const { TP: _tp, ...rest } = good;
+    const rest: Record<string, string> = { ...good };
+    delete rest.TP;
     const e = refused(rest);
     expect(e.kind).toBe('missing-profile');
     expect(e.message).toMatch(/missing profile TP/);
