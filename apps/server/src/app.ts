@@ -20,10 +20,12 @@ import { n1Routes } from './routes/n1.ts';
 import { networkRoutes } from './routes/networks.ts';
 import { runRoutes } from './routes/runs.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
+import { sweepRoutes } from './routes/sweeps.ts';
 import { RunService } from './runs/run-service.ts';
 import type { Services } from './services.ts';
 import { storageFailure } from './store/storage-error.ts';
 import { openStore } from './store/store.ts';
+import { SweepService } from './sweeps/sweep-service.ts';
 import { streamPlugin } from './ws/stream-plugin.ts';
 
 export type { BuildAppOptions } from './config.ts';
@@ -77,13 +79,19 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       config.limits.maxNetworks,
     );
     const runs = new RunService(store, networks, bundled, config.limits.maxActiveRuns);
+    const scenarios = new ScenarioCatalog(bundled.scenarios, store.scenarios);
+    const sweeps = new SweepService(store, scenarios, networks, bundled, runs, {
+      ...config.sweeps,
+      bundledDataDir: config.bundledDataDir,
+    });
     const services: Services = {
       config,
       store,
       networks,
-      scenarios: new ScenarioCatalog(bundled.scenarios, store.scenarios),
+      scenarios,
       geo: new GeoLayers(bundledDir),
       runs,
+      sweeps,
       checkToken: tokenChecker(config.token),
       stream: { viewers: 0, playbacks: () => 0 },
       startedAt: Date.now(),
@@ -111,6 +119,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       scenarioRoutes,
       runRoutes,
       n1Routes,
+      sweepRoutes,
     ])
       await app.register(plugin, { services });
     await app.register(streamPlugin, { services });
@@ -120,6 +129,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       let resumed: string[] = [];
       try {
         resumed = runs.recover();
+        sweeps.recover();
       } catch (err) {
         // a full disk must not keep the twin from serving what it has; the runs resume later
         const failure = storageFailure(err);
@@ -133,6 +143,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     });
     // after the WebSocket plugin's preClose (viewers closed): stop computing, then close the DB
     app.addHook('onClose', async () => {
+      await sweeps.close();
       runs.close();
       store.close();
     });

@@ -4,6 +4,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseQueueUrl, type QueueTarget } from '@finest/sweep';
 import { ServerConfigError } from './errors.ts';
 
 export interface BuildAppOptions {
@@ -20,6 +21,8 @@ export interface BuildAppOptions {
   /** where the built web app is (default apps/web/dist) */
   webDistDir?: string;
   limits?: Partial<Limits>;
+  /** sweeps: worker threads (FINEST_SWEEP_WORKERS, default 1) or Redis (FINEST_QUEUE) */
+  sweeps?: { workers?: number; queue?: string };
 }
 
 export interface Limits {
@@ -63,6 +66,7 @@ export interface ServerConfig {
   token: string | undefined;
   loopback: boolean;
   limits: Limits;
+  sweeps: { workers: number; queue: QueueTarget | undefined };
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -99,7 +103,27 @@ export function resolveConfig(opts: BuildAppOptions): ServerConfig {
     token,
     loopback,
     limits: { ...DEFAULT_LIMITS, ...opts.limits },
+    sweeps: sweepSettings(opts.sweeps),
   };
+}
+
+function sweepSettings(s: BuildAppOptions['sweeps']): ServerConfig['sweeps'] {
+  const workers = s?.workers ?? 1;
+  if (!Number.isInteger(workers) || workers < 1 || workers > 256)
+    throw new ServerConfigError(
+      `FINEST_SWEEP_WORKERS must be an integer 1 … 256, got "${workers}"`,
+    );
+  let queue: QueueTarget | undefined;
+  if (s?.queue) {
+    try {
+      queue = parseQueueUrl(s.queue);
+    } catch (err) {
+      throw new ServerConfigError(
+        `FINEST_QUEUE: ${(err as Error).message.replace(/^--queue: /, '')}`,
+      );
+    }
+  }
+  return { workers, queue };
 }
 
 /** What the server says at start about who may write. */

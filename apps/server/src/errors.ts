@@ -19,9 +19,13 @@ export const ERRORS = {
   FINEST_URI_TOO_LONG: 414,
   FINEST_UNSUPPORTED_MEDIA_TYPE: 415,
   FINEST_RUN_INPUT_INVALID: 422,
+  /** a sweep that cannot be planned: unknown scenario, hour outside the profile, bad variant */
+  FINEST_SWEEP_INVALID: 400,
   FINEST_TOO_MANY_RUNS: 429,
   FINEST_INTERNAL: 500,
   FINEST_STORE_UNAVAILABLE: 503,
+  /** the Redis queue of sweeps (FINEST_QUEUE) does not answer */
+  FINEST_QUEUE_UNAVAILABLE: 503,
   /** the data directory is read-only */
   FINEST_STORAGE_READ_ONLY: 503,
   /** the disk failed a read or write */

@@ -11,8 +11,12 @@ describe('the server entry', () => {
       token: undefined,
       logLevel: 'info',
       storeMaxBytes: Number.POSITIVE_INFINITY,
+      sweeps: {},
     });
     expect(entryConfig({ FINEST_STORE_MAX_MB: '2' }).storeMaxBytes).toBe(2 * 1024 * 1024);
+    expect(
+      entryConfig({ FINEST_SWEEP_WORKERS: '2', FINEST_QUEUE: 'redis://10.0.0.5:6379' }).sweeps,
+    ).toEqual({ workers: 2, queue: 'redis://10.0.0.5:6379' });
     expect(() => entryConfig({ FINEST_STORE_MAX_MB: 'lots' })).toThrow(/FINEST_STORE_MAX_MB/);
     expect(
       entryConfig({
@@ -33,5 +37,9 @@ describe('the server entry', () => {
       FINEST_DATA_DIR: '/nonexistent/never-created',
     });
     expect(code).toBe(1);
+    for (const bad of [{ FINEST_QUEUE: 'http://x' }, { FINEST_SWEEP_WORKERS: 'many' }])
+      expect(await main({ PORT: '0', FINEST_DATA_DIR: '/nonexistent/never-created', ...bad })).toBe(
+        1,
+      );
   });
 });

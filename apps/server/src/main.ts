@@ -8,6 +8,8 @@
 //   FINEST_TOKEN     write token: POST/PUT/DELETE and WebSocket start/branch need it
 //   FINEST_STORE_MAX_MB  a quota on the store; past it, saves get 507 (default: none)
 //   LOG_LEVEL        pino level (default info)
+//   FINEST_SWEEP_WORKERS  worker threads for sweeps (default 1)
+//   FINEST_QUEUE     redis://HOST:PORT: sweeps go to BullMQ workers (`finest worker`) instead
 import { resolve } from 'node:path';
 import { buildApp } from './app.ts';
 import { DEFAULT_HOST, securityNotice, resolveConfig } from './config.ts';
@@ -23,6 +25,7 @@ export interface EntryConfig {
   token: string | undefined;
   logLevel: string;
   storeMaxBytes: number;
+  sweeps: { workers?: number; queue?: string };
 }
 
 export function entryConfig(env: NodeJS.ProcessEnv): EntryConfig {
@@ -44,6 +47,10 @@ export function entryConfig(env: NodeJS.ProcessEnv): EntryConfig {
     token: env.FINEST_TOKEN || undefined,
     logLevel: env.LOG_LEVEL || 'info',
     storeMaxBytes: quotaMB * 1024 * 1024,
+    sweeps: {
+      ...(env.FINEST_SWEEP_WORKERS ? { workers: Number(env.FINEST_SWEEP_WORKERS) } : {}),
+      ...(env.FINEST_QUEUE ? { queue: env.FINEST_QUEUE } : {}),
+    },
   };
 }
 
@@ -56,6 +63,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       dataDir: entry.dataDir,
       host: entry.host,
       ...(entry.token ? { token: entry.token } : {}),
+      sweeps: entry.sweeps,
     });
   } catch (err) {
     if (err instanceof ServerConfigError) {
@@ -72,6 +80,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       ...(entry.token ? { token: entry.token } : {}),
       logger: { level: entry.logLevel },
       limits: { storeMaxBytes: entry.storeMaxBytes },
+      sweeps: entry.sweeps,
     });
   } catch (err) {
     // an unusable data directory (read-only, full, not a directory) is said in one line

@@ -7,6 +7,7 @@ import type { ScenarioCatalog } from './catalog/scenario-catalog.ts';
 import type { ServerConfig } from './config.ts';
 import type { RunService } from './runs/run-service.ts';
 import type { Store } from './store/store.ts';
+import type { SweepService } from './sweeps/sweep-service.ts';
 
 export interface Services {
   config: ServerConfig;
@@ -15,6 +16,7 @@ export interface Services {
   scenarios: ScenarioCatalog;
   geo: GeoLayers;
   runs: RunService;
+  sweeps: SweepService;
   checkToken: TokenCheck;
   /** counts the WebSocket plugin keeps up to date */
   stream: { viewers: number; playbacks: () => number };

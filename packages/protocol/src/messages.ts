@@ -9,6 +9,7 @@ import {
   ScenarioEventSchema,
   ScenarioSchema,
 } from '@finest/scenario/schema';
+import { SweepInfoSchema } from './sweep.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -44,6 +45,9 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
     events: z.array(ScenarioEventSchema).min(1).max(1000),
   }),
   z.object({ type: z.literal('ping'), id: z.int().optional() }),
+  /** follow a sweep's progress (`sweep` messages until it is done) */
+  z.object({ type: z.literal('watch-sweep'), sweepId: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('unwatch-sweep'), sweepId: z.string().min(1).max(100) }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
@@ -112,5 +116,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     ref: z.string().optional(),
   }),
   z.object({ type: z.literal('pong'), id: z.int().optional(), serverTime: z.string() }),
+  /** a watched sweep's state: on watch, then as runs finish (a few per second at most) */
+  z.object({ type: z.literal('sweep'), sweep: SweepInfoSchema }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;

@@ -220,3 +220,11 @@ export const SweepRunParamsSchema = z.object({
   id,
   key: SweepRunResultSchema.shape.key,
 });
+
+/** GET /api/sweeps/:id/export.json: the sweep, its aggregate and every run (without KPIs). */
+export const SweepExportSchema = z.object({
+  info: SweepInfoSchema,
+  result: SweepResultSchema,
+  profileStart: z.string(),
+  runs: z.array(SweepRunRowSchema),
+});

@@ -4,11 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepRunRow } from '@finest/protocol';
 import { aggregateSweep } from './aggregate.ts';
-import type { SweepPlan } from './plan.ts';
+import type { AggregateLayout } from './layout.ts';
 
 const key = (k: number): string => k.toString(16).padStart(64, '0');
 
-function plan(hours: number[], seeds: number[]): SweepPlan {
+function plan(hours: number[], seeds: number[]): AggregateLayout {
   const jobs = hours.flatMap((hour, h) =>
     seeds.map((seed, s) => ({
       seq: h * seeds.length + s,
@@ -19,8 +19,6 @@ function plan(hours: number[], seeds: number[]): SweepPlan {
     })),
   );
   return {
-    id: 'sw-test',
-    definition: {} as never,
     head: {
       id: 'sw-test',
       title: 't',
@@ -31,23 +29,9 @@ function plan(hours: number[], seeds: number[]): SweepPlan {
       jobs: jobs.length,
       engineVersion: 1,
     },
-    cells: [
-      {
-        scenarioIndex: 0,
-        variant: { label: 'as written', values: {}, assignments: [] },
-        scenario: { id: 's', title: 'S' } as never,
-        networkId: 'n',
-        networkHash: 'h',
-        digest: 'd',
-        seeds,
-      },
-    ],
+    cells: [{ scenarioId: 's', title: 'S', variant: { label: 'as written', values: {} } }],
     jobs,
     profileStart: '2015-01-01T00:00:00Z',
-    dataHash: 'x',
-    payload: () => {
-      throw new Error('not used');
-    },
   };
 }
 

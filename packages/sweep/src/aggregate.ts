@@ -4,7 +4,7 @@
 // bytes in-process and on any number of Redis workers.
 import type { SweepGroup, SweepResult, SweepRunRow, SweepWorstRunSchema } from '@finest/protocol';
 import type { z } from 'zod';
-import type { SweepPlan } from './plan.ts';
+import type { AggregateLayout } from './layout.ts';
 
 type WorstRun = z.infer<typeof SweepWorstRunSchema>;
 
@@ -48,7 +48,7 @@ function worse(a: SweepRunRow, b: SweepRunRow): number {
 
 /** `rows` by job key; jobs without a row are not finished yet (complete: false). */
 export function aggregateSweep(
-  plan: SweepPlan,
+  plan: AggregateLayout,
   rows: ReadonlyMap<string, SweepRunRow>,
 ): SweepResult {
   const byCell = plan.cells.map(() => [] as SweepRunRow[]);
@@ -86,8 +86,8 @@ export function aggregateSweep(
     }
     const worst = [...done].sort(worse).slice(0, WORST);
     return {
-      scenarioId: cell.scenario.id,
-      title: cell.scenario.title,
+      scenarioId: cell.scenarioId,
+      title: cell.title,
       variant: cell.variant.label,
       variantValues: cell.variant.values,
       runs: planned[c]!,

@@ -26,3 +26,5 @@ export { RedisExecutor } from './redis/redis-executor.ts';
 export type { RedisWorkerOptions, WorkerGroupStats } from './redis/worker-group.ts';
 export { RedisWorkerGroup } from './redis/worker-group.ts';
 export { sweepCsvLines } from './csv.ts';
+export type { AggregateLayout } from './layout.ts';
+export { layoutFromStore, layoutOfPlan } from './layout.ts';

@@ -5,6 +5,7 @@ import { loadScenarioLibrary, type Scenario } from '@finest/scenario';
 import { axesOf } from './axes.ts';
 import { bundledEngineContext, type EngineContext } from './engine-context.ts';
 import { jobKey } from './job-key.ts';
+import { layoutFromStore, layoutOfPlan } from './layout.ts';
 import { planSweep, type SweepDefinition } from './plan.ts';
 
 let ctx: EngineContext;
@@ -34,6 +35,27 @@ describe('planSweep', () => {
     expect(job.seed).toBe(2);
     expect(job.scenario.options.operator.enabled).toBe(true);
     expect(p.payload(p.jobs[4]!).scenario.options.operator.enabled).toBe(false);
+  });
+
+  it('can be laid out again from what the store keeps (head, definition, keys)', () => {
+    const p = planSweep(
+      def({ seeds: null, axes: axesOf({ topology: ['current', 'pre-2025'] }) }),
+      ctx,
+    );
+    const keys = p.jobs.map((j) => j.key);
+    expect(layoutFromStore(p.head, p.definition, p.profileStart, keys)).toEqual(layoutOfPlan(p));
+    const q = planSweep(def({ seeds: [3, 4, 5] }), ctx);
+    expect(
+      layoutFromStore(
+        q.head,
+        q.definition,
+        q.profileStart,
+        q.jobs.map((j) => j.key),
+      ),
+    ).toEqual(layoutOfPlan(q));
+    expect(() => layoutFromStore(p.head, p.definition, p.profileStart, keys.slice(1))).toThrow(
+      /3 job keys stored, the head describes 4/,
+    );
   });
 
   it('gives the same sweep the same id and keys, whatever its title or description', () => {

@@ -5,6 +5,7 @@
 import type { SweepResult, SweepRunRow } from '@finest/protocol';
 import { aggregateSweep } from './aggregate.ts';
 import type { JobSource, SweepExecutor } from './executor.ts';
+import { layoutOfPlan } from './layout.ts';
 import type { SweepPlan } from './plan.ts';
 import type { StoredResult, SweepResultStore } from './results-store.ts';
 
@@ -46,7 +47,7 @@ export function pendingJobs(plan: SweepPlan, store: SweepResultStore): number[] 
 export function sweepAggregate(plan: SweepPlan, store: SweepResultStore): SweepResult {
   const rows = new Map<string, SweepRunRow>();
   for (const [k, r] of store.rows(plan.jobs.map((j) => j.key))) rows.set(k, r.row);
-  return aggregateSweep(plan, rows);
+  return aggregateSweep(layoutOfPlan(plan), rows);
 }
 
 export async function runSweep(

@@ -76,6 +76,9 @@ export class SweepsRepo implements SweepResultStore {
         `SELECT r.row FROM sweep_jobs j JOIN sweep_results r ON r.key = j.key
          WHERE j.sweep_id = ? ORDER BY j.seq`,
       ),
+      keysOf: db.prepare<[string], { key: string }>(
+        'SELECT key FROM sweep_jobs WHERE sweep_id = ? ORDER BY seq',
+      ),
       hasKey: db.prepare<[string, string], { n: number }>(
         'SELECT COUNT(*) AS n FROM sweep_jobs WHERE sweep_id = ? AND key = ?',
       ),
@@ -148,6 +151,11 @@ export class SweepsRepo implements SweepResultStore {
   /** The sweep's results in plan order (finished jobs only). */
   rowsOfSweep(id: string): SweepRunRow[] {
     return this.sql.rowsOf.all(id).map((r) => JSON.parse(r.row) as SweepRunRow);
+  }
+
+  /** The sweep's job keys in plan order. */
+  keysOf(id: string): string[] {
+    return this.sql.keysOf.all(id).map((r) => r.key);
   }
 
   /** The full KPIs of one run of the sweep; undefined when the key is not the sweep's. */

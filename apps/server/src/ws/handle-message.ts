@@ -7,6 +7,7 @@ import { clientError } from '../error-handler.ts';
 import { ApiError, WS_ERRORS } from '../errors.ts';
 import type { Services } from '../services.ts';
 import type { PlaybackHub } from './hub.ts';
+import type { SweepWatch } from './sweep-watch.ts';
 import type { Viewer } from './viewer.ts';
 
 /** runs one connection may watch at once */
@@ -57,6 +58,7 @@ export function handleMessage(
   msg: ClientMessage,
   services: Services,
   hub: PlaybackHub,
+  sweeps?: SweepWatch,
 ): void {
   const { runs } = services;
   try {
@@ -107,6 +109,13 @@ export function handleMessage(
         return;
       case 'seek':
         playback(viewer, hub, msg.runId).seek(msg.t);
+        return;
+      case 'watch-sweep':
+        if (!sweeps) throw new ApiError('FINEST_BAD_REQUEST', 'sweeps are not served here');
+        sweeps.watch(viewer, msg.sweepId);
+        return;
+      case 'unwatch-sweep':
+        sweeps?.unwatch(viewer, msg.sweepId);
         return;
     }
   } catch (err) {

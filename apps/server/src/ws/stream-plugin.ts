@@ -8,11 +8,13 @@ import { presentedToken } from '../auth.ts';
 import type { PluginOptions } from '../services.ts';
 import { handleMessage, parseClientMessage } from './handle-message.ts';
 import { PlaybackHub } from './hub.ts';
+import { SweepWatch } from './sweep-watch.ts';
 import { Viewer } from './viewer.ts';
 
 export const streamPlugin: FastifyPluginAsync<PluginOptions> = async (app, { services }) => {
   const { limits } = services.config;
   const hub = new PlaybackHub(services.runs);
+  const sweepWatch = new SweepWatch(services.sweeps);
   const viewers = new Set<Viewer>();
   services.stream.playbacks = () => hub.size;
 
@@ -46,7 +48,7 @@ export const streamPlugin: FastifyPluginAsync<PluginOptions> = async (app, { ser
         return;
       }
       try {
-        handleMessage(viewer, msg, services, hub);
+        handleMessage(viewer, msg, services, hub, sweepWatch);
       } catch (err) {
         req.log.error({ err }, 'WebSocket message failed');
         viewer.send({
@@ -61,6 +63,7 @@ export const streamPlugin: FastifyPluginAsync<PluginOptions> = async (app, { ser
       viewers.delete(viewer);
       services.stream.viewers = viewers.size;
       hub.leaveAll(viewer);
+      sweepWatch.leaveAll(viewer);
       viewer.dispose();
     });
     socket.on('error', (err) => req.log.warn({ err }, 'WebSocket error'));
@@ -74,6 +77,7 @@ export const streamPlugin: FastifyPluginAsync<PluginOptions> = async (app, { ser
   app.addHook('preClose', async () => {
     clearInterval(heartbeat);
     hub.close();
+    sweepWatch.close();
     for (const v of viewers) {
       v.dispose();
       v.ws.close(1001, 'server shutting down');
