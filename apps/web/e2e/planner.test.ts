@@ -2,12 +2,13 @@
 // with the scenario schema and saves a user scenario; a what-if branches from the playhead; two
 // runs compare side by side with the differences marked.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, hasChromium, launch, screenshot } from './support/browser.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { collectErrors, launch, screenshot } from './support/browser.ts';
+import { describeBrowser } from './support/describe-browser.ts';
 import type { RunningServer } from './support/static-server.ts';
 import { startTwinServer } from './support/twin-server.ts';
 
-describe.skipIf(!hasChromium)('planner tools', () => {
+describeBrowser('planner tools', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;

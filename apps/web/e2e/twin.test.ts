@@ -3,22 +3,22 @@
 // the KPIs and the scene, scrubbing moves the event log, and the controls work from the keyboard.
 // Screenshots go to e2e/screenshots/ (kept by CI as artefacts).
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   canvasSample,
   canvasStats,
   collectErrors,
-  hasChromium,
   launch,
   sampleDiff,
   screenshot,
 } from './support/browser.ts';
+import { describeBrowser } from './support/describe-browser.ts';
 import type { RunningServer } from './support/static-server.ts';
 import { startTwinServer } from './support/twin-server.ts';
 
 const ESTLINK2 = 'estlink2-2024-12-25';
 
-describe.skipIf(!hasChromium)('the twin in the browser', () => {
+describeBrowser('the twin in the browser', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;

@@ -2,12 +2,13 @@
 // type is large enough to read across a room, the scene fills the window, and the unattended
 // loop starts an incident by itself. Screenshots: e2e/screenshots/wall-*.png.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canvasStats, collectErrors, hasChromium, launch, screenshot } from './support/browser.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { canvasStats, collectErrors, launch, screenshot } from './support/browser.ts';
+import { describeBrowser } from './support/describe-browser.ts';
 import type { RunningServer } from './support/static-server.ts';
 import { startTwinServer } from './support/twin-server.ts';
 
-describe.skipIf(!hasChromium)('wall mode', () => {
+describeBrowser('wall mode', () => {
   let server: RunningServer;
   let browser: Browser;
 

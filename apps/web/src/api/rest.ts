@@ -71,6 +71,10 @@ export const api = {
   geo(layer: string): Promise<FeatureCollection> {
     return json<FeatureCollection>(`/api/geo/${encodeURIComponent(layer)}`, null);
   },
+  /** a geo layer unchecked, for a reader with its own schema (geo/city-layers.ts) */
+  geoJson(layer: string): Promise<unknown> {
+    return json<unknown>(`/api/geo/${encodeURIComponent(layer)}`, null);
+  },
   async scenarios(): Promise<ScenarioSummary[]> {
     return (await json('/api/scenarios', ScenarioListSchema)).scenarios;
   },

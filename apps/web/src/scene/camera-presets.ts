@@ -32,9 +32,9 @@ export function presetGoal(id: PresetId, model: SceneModel | null): CameraGoal {
     case 'region':
       return at(25.2, 60.05, 620, 42, 0);
     case 'helsinki':
-      return at(24.96, 60.2, 42, 52, 18);
+      return at(24.955, 60.18, 16, 56, 18);
     case 'tallinn':
-      return at(24.74, 59.41, 34, 50, -15);
+      return at(24.75, 59.43, 20, 54, -15);
     case 'network':
       return at(25.3, 63.2, 2300, 22, 0);
     case 'estlink': {

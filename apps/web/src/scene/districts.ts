@@ -1,8 +1,7 @@
-// Helsinki and Tallinn districts as extruded blocks, all in one merged geometry: each vertex
-// carries its district's index and a uniform array holds each district's state (supplied
-// fraction, shedding flash, highlight). Height grows with the square root of population so
-// Lasnamäe (118,000) does not dwarf Kruununhaka (12,000). Walls show a grid of windows, lit in
-// proportion to supply: a district whose feeder sheds goes dark window by window.
+// Helsinki and Tallinn districts as low plates on the land, all in one merged geometry: each
+// vertex carries its district's index and a uniform array holds each district's state
+// (supplied fraction, shedding flash, highlight). The plates are the cities seen from afar;
+// the buildings and the modelled blocks (scene/city) stand on them and carry the volume.
 import {
   BufferAttribute,
   ExtrudeGeometry,
@@ -17,10 +16,8 @@ import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js
 import type { District, PlanePolygon } from '../geo/layers.ts';
 import { HEIGHTS } from './network-model.ts';
 
-/** km, block height for a population */
-export function districtHeightKm(population: number): number {
-  return 0.25 + 0.75 * Math.sqrt(Math.max(0, population) / 10_000);
-}
+/** km, the plates' thickness: above the land, below the lowest block */
+export const PLATE_KM = 0.002;
 
 /** three.js Shape in (east, north) from a plane polygon in (x, z). */
 export function shapeOf(poly: PlanePolygon): Shape | null {
@@ -113,7 +110,7 @@ export class DistrictBlocks {
   constructor(districts: readonly District[]) {
     const parts: BufferGeometry[] = [];
     districts.forEach((d, k) => {
-      const g = extrudeOnPlane(d.polygons, HEIGHTS.land, districtHeightKm(d.population));
+      const g = extrudeOnPlane(d.polygons, HEIGHTS.land, PLATE_KM);
       if (!g) return;
       const n = g.getAttribute('position').count;
       g.setAttribute('district', new BufferAttribute(new Float32Array(n).fill(k), 1));
@@ -157,6 +154,11 @@ export class DistrictBlocks {
       s.z = k === highlight ? 1 : 0;
     }
     this.mesh.material.uniforms['uTime']!.value = time;
+  }
+
+  /** True while a shedding flash is still fading (the scene keeps drawing until it has). */
+  flashing(): boolean {
+    return this.state.some((s) => s.y > 0);
   }
 
   dispose(): void {

@@ -8,7 +8,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 
 export type Connection = 'connecting' | 'open' | 'closed';
-export type Dialog = 'editor' | 'compare' | 'whatif' | 'help' | null;
+export type Dialog = 'editor' | 'compare' | 'whatif' | 'help' | 'about' | null;
 
 export interface Toast {
   id: number;

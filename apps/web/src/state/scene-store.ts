@@ -4,13 +4,19 @@
 import type { Frame } from '@finest/scenario/schema';
 import { createStore } from 'zustand/vanilla';
 import type { District } from '../geo/layers.ts';
+import type { GeoLayers } from '../scene/base-map.ts';
+import type { CityModel } from '../scene/city/city-model.ts';
 import type { SummaryContext } from '../scene/buffers.ts';
 import type { SceneModel } from '../scene/network-model.ts';
 
-export type PickKind = 'branch' | 'hvdc' | 'substation' | 'district' | 'boundary';
+export type PickKind =
+  'branch' | 'hvdc' | 'substation' | 'district' | 'boundary' | 'building' | 'block';
 export interface Pick {
   kind: PickKind;
-  /** scene index (district index for districts, boundary index for boundaries) */
+  /**
+   * scene index (district index for districts, boundary index for boundaries, building index
+   * for buildings, block index for blocks of the fabric)
+   */
   index: number;
 }
 
@@ -46,9 +52,32 @@ export interface RunMaps {
   areaIds: string[];
 }
 
+/**
+ * What the scene measures as it renders, mutated in place (never through setState, so nothing
+ * re-renders or re-runs per frame): the camera's distance to its target and the vertical
+ * exaggeration of the city at that distance.
+ */
+export interface SceneView {
+  /** km from the camera to its target */
+  distance: number;
+  /** × true height of buildings and blocks */
+  exaggeration: number;
+  /** the first frame with the grid on it was drawn (the load benchmark's mark) */
+  readyMarked: boolean;
+}
+
 export interface SceneState {
   model: SceneModel | null;
   districts: District[];
+  /** the base map's layers, once loaded */
+  geo: GeoLayers | null;
+  /** the twin city: real buildings and the modelled fabric, with their feeders */
+  city: CityModel | null;
+  /** prefers-reduced-motion: no flow animation, flights or flicker */
+  reducedMotion: boolean;
+  /** the WebGL canvas, for PNG snapshots */
+  canvas: HTMLCanvasElement | null;
+  view: SceneView;
   maps: RunMaps | null;
   frame: Frame | null;
   /** bumps with every frame shown (the scene redraws its buffers when it changes) */
@@ -64,6 +93,11 @@ export interface SceneState {
 export const sceneStore = createStore<SceneState>()(() => ({
   model: null,
   districts: [],
+  geo: null,
+  city: null,
+  reducedMotion: false,
+  canvas: null,
+  view: { distance: 600, exaggeration: 1, readyMarked: false },
   maps: null,
   frame: null,
   frameSeq: 0,

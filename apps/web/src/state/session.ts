@@ -6,7 +6,9 @@ import type { Frame, LogEntry, ScenarioEvent, ScenarioInput } from '@finest/scen
 import { ApiRequestError, api } from '../api/rest.ts';
 import { socketUrl, TwinSocket } from '../api/socket.ts';
 import { districtsFrom, type FeatureCollection } from '../geo/layers.ts';
+import { readCityLayers } from '../geo/city-layers.ts';
 import { plane } from '../geo/projection.ts';
+import { buildCityModel } from '../scene/city/city-model.ts';
 import type { GeoLayers } from '../scene/base-map.ts';
 import {
   buildSceneModel,
@@ -20,8 +22,6 @@ import { sceneStore, showFrame, type RunMaps } from './scene-store.ts';
 
 export const DEFAULT_NETWORK = 'fi-ee';
 
-/** The geo layers, once loaded (the base map reads them). */
-export let geoLayers: GeoLayers | null = null;
 /** The current run's history (charts read it; `seq` says when it changed). */
 export let history: RunHistory | null = null;
 
@@ -59,18 +59,22 @@ export async function boot(): Promise<void> {
   if (booted) return;
   booted = true;
   try {
-    const [model, land, coastline, borders, countries, hel, tln] = await Promise.all([
-      loadNetwork(DEFAULT_NETWORK),
-      api.geo('land'),
-      api.geo('coastline'),
-      api.geo('borders'),
-      api.geo('countries'),
-      api.geo('helsinki-districts'),
-      api.geo('tallinn-districts'),
-    ]);
-    geoLayers = { land, coastline, borders, countries };
+    const [model, land, coastline, borders, countries, hel, tln, buildings, fabric] =
+      await Promise.all([
+        loadNetwork(DEFAULT_NETWORK),
+        api.geo('land'),
+        api.geo('coastline'),
+        api.geo('borders'),
+        api.geo('countries'),
+        api.geo('helsinki-districts'),
+        api.geo('tallinn-districts'),
+        api.geoJson('helsinki-buildings'),
+        api.geoJson('city-fabric'),
+      ]);
+    const geo: GeoLayers = { land, coastline, borders, countries };
     const districts = [hel, tln].flatMap((fc: FeatureCollection) => districtsFrom(fc, plane));
-    sceneStore.setState({ model, districts });
+    const city = buildCityModel(readCityLayers(buildings, fabric, plane), model);
+    sceneStore.setState({ model, districts, geo, city });
     appStore.setState({ phase: 'ready' });
   } catch (e) {
     appStore.setState({ phase: 'error', loadError: describe(e) });

@@ -3,7 +3,7 @@
 // with large-type overlays. Keys work everywhere except while typing in a field.
 import { useEffect, type ReactElement } from 'react';
 import { PRESETS } from '../scene/camera-presets.ts';
-import { TwinCanvas } from '../scene/Twin.tsx';
+import { TwinCanvas } from '../scene/canvas-root.tsx';
 import { appStore, useApp } from '../state/app-store.ts';
 import { sceneStore } from '../state/scene-store.ts';
 import { boot, setSpeed, togglePlay } from '../state/session.ts';
@@ -73,6 +73,7 @@ function onKey(e: KeyboardEvent): void {
   else if (k === 'b' && s.run) appStore.setState({ dialog: 'whatif' });
   else if (k === 'c') appStore.setState({ dialog: 'compare' });
   else if (k === 'p') savePng();
+  else if (k === 'a') appStore.setState({ dialog: s.dialog === 'about' ? null : 'about' });
   else if (k === 'h' || k === '?')
     appStore.setState({ dialog: s.dialog === 'help' ? null : 'help' });
   else return;

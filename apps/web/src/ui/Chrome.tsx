@@ -1,10 +1,11 @@
 // The frame around the scene: the top bar (title, run, camera presets, modes), the legend of
-// the line styles and colour scale, and toasts.
+// the line styles, colour scale and the city, and toasts.
 import type { ReactElement } from 'react';
 import { loadingGradientCss } from '../scene/color-scale.ts';
 import { PRESET_LABELS, PRESETS, presetGoal, type PresetId } from '../scene/camera-presets.ts';
 import { appStore, useApp } from '../state/app-store.ts';
 import { flyTo, sceneStore } from '../state/scene-store.ts';
+import { CityLegend } from './CityLegend.tsx';
 import { fmtDate } from './format.ts';
 import { setWall } from './Wall.tsx';
 
@@ -116,6 +117,7 @@ export function Legend(): ReactElement {
           diamond: neighbouring system
         </li>
       </ul>
+      <CityLegend />
     </section>
   );
 }

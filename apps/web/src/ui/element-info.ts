@@ -3,6 +3,7 @@
 // loading, status, supply). Pure functions of the scene state.
 import { STATUS } from '@finest/scenario/schema';
 import { supplied } from '../scene/buffers.ts';
+import type { BlockArea, HeightSource } from '../geo/city-layers.ts';
 import type { SceneModel } from '../scene/network-model.ts';
 import type { Pick, SceneState } from '../state/scene-store.ts';
 import { fmtDirected, fmtInt, fmtMW, fmtPct } from './format.ts';
@@ -107,7 +108,96 @@ export function elementInfo(s: SceneState, pick: Pick): ElementInfo | null {
       if (!a) return null;
       return { title: a.label, subtitle: 'external area', facts: [], ref: null };
     }
+    case 'building': {
+      const b = s.city?.buildings[pick.index];
+      if (!b) return null;
+      const area = areaOfDistrict(s, b.district);
+      return {
+        title:
+          b.name ?? (b.source === 'osm' ? `OSM ${b.id.slice(4)}` : `Building ${b.id.slice(9, 17)}`),
+        subtitle:
+          b.source === 'osm'
+            ? `Real building · OpenStreetMap (© OpenStreetMap contributors, ODbL) · ${b.use}`
+            : 'Real building · City of Helsinki 3D city model, LOD2 (CC BY 4.0)',
+        facts: [
+          {
+            label: 'Height',
+            value: `${b.heightM.toFixed(1)} m · ${HEIGHT_SOURCE[b.heightSource]}`,
+          },
+          ...(b.baseM > 0 ? [{ label: 'Base', value: `${b.baseM.toFixed(1)} m` }] : []),
+          {
+            label: 'Postal area',
+            value: area ? `${area.name} (${fmtInt(area.population)} people)` : b.district,
+          },
+          { label: 'Population from', value: area?.populationSource ?? '–' },
+          { label: 'Fed from', value: busName(m, b.substation) },
+        ],
+        ref: null,
+      };
+    }
+    case 'block': {
+      const a = blockArea(s, pick.index);
+      if (!a) return null;
+      return {
+        title: a.name,
+        subtitle: `Modelled blocks, not buildings · ${a.city} ${a.city === 'Helsinki' ? 'postal area' : 'subdistrict'}`,
+        facts: [
+          {
+            label: 'Population',
+            value: `${fmtInt(a.population)}${a.populationEstimated ? ' (estimate)' : ''}`,
+          },
+          { label: 'Population from', value: a.populationSource },
+          ...(a.dwellings !== null ? [{ label: 'Dwellings', value: fmtInt(a.dwellings) }] : []),
+          ...(a.workplaces !== null ? [{ label: 'Workplaces', value: fmtInt(a.workplaces) }] : []),
+          {
+            label: 'Blocks',
+            value: `${a.cells.length} × ${a.blockM} m, ${a.heightM.toFixed(1)} m high`,
+          },
+          { label: 'Fed from', value: busName(m, a.substation) },
+        ],
+        ref: null,
+      };
+    }
   }
+}
+
+const HEIGHT_SOURCE: Record<HeightSource, string> = {
+  'lod2-measured': 'measured (City 3D model)',
+  'osm-height': 'OSM height tag',
+  'osm-levels': 'estimated from OSM levels × 3.2 m',
+  'extract-median': 'estimated: no height in OSM (median of the area)',
+};
+
+function areaOfDistrict(s: SceneState, district: string): BlockArea | null {
+  const k = s.city?.areaOfDistrict.get(district);
+  return k === undefined ? null : (s.city?.areas[k] ?? null);
+}
+
+function blockArea(s: SceneState, block: number): BlockArea | null {
+  const k = s.city?.blockArea[block];
+  return k === undefined ? null : (s.city?.areas[k] ?? null);
+}
+
+/** Supplied fraction of a bus (by id) in the frame on screen; 1 when the run lacks it. */
+function busSupplied(s: SceneState, id: string): number {
+  const m = s.model;
+  const k = m?.busIndex.get(id);
+  const i = k === undefined ? -1 : (s.maps?.busInv[k] ?? -1);
+  const f = s.frame;
+  if (!f || i < 0) return 1;
+  return supplied(f.busLoadMW[i] ?? 0, f.busShedMW[i] ?? 0, f.busVm[i] ?? 1);
+}
+
+/** The live line of a building or block: lit or dark, and its area's people without power. */
+function cityLive(s: SceneState, substation: string, area: BlockArea | null): string {
+  const frac = busSupplied(s, substation);
+  const people = area ? Math.round(area.population * (1 - frac)) : 0;
+  const whose = area
+    ? ` · ${area.name}: ~${fmtInt(people)} of ${fmtInt(area.population)} people without power (population: ${area.populationSource})`
+    : '';
+  if (frac > 0.999)
+    return `lit · supplied${area ? ` · ${area.name}: ${fmtInt(area.population)} people (population: ${area.populationSource})` : ''}`;
+  return `${frac < 0.5 ? 'DARK' : 'partly dark'} · ${fmtPct(100 * frac)} supplied${whose}`;
 }
 
 /** The live line of a picked element for the frame on screen. */
@@ -116,8 +206,9 @@ export function liveText(s: SceneState, pick: Pick | null): string {
   const f = s.frame;
   const maps = s.maps;
   if (!m || !pick) return '';
-  if (!f || !maps) return 'no run on screen';
+  if ((!f || !maps) && pick.kind !== 'building' && pick.kind !== 'block') return 'no run on screen';
   const net = m.network;
+  if (!f || !maps) return liveOfCity(s, pick);
   switch (pick.kind) {
     case 'branch': {
       const i = maps.branchInv[pick.index] ?? -1;
@@ -161,5 +252,20 @@ export function liveText(s: SceneState, pick: Pick | null): string {
     }
     case 'boundary':
       return '';
+    case 'building':
+    case 'block':
+      return liveOfCity(s, pick);
   }
+}
+
+function liveOfCity(s: SceneState, pick: Pick): string {
+  if (pick.kind === 'building') {
+    const b = s.city?.buildings[pick.index];
+    return b ? cityLive(s, b.substation, areaOfDistrict(s, b.district)) : '';
+  }
+  if (pick.kind === 'block') {
+    const a = blockArea(s, pick.index);
+    return a ? cityLive(s, a.substation, a) : '';
+  }
+  return '';
 }
