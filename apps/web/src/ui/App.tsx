@@ -19,6 +19,7 @@ import { Labels } from './Labels.tsx';
 import { Library } from './Library.tsx';
 import { savePng, SPEEDS, stepSeek, Transport } from './Transport.tsx';
 import { setWall, WallLayout } from './Wall.tsx';
+import { SweepView } from '../sweep/SweepView.tsx';
 
 const SLIDER_KEYS = new Set([
   'ArrowLeft',
@@ -142,6 +143,7 @@ export function App(): ReactElement {
       )}
       <Dialogs />
       <Toasts />
+      {wall ? null : <SweepView />}
     </div>
   );
 }
