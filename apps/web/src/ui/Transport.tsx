@@ -21,6 +21,9 @@ const MARKER_KINDS = new Set([
   'load-shed',
   'restore',
   'hvdc',
+  // the control-room operator's re-dispatch, disconnections and reconnections
+  'operator',
+  'load-restored',
 ]);
 
 export function stepSeek(direction: 1 | -1): void {

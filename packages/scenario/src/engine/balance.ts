@@ -198,7 +198,8 @@ export function balanceAt(
   }
 
   // each island's imbalance, covered by the units' response within what they can give by now
-  const bounds = responseBounds(s, available, setpoint, t);
+  const onItsOwn = Uint8Array.from(genBus, (i) => (subIsland[islandOf[i]!] ? 1 : 0));
+  const bounds = responseBounds(s, available, setpoint, t, onItsOwn);
   const unitsOf: number[][] = islands.map(() => []);
   for (let k = 0; k < nGen; k++) if (available[k]! > 0) unitsOf[islandOf[genBus[k]!]!]!.push(k);
   const response = new Float64Array(nGen);

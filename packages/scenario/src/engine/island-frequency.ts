@@ -2,8 +2,10 @@
 // own frequency: the same aggregate model as a synchronous area (frequency.ts), with the
 // island's own parameters taken from the units running in it when it forms:
 //   kinetic energy  Σ H_k · rated_k                     (unit-defaults.ts inertia constants)
-//   containment     Σ fastShare_k · rated_k, within each unit's headroom (footroom)
-//   restoration     the units' remaining headroom, at the pace of their ramps
+//   containment     every running unit's headroom (footroom) now: in an island on its own
+//                   all synchronous units are on their governors' droop
+//   restoration     the same headroom, at the pace of the units' ramps
+// The reserves follow the units' outputs as the island's balance changes (refreshIslandReserves).
 //   damping, UFLS   the area's (percentages of the island's load)
 // HVDC links into the island stay at their set-points: an injection, not a source that
 // follows the island's need. If the island's frequency leaves 47.5–51.5 Hz its synchronous
@@ -86,6 +88,22 @@ export function islandModel(
   return { model, units, buses };
 }
 
+/** The island's reserves from its units' outputs now (they move with the balance). */
+export function refreshIslandReserves(s: WorkingState, b: Balance, zone: IslandZone): void {
+  let up = 0;
+  let down = 0;
+  for (const u of zone.units) {
+    const g = s.net.generators[u]!;
+    if (!g.inService) continue;
+    const P = b.generatorMW[u]!;
+    up += Math.max(0, s.availableMW[u]! - P);
+    down += Math.max(0, P - Math.max(0, g.Pmin));
+  }
+  zone.model.fcrDisturbance.upMW = up;
+  zone.model.fcrDisturbance.downMW = down;
+  zone.model.restorationMaxMW = { up, down };
+}
+
 /** A new zone for island k; its disturbance is what its units gave too little just before. */
 export function createIslandZone(
   s: WorkingState,
@@ -99,7 +117,9 @@ export function createIslandZone(
   const { model, units, buses } = islandModel(s, b, k, areaModel);
   const state = initialFrequencyState();
   state.disturbance = -netBeforeMW;
-  return { key: b.islandKey[k]!, area, buses, units, model, state };
+  const zone = { key: b.islandKey[k]!, area, buses, units, model, state };
+  refreshIslandReserves(s, b, zone);
+  return zone;
 }
 
 /** Whether a frequency has left the range the island's synchronous units hold on in. */

@@ -26,14 +26,27 @@ import {
   restoreUfls,
   type FrequencyState,
 } from './frequency.ts';
-import { collapses, createIslandZone, type IslandZone } from './island-frequency.ts';
+import {
+  collapses,
+  createIslandZone,
+  refreshIslandReserves,
+  type IslandZone,
+} from './island-frequency.ts';
 import { createKpiTracker } from './kpi-tracker.ts';
 import { shareWithinLimits } from './network-sharing.ts';
+import { operatorReview, type OperatorSettings } from './operator.ts';
+import { schemeForTrip, type SchemeAction } from './system-protection.ts';
+import { OPERATOR_DEFAULTS } from './operator-defaults.ts';
 import { branchLabel, busLabel, formatMW } from './names.ts';
 import { createProtection, heatBranches, timeToTrip } from './protection.ts';
 import { seededRandom } from './rng.ts';
 import { solveStep, type StepFlows } from './solve-step.ts';
-import { advanceSetpoints, commitForStart, nextSynchronisation } from './unit-dispatch.ts';
+import {
+  advanceSetpoints,
+  commitForStart,
+  holdResponse,
+  nextSynchronisation,
+} from './unit-dispatch.ts';
 import { validateAgainstNetwork } from './validate.ts';
 import { createWorkingState } from './working-state.ts';
 
@@ -132,6 +145,24 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
   let wasConverged = true;
   /** the last sudden change for which a sharing within the ratings was found impossible */
   let sharingFailedAt = -Infinity;
+  /** the network-aware correction of the response in use (MW per unit), and when it holds */
+  let steer: { key: string; delta: Float64Array } | null = null;
+  const corrected = (b: Balance, delta: Float64Array): Balance => ({
+    ...b,
+    generatorMW: Float64Array.from(b.generatorMW, (P, k) => P + delta[k]!),
+  });
+  const operator: OperatorSettings & { enabled: boolean } = {
+    enabled: options.operator.enabled,
+    delayS: options.operator.delayS ?? OPERATOR_DEFAULTS.delayS,
+    reviewS: options.operator.reviewS ?? OPERATOR_DEFAULTS.reviewS,
+    horizonS: OPERATOR_DEFAULTS.horizonS,
+    valueOfLostLoad: (c) =>
+      options.operator.valueOfLostLoadEurPerMWh?.[c] ?? OPERATOR_DEFAULTS.valueOfLostLoadEurPerMWh,
+  };
+  /** s of the operator's next review (Infinity: none due) */
+  let operatorDue = Infinity;
+  /** system protection actions set off and not yet done */
+  const schemes: SchemeAction[] = [];
   let shedByCountry = new Map<string, number>();
 
   const note = (at: number, entry: Omit<LogEntry, 't' | 'clock'>): void => {
@@ -206,8 +237,13 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
   const settle = (computed?: Balance): void => {
     balance = computed ?? balanceNow();
     if (syncZones(balance)) balance = balanceNow();
+    const unsteered = balance;
+    // the response overloads a branch: steer it to the units that relieve it, if any can. The
+    // correction found stays in use while the topology and the running units do (re-solved
+    // only when it no longer keeps the branches within their ratings)
+    const key = `${s.disturbanceAt}|${s.islandCache?.key ?? ''}|${s.committed.join('')}`;
+    if (steer && steer.key === key) balance = corrected(balance, steer.delta);
     flows = solveStep(s, balance, flows && flows.converged ? flows : null);
-    // the response overloads a branch: steer it to the units that relieve it, if any can
     if (Number.isFinite(s.disturbanceAt) && newOverload(flows.loading)) {
       const shared = shareWithinLimits(highs, {
         pf: flows.pf,
@@ -219,6 +255,8 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
         residualMW: balance.islandResidualMW,
       });
       if (shared.ok) {
+        const delta = Float64Array.from(shared.generatorMW, (P, k) => P - unsteered.generatorMW[k]!);
+        steer = { key, delta };
         balance = { ...balance, generatorMW: shared.generatorMW };
         flows = solveStep(s, balance, flows.converged ? flows : null);
       } else if (sharingFailedAt !== s.disturbanceAt) {
@@ -230,6 +268,7 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
       }
     }
     s.outputMW.set(balance.generatorMW);
+    for (const zone of zones.values()) refreshIslandReserves(s, balance, zone);
     if (!flows.converged) {
       kpi.nonConverged();
       if (wasConverged)
@@ -287,6 +326,26 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
         });
       overloaded[l] = over ? 1 : 0;
     }
+    if (operator.enabled && operatorDue === Infinity && !isNormal())
+      operatorDue = t + operator.delayS;
+  };
+
+  /**
+   * Back to a secure schedule: nothing above its protected rating, no load held off on
+   * purpose, every tie within its traded range. (A unit still starting brings a review when it
+   * synchronises.)
+   */
+  const isNormal = (): boolean => {
+    const b = balance!;
+    if (newOverload(flows!.loading)) return false;
+    for (let i = 0; i < nBus; i++) if (b.controlledShedMW[i]! > 0.5) return false;
+    for (let k = 0; k < net.generators.length; k++) {
+      const g = net.generators[k]!;
+      const P = b.generatorMW[k]!;
+      if (g.technology === 'external' && g.inService && (P > g.Pmax + 1 || P < g.Pmin - 1))
+        return false;
+    }
+    return true;
   };
 
   /** a branch in service above the rating protection holds it to */
@@ -336,11 +395,90 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     return out;
   };
 
+  /** A step change of supply − demand between two balances of one moment, for the frequency models. */
+  const disturb = (
+    beforeAreas: Map<string, number>,
+    beforeIslands: Map<string, number>,
+    after: Balance,
+  ): void => {
+    for (const [area, st] of freq) {
+      const dP = (beforeAreas.get(area) ?? 0) - (after.areaNetMW.get(area) ?? 0);
+      if (Math.abs(dP) > 0.1) st.disturbance += dP;
+    }
+    // a sub-island that stays what it was sees its own change of supply − demand
+    for (const zone of zones.values()) {
+      const kb = beforeIslands.get(zone.key);
+      const ka = after.islandKey.indexOf(zone.key);
+      if (kb === undefined || ka < 0) continue;
+      const dP = kb - after.islandNetMW[ka]!;
+      if (Math.abs(dP) > 0.1) zone.state.disturbance += dP;
+    }
+  };
+  const islandNets = (b: Balance): Map<string, number> =>
+    new Map(b.islandKey.map((key, k) => [key, b.islandNetMW[k]!]));
+
+  /**
+   * Hands the load UFLS shed to the operator: the same MW stay off, now held by the operator
+   * (who reconnects them as capacity allows), and the shedding relays are armed again. The
+   * frequency models see no change: their disturbance drops by what UFLS held.
+   */
+  const takeOverUfls = (b: Balance): boolean => {
+    let any = false;
+    for (let i = 0; i < nBus; i++) {
+      if (b.uflsShedMW[i]! <= 0) continue;
+      s.operatorShedMW[i] = s.operatorShedMW[i]! + b.uflsShedMW[i]!;
+      any = true;
+    }
+    if (!any) return false;
+    // the stages that acted stay used: their relays re-arm once frequency is back in its band
+    const handOver = (st: FrequencyState): void => {
+      st.disturbance -= st.ufls;
+      st.ufls = 0;
+    };
+    for (const [area, st] of freq) {
+      if (st.ufls <= 0) continue;
+      handOver(st);
+      s.uflsShare.set(area, 0);
+    }
+    for (const zone of zones.values()) {
+      if (zone.state.ufls <= 0) continue;
+      handOver(zone.state);
+      s.islandUflsShare.set(zone.key, 0);
+    }
+    settle();
+    return true;
+  };
+
+  /** The operator's review, when due: re-dispatch, disconnect, reconnect; then when to look again. */
+  const review = (): void => {
+    if (!operator.enabled || t < operatorDue - EPS) return;
+    operatorDue = Infinity;
+    for (const [area, st] of freq)
+      if (st.ufls <= 0 && Math.abs(st.df) < s.areaModels.get(area)!.standardBandHz) st.stages = 0;
+    for (const z of zones.values())
+      if (z.state.ufls <= 0 && Math.abs(z.state.df) < z.model.standardBandHz) z.state.stages = 0;
+    // load that UFLS disconnected is now the operator's to reconnect, block by block
+    let b = balance!;
+    if (takeOverUfls(b)) b = balance!;
+    const result = operatorReview(s, b, flows!.pf, protection.ratingScale, highs, operator, t);
+    for (const entry of result.entries) note(t, entry);
+    if (result.shedChanged) {
+      const after = balanceNow();
+      disturb(b.areaNetMW, islandNets(b), after);
+      addTransient(t);
+      settle(after);
+    }
+    if (!isNormal()) operatorDue = t + operator.reviewS;
+  };
+
   /** Integrates frequency and heats branches from t to `to`. */
   const advance = (to: number): void => {
     const dt = to - t;
     if (dt <= 0) return;
-    for (const entry of advanceSetpoints(s, t, dt)) note(to, entry);
+    const synchronised = advanceSetpoints(s, t, dt);
+    for (const entry of synchronised) note(to, entry);
+    // the operator looks again when a unit it started is there
+    if (synchronised.length > 0 && operator.enabled) operatorDue = Math.min(operatorDue, to);
     for (const [area, st] of freq) {
       const m = s.areaModels.get(area)!;
       const stagesBefore = st.stages;
@@ -429,7 +567,8 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     // a collapse found while integrating is acted on at once
     const tFrame = Math.min(nextRegular, transient[0] ?? Infinity);
     const tSync = nextSynchronisation(s);
-    const to = Math.min(tEvent, tTrip, tRestore, tFrame, tSync, duration);
+    const tScheme = schemes.reduce((m, a) => Math.min(m, a.at), Infinity);
+    const to = Math.min(tEvent, tTrip, tRestore, tFrame, tSync, operatorDue, tScheme, duration);
     advance(to);
     while (transient.length > 0 && transient[0]! <= t + EPS) transient.shift();
     while (nextRegular <= t + EPS) nextRegular += scenario.stepS;
@@ -442,7 +581,7 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
       if (snap.before) return;
       const b = balanceNow();
       snap.before = b.areaNetMW;
-      snap.islands = new Map(b.islandKey.map((key, k) => [key, b.islandNetMW[k]!]));
+      snap.islands = islandNets(b);
     };
     for (const c of collapsed.splice(0)) {
       beforeOnce();
@@ -466,9 +605,35 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
       const isSudden =
         e.type === 'trip' || e.type === 'restore' || e.type === 'derate' || e.type === 'set-hvdc';
       if (isSudden) beforeOnce();
+      const outputBefore =
+        e.type === 'trip' && e.element.kind === 'generator'
+          ? (flows?.Pg[s.genIndex.get(e.element.id)!] ?? 0)
+          : 0;
       const eff = applyEvent(s, e, live(), options.temperatureSensitivityMWPerC, t);
       sudden ||= eff.sudden;
       for (const entry of eff.entries) note(t, entry);
+      if (e.type === 'trip' && e.element.kind === 'generator') {
+        const action = schemeForTrip(s, s.genIndex.get(e.element.id)!, outputBefore, balance!, t);
+        if (action) schemes.push(action);
+      }
+    }
+    for (let a = schemes.length - 1; a >= 0; a--) {
+      const action = schemes[a]!;
+      if (action.at > t + EPS) continue;
+      schemes.splice(a, 1);
+      beforeOnce();
+      sudden = true;
+      let mw = 0;
+      for (const [i, shed] of action.shed) {
+        s.spsShedMW[i] = s.spsShedMW[i]! + shed;
+        mw += shed;
+      }
+      note(t, {
+        kind: 'load-shed',
+        text: `system protection ${action.scheme.id}: ${formatMW(mw)} of industrial load disconnected at ${action.shed.size} forest-industry substations (${action.scheme.source})`,
+        country: action.scheme.country,
+        MW: mw,
+      });
     }
     for (let l = 0; l < nBr; l++) {
       if (tripDue[l]! > t + EPS || !net.branches[l]!.inService) continue;
@@ -517,40 +682,32 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     let after: Balance | undefined;
     if (sudden && before) {
       // the response already given stays; fast response and ramps start again from now
-      for (let k = 0; k < s.outputMW.length; k++)
-        s.responseBaseMW[k] = s.outputMW[k]! - s.setpointMW[k]!;
+      holdResponse(s);
       s.disturbanceAt = t;
+      if (operator.enabled) operatorDue = Math.min(operatorDue, t + operator.delayS);
       after = balanceNow();
-      for (const [area, st] of freq) {
-        const dP = (before.get(area) ?? 0) - (after.areaNetMW.get(area) ?? 0);
-        if (Math.abs(dP) > 0.1) st.disturbance += dP;
-      }
-      // a sub-island that stays what it was sees its own change of supply − demand
-      for (const zone of zones.values()) {
-        const kb = snap.islands?.get(zone.key);
-        const ka = after.islandKey.indexOf(zone.key);
-        if (kb === undefined || ka < 0) continue;
-        const dP = kb - after.islandNetMW[ka]!;
-        if (Math.abs(dP) > 0.1) zone.state.disturbance += dP;
-      }
+      disturb(before, snap.islands ?? new Map(), after);
       addTransient(t);
     }
     settle(after);
+    // without an operator, UFLS-shed load comes back by itself once frequency has been back in
+    // its band for restoreDelayS; with one, the operator reconnects it (review)
     for (const zone of zones.values()) {
       const id = `island:${zone.key}`;
-      if (zone.state.ufls <= 0) continue;
+      if (zone.state.ufls <= 0 || operator.enabled) continue;
       if (Math.abs(zone.state.df) < zone.model.standardBandHz) {
         if (!Number.isFinite(restoreDue.get(id) ?? Infinity)) restoreDue.set(id, t + options.restoreDelayS);
       } else restoreDue.set(id, Infinity);
     }
     for (const [area, st] of freq) {
       const m = s.areaModels.get(area)!;
-      if (st.ufls <= 0) continue;
+      if (st.ufls <= 0 || operator.enabled) continue;
       if (Math.abs(st.df) < m.standardBandHz) {
         if (!Number.isFinite(restoreDue.get(area)!))
           restoreDue.set(area, t + options.restoreDelayS);
       } else restoreDue.set(area, Infinity);
     }
+    review();
     const out = emit();
     if (t >= duration - EPS) done = true;
     return out;

@@ -51,7 +51,10 @@ export function solveStep(
   const genOn = net.generators.map((g) => g.inService);
   net.generators.forEach((g, k) => {
     const i = s.busIndex.get(g.bus)!;
-    g.inService = genOn[k]! && s.busOn[i] === 1 && b.energised[b.islandOf[i]!] === true;
+    // a cold unit is not synchronised: it holds no voltage until it has started
+    const running = s.committed[k] === 1 || s.reserveRamp.has(k);
+    g.inService =
+      genOn[k]! && running && s.busOn[i] === 1 && b.energised[b.islandOf[i]!] === true;
   });
   const linkOn = net.hvdcLinks.map((h) => h.inService);
   const linkP = net.hvdcLinks.map((h) => h.P);

@@ -3,13 +3,16 @@
 // ramps from zero. On top of the set-point, units respond to imbalances within bounds that
 // open with time since the last sudden change:
 //
-//   up_k(t)   = fastShare_k · rated_k + ramp_k · rated_k · (t − t_d) / 60 s
-//   resp_k   ∈ [base_k − up_k(t), base_k + up_k(t)] ∩ [Pmin_k − sp_k, avail_k − sp_k]
+//   fast_k = fastShare_k · rated_k,  grow_k(t) = ramp_k · rated_k · (t − t_d) / 60 s (sub-island only)
+//   resp_k ∈ [min(base_k, −fast_k) − grow_k, max(base_k, fast_k) + grow_k] ∩ [Pmin_k − sp_k, avail_k − sp_k]
 //
 // where base_k is the response the unit was already giving at t_d (so a new disturbance does
-// not take back what earlier ones called for). Wind only curtails; activated reserve plants
-// follow their own ramp (their availability); external equivalents move over their whole range
-// at once (they stand for the rest of the synchronous area).
+// not take back what earlier ones called for). In an island that holds the rest of its
+// synchronous area (external equivalents), a domestic unit gives its frequency containment
+// only: the rest comes over the ties until the operator re-dispatches (manual reserves); in a
+// sub-island on its own the units' governors keep raising output at their ramp rates. Wind
+// only curtails; activated reserve plants follow their own ramp (their availability);
+// external equivalents move over their whole range at once.
 import type { LogEntry } from '../schema/run.ts';
 import { generatorLabel } from './names.ts';
 import type { WorkingState } from './working-state.ts';
@@ -59,6 +62,29 @@ export function advanceSetpoints(
     s.setpointMW[k] = target > sp ? Math.min(target, sp + step) : Math.max(target, sp - step);
   }
   return entries;
+}
+
+/**
+ * At a sudden change: what each unit gives beyond its fast band is no longer a response (it
+ * was the balancing of planned and slow changes): it becomes part of the unit's set-point and
+ * schedule; the part within the band is held as the response the new disturbance starts from.
+ * So a unit's containment never stacks over successive disturbances, and a unit that the
+ * balancing had turned down cannot jump back by more than its fast band.
+ */
+export function holdResponse(s: WorkingState): void {
+  for (let k = 0; k < s.outputMW.length; k++) {
+    const b = s.outputMW[k]! - s.setpointMW[k]!;
+    const g = s.net.generators[k]!;
+    if (g.technology === 'external' || s.isWind[k] || s.reserveRamp.has(k)) {
+      s.responseBaseMW[k] = b;
+      continue;
+    }
+    const fast = s.dynamics[k]!.fastShare * s.ratedMW[k]!;
+    const held = Math.min(fast, Math.max(-fast, b));
+    s.setpointMW[k] = s.setpointMW[k]! + (b - held);
+    s.scheduledMW[k] = s.scheduledMW[k]! + (b - held);
+    s.responseBaseMW[k] = held;
+  }
 }
 
 /** s of the next start-up that ends (Infinity when none is under way) */
@@ -117,6 +143,8 @@ export function responseBounds(
   available: Float64Array,
   setpoint: Float64Array,
   t: number,
+  /** per unit: 1 when it is in a sub-island on its own (its response grows at its ramp) */
+  onItsOwn: Uint8Array,
 ): ResponseBounds {
   const n = available.length;
   const lo = new Float64Array(n);
@@ -145,11 +173,14 @@ export function responseBounds(
       continue;
     }
     const d = s.dynamics[k]!;
-    const reach = d.fastShare * s.ratedMW[k]! + rampMWPerS(s, k) * since;
+    // the fast band does not stack over successive disturbances (a governor has one droop);
+    // ramps add to what is held
+    const fast = d.fastShare * s.ratedMW[k]!;
+    const growth = onItsOwn[k] ? rampMWPerS(s, k) * since : 0;
     const b = Math.min(Math.max(s.responseBaseMW[k]!, floor), ceiling);
     base[k] = b;
-    lo[k] = Math.max(floor, b - reach);
-    hi[k] = Math.min(ceiling, b + reach);
+    lo[k] = Math.max(floor, Math.min(b, -fast) - growth);
+    hi[k] = Math.min(ceiling, Math.max(b, fast) + growth);
   }
   return { lo, hi, base };
 }

@@ -62,6 +62,8 @@ export const LogKindSchema = z.enum([
   'demand',
   'reserve',
   'redispatch',
+  /** an action of the control-room operator (re-dispatch, disconnection, reconnection) */
+  'operator',
   'derate',
   'frequency',
   'warning',
