@@ -77,6 +77,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       store.networks,
       store.runs,
       config.limits.maxNetworks,
+      config.limits.cgmesModelBytes,
     );
     const runs = new RunService(store, networks, bundled, config.limits.maxActiveRuns);
     const scenarios = new ScenarioCatalog(bundled.scenarios, store.scenarios);

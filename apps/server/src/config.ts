@@ -30,6 +30,11 @@ export interface Limits {
   bodyBytes: number;
   /** bytes of a MATPOWER upload */
   uploadBytes: number;
+  /** bytes of a CGMES zip upload as sent (FINEST_CGMES_UPLOAD_MB); past it 413 */
+  cgmesUploadBytes: number;
+  /** bytes of a CGMES model's profiles once inflated, checked from the zip directory before
+   *  anything is inflated; past it 413 */
+  cgmesModelBytes: number;
   /** bytes of one WebSocket message from a client */
   wsMessageBytes: number;
   /** a viewer's send buffer above which non-keyframes are skipped (latest kept) */
@@ -49,6 +54,8 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
   bodyBytes: 2 * 1024 * 1024,
   uploadBytes: 16 * 1024 * 1024,
+  cgmesUploadBytes: 64 * 1024 * 1024,
+  cgmesModelBytes: 512 * 1024 * 1024,
   wsMessageBytes: 2 * 1024 * 1024,
   wsSoftBufferBytes: 512 * 1024,
   wsHardBufferBytes: 16 * 1024 * 1024,

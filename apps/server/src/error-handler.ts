@@ -5,7 +5,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { GridError, MatpowerParseError, NetworkValidationError } from '@finest/grid';
+import { CgmesError, GridError, MatpowerParseError, NetworkValidationError } from '@finest/grid';
 import { ScenarioValidationError } from '@finest/scenario';
 import type { ApiError as ApiErrorBody, ApiIssue } from '@finest/protocol';
 import { ApiError, ERRORS, type ErrorCode } from './errors.ts';
@@ -50,10 +50,28 @@ export function clientError(err: unknown): ApiErrorBody | null {
   if (err instanceof MatpowerParseError) return errorBody('FINEST_MATPOWER_PARSE', err.message);
   if (err instanceof NetworkValidationError)
     return errorBody('FINEST_NETWORK_INVALID', 'invalid network', err.issues);
+  if (err instanceof CgmesError) return cgmesError(err);
   if (err instanceof GridError) return errorBody('FINEST_NETWORK_INVALID', err.message);
   const storage = storageFailure(err);
   if (storage) return errorBody(storage.code, storage.message);
   return null;
+}
+
+/** The importer's typed error: its message already names file, line and element (no paths:
+ *  the file is the upload's name or an entry of it); the issue carries the same parts apart. */
+function cgmesError(err: CgmesError): ApiErrorBody {
+  const where = err.line === undefined ? err.file : `${err.file}:${err.line}`;
+  const prefix = `${where}: ${err.element === undefined ? '' : `${err.element}: `}`;
+  const detail = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
+  const issue = {
+    path: err.element === undefined ? where : `${where} ${err.element}`,
+    message: `${err.kind}: ${detail}`,
+  };
+  return errorBody(
+    err.kind === 'too-large' ? 'FINEST_CGMES_TOO_LARGE' : 'FINEST_CGMES_INVALID',
+    err.message,
+    [issue],
+  );
 }
 
 /**

@@ -8,6 +8,8 @@ export const ERRORS = {
   FINEST_BAD_JSON: 400,
   FINEST_MATPOWER_PARSE: 400,
   FINEST_NETWORK_INVALID: 400,
+  /** a CGMES upload that cannot be read: the message names the file, element and fault */
+  FINEST_CGMES_INVALID: 400,
   FINEST_SCENARIO_INVALID: 400,
   FINEST_UNAUTHORIZED: 401,
   FINEST_READ_ONLY: 403,
@@ -16,6 +18,8 @@ export const ERRORS = {
   FINEST_IN_USE: 409,
   FINEST_RUN_NOT_READY: 409,
   FINEST_BODY_TOO_LARGE: 413,
+  /** a CGMES zip whose directory says it inflates past the limits */
+  FINEST_CGMES_TOO_LARGE: 413,
   FINEST_URI_TOO_LONG: 414,
   FINEST_UNSUPPORTED_MEDIA_TYPE: 415,
   FINEST_RUN_INPUT_INVALID: 422,

@@ -18,6 +18,8 @@ describe('the server entry', () => {
       entryConfig({ FINEST_SWEEP_WORKERS: '2', FINEST_QUEUE: 'redis://10.0.0.5:6379' }).sweeps,
     ).toEqual({ workers: 2, queue: 'redis://10.0.0.5:6379' });
     expect(() => entryConfig({ FINEST_STORE_MAX_MB: 'lots' })).toThrow(/FINEST_STORE_MAX_MB/);
+    expect(entryConfig({ FINEST_CGMES_UPLOAD_MB: '8' }).cgmesUploadBytes).toBe(8 * 1024 * 1024);
+    expect(() => entryConfig({ FINEST_CGMES_UPLOAD_MB: '-1' })).toThrow(/FINEST_CGMES_UPLOAD_MB/);
     expect(
       entryConfig({
         HOST: '0.0.0.0',

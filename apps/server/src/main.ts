@@ -7,6 +7,7 @@
 //   FINEST_DATA_DIR  the SQLite store (default ./.finest-data)
 //   FINEST_TOKEN     write token: POST/PUT/DELETE and WebSocket start/branch need it
 //   FINEST_STORE_MAX_MB  a quota on the store; past it, saves get 507 (default: none)
+//   FINEST_CGMES_UPLOAD_MB  largest CGMES zip upload, as sent (default 64; past it 413)
 //   LOG_LEVEL        pino level (default info)
 //   FINEST_SWEEP_WORKERS  worker threads for sweeps (default 1)
 //   FINEST_QUEUE     redis://HOST:PORT: sweeps go to BullMQ workers (`finest worker`) instead
@@ -25,6 +26,8 @@ export interface EntryConfig {
   token: string | undefined;
   logLevel: string;
   storeMaxBytes: number;
+  /** FINEST_CGMES_UPLOAD_MB in bytes; undefined: the default limit */
+  cgmesUploadBytes: number | undefined;
   sweeps: { workers?: number; queue?: string };
 }
 
@@ -40,6 +43,11 @@ export function entryConfig(env: NodeJS.ProcessEnv): EntryConfig {
     throw new ServerConfigError(
       `FINEST_STORE_MAX_MB must be a number of megabytes above 0, got "${env.FINEST_STORE_MAX_MB}"`,
     );
+  const cgmesMB = env.FINEST_CGMES_UPLOAD_MB ? Number(env.FINEST_CGMES_UPLOAD_MB) : undefined;
+  if (cgmesMB !== undefined && !(cgmesMB > 0))
+    throw new ServerConfigError(
+      `FINEST_CGMES_UPLOAD_MB must be a number of megabytes above 0, got "${env.FINEST_CGMES_UPLOAD_MB}"`,
+    );
   return {
     host: env.HOST || DEFAULT_HOST,
     port,
@@ -47,6 +55,7 @@ export function entryConfig(env: NodeJS.ProcessEnv): EntryConfig {
     token: env.FINEST_TOKEN || undefined,
     logLevel: env.LOG_LEVEL || 'info',
     storeMaxBytes: quotaMB * 1024 * 1024,
+    cgmesUploadBytes: cgmesMB === undefined ? undefined : Math.round(cgmesMB * 1024 * 1024),
     sweeps: {
       ...(env.FINEST_SWEEP_WORKERS ? { workers: Number(env.FINEST_SWEEP_WORKERS) } : {}),
       ...(env.FINEST_QUEUE ? { queue: env.FINEST_QUEUE } : {}),
@@ -79,7 +88,12 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
       host: entry.host,
       ...(entry.token ? { token: entry.token } : {}),
       logger: { level: entry.logLevel },
-      limits: { storeMaxBytes: entry.storeMaxBytes },
+      limits: {
+        storeMaxBytes: entry.storeMaxBytes,
+        ...(entry.cgmesUploadBytes === undefined
+          ? {}
+          : { cgmesUploadBytes: entry.cgmesUploadBytes }),
+      },
       sweeps: entry.sweeps,
     });
   } catch (err) {

@@ -1,9 +1,12 @@
-// Networks: the bundled ones (read-only) and those uploaded as MATPOWER cases (in the store).
-// An upload is parsed, converted and validated as JSON before it is stored, so what is stored
-// always reads back; ±Inf limits become large finite numbers (JSON holds no Infinity).
+// Networks: the bundled ones (read-only) and those uploaded as MATPOWER cases or CGMES zips (in
+// the store). An upload is parsed, converted and validated as JSON before it is stored, so what
+// is stored always reads back and a failed upload stores nothing; ±Inf limits become large
+// finite numbers (JSON holds no Infinity).
 import {
   checkNetwork,
+  DEFAULT_SOURCE_LIMITS,
   matpowerToNetwork,
+  parseCgmes,
   parseMatpower,
   parseNetworkJson,
   type Network,
@@ -58,6 +61,8 @@ export class NetworkCatalog {
     private readonly repo: NetworksRepo,
     private readonly runs: RunsRepo,
     private readonly maxNetworks: number,
+    /** bytes of a CGMES model once inflated (all profiles, and any one of them) */
+    private readonly cgmesModelBytes: number = DEFAULT_SOURCE_LIMITS.maxTotalBytes,
   ) {}
 
   list(): NetworkSummary[] {
@@ -93,16 +98,50 @@ export class NetworkCatalog {
 
   /** Parses, checks and stores a MATPOWER case; warnings are the network checker's findings. */
   upload(name: string, text: string): { network: NetworkSummary; warnings: ApiIssue[] } {
+    this.checkRoom();
+    const fileName = `${slug(name)}.m`;
+    const converted = matpowerToNetwork(parseMatpower(text, fileName), { infinityAs: INFINITY_AS });
+    return this.store(name, fileName, converted, []);
+  }
+
+  /**
+   * Imports and stores a CGMES model sent as a zip (profiles, or a zip of zips). Failures are the
+   * importer's CgmesError naming the file (an entry as "NAME.zip/EQ.xml"), element and fault;
+   * warnings add what the import approximated to the network checker's findings.
+   */
+  uploadCgmes(name: string, bytes: Uint8Array): { network: NetworkSummary; warnings: ApiIssue[] } {
+    this.checkRoom();
+    const display = name.replace(/\.zip$/i, '');
+    const fileName = `${slug(display)}.zip`;
+    const imported = parseCgmes([{ name: fileName, bytes }], {
+      name: display,
+      limits: {
+        ...DEFAULT_SOURCE_LIMITS,
+        maxFileBytes: Math.min(DEFAULT_SOURCE_LIMITS.maxFileBytes, this.cgmesModelBytes),
+        maxTotalBytes: this.cgmesModelBytes,
+      },
+    });
+    const importWarnings = imported.warnings.map((message) => ({ path: fileName, message }));
+    return this.store(display, fileName, imported.network, importWarnings);
+  }
+
+  private checkRoom(): void {
     if (this.repo.list().length >= this.maxNetworks)
       throw new ApiError(
         'FINEST_CONFLICT',
         `at most ${this.maxNetworks} uploaded networks are kept; delete one first`,
       );
-    const fileName = `${slug(name)}.m`;
-    const converted = matpowerToNetwork(parseMatpower(text, fileName), { infinityAs: INFINITY_AS });
+  }
+
+  private store(
+    name: string,
+    fileName: string,
+    converted: Network,
+    extraWarnings: ApiIssue[],
+  ): { network: NetworkSummary; warnings: ApiIssue[] } {
     const json = JSON.stringify({ ...converted, name: name.slice(0, 100) });
     const net = parseNetworkJson(JSON.parse(json), fileName);
-    const warnings = checkNetwork(net);
+    const warnings = [...extraWarnings, ...checkNetwork(net)];
     const id = this.freeId(slug(name));
     const createdAt = new Date().toISOString();
     const summary = summarise(id, net, false, createdAt);

@@ -1,5 +1,6 @@
 // Networks: list, get (with bus coordinates for the map), upload a MATPOWER case (as
-// text/plain, or JSON {name, text}; size-limited), delete an uploaded one.
+// text/plain, or JSON {name, text}; size-limited) or a CGMES model (application/zip, its own
+// size limits), delete an uploaded one.
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { NetworkSchema } from '@finest/grid';
@@ -12,11 +13,18 @@ import {
 } from '@finest/protocol';
 import type { PluginOptions } from '../services.ts';
 import { rawJson } from './raw-json.ts';
+import { acceptZipBodies } from './zip-body.ts';
+
+/** a CGMES zip, as the zip body parser hands it over */
+const ZipBodySchema = z
+  .custom<Buffer>((v) => Buffer.isBuffer(v), 'a zip archive')
+  .meta({ description: 'a CGMES model as a zip (application/zip)' });
 
 const tags = ['networks'];
 
 export const networkRoutes: FastifyPluginAsyncZod<PluginOptions> = async (app, { services }) => {
   const { networks } = services;
+  acceptZipBodies(app, services.config.limits.cgmesUploadBytes);
 
   app.get(
     '/api/networks',
@@ -50,13 +58,18 @@ export const networkRoutes: FastifyPluginAsyncZod<PluginOptions> = async (app, {
       bodyLimit: services.config.limits.uploadBytes,
       schema: {
         tags,
-        summary: 'Upload a MATPOWER case (text/plain body, or JSON {name, text})',
+        summary:
+          'Upload a MATPOWER case (text/plain body, or JSON {name, text}) or a CGMES model (application/zip: EQ, TP, SSH, optional SV and boundary set; ?name= names it)',
         querystring: NetworkUploadQuerySchema,
-        body: z.union([NetworkUploadSchema, z.string().min(1)]),
+        body: z.union([NetworkUploadSchema, z.string().min(1), ZipBodySchema]),
         response: { 201: NetworkCreatedSchema },
       },
     },
     async (req, reply) => {
+      if (Buffer.isBuffer(req.body)) {
+        const created = networks.uploadCgmes(req.query.name ?? 'uploaded.zip', req.body);
+        return reply.code(201).send(created);
+      }
       const { name, text } =
         typeof req.body === 'string'
           ? { name: req.query.name ?? 'uploaded', text: req.body }
