@@ -1,7 +1,9 @@
 // Benchmark of the web twin in headless Chromium (Debian's, SwiftShader WebGL — a CPU
 // rasteriser, so absolute frame times are far above a GPU's): initial load time to the first
-// rendered scene, frame time over 10 s of a streaming incident at 1920×1080, and the size of
-// the JavaScript bundle. Uses the real server on an ephemeral port.
+// rendered scene, frame time over 10 s of a streaming incident at 1920×1080 (while a run
+// plays the scene renders every frame, for the flow animation), the browser's CPU on an idle
+// page for 10 s with render on demand and with a continuous loop (?frameloop=always), and the
+// size of the JavaScript bundle. Uses the real server on an ephemeral port.
 //
 //   npm run bench -w @finest/web          (or: npx tsx apps/web/e2e/bench-frame-time.ts)
 //   BENCH_SCENARIO=… BENCH_SPEED=… BENCH_SECONDS=… to vary the incident
@@ -12,6 +14,7 @@ import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { format, resolveConfig } from 'prettier';
 import { collectErrors, hasChromium, launch } from './support/browser.ts';
+import { browserCpuShare } from './support/cpu.ts';
 import buildIfStale from './support/global-setup.ts';
 import { startTwinServer } from './support/twin-server.ts';
 
@@ -128,6 +131,20 @@ async function main(): Promise<void> {
       });
     })`)) as { deltas: number[]; streamedFrames: number };
     const m1 = await metrics();
+
+    // an idle page: no run, nothing moving — render on demand against a continuous loop
+    const idleCpu: Record<string, number> = {};
+    for (const [key, query] of [
+      ['demandPct', ''],
+      ['alwaysPct', '?frameloop=always'],
+    ] as const) {
+      const idle = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });
+      await idle.goto(`${server.url}/${query}`);
+      await idle.waitForSelector('[data-testid="city-Helsinki"]');
+      await idle.waitForTimeout(3000);
+      idleCpu[key] = +(100 * (await browserCpuShare(SECONDS * 1000))).toFixed(1);
+      await idle.close();
+    }
     const perFrame = (k: string): number =>
       +((((m1[k] ?? 0) - (m0[k] ?? 0)) * 1000) / Math.max(1, sample.deltas.length)).toFixed(2);
     const sorted = [...sample.deltas].sort((a, b) => a - b);
@@ -157,6 +174,8 @@ async function main(): Promise<void> {
           perFrame('RecalcStyleDuration') + perFrame('LayoutDuration')
         ).toFixed(2),
       },
+      /** % of one core used by all the browser's processes (from /proc) over the same seconds */
+      idleCpu,
       loadAverage: loadavg().map((v) => +v.toFixed(2)),
       consoleErrors: errors,
     };

@@ -1,6 +1,7 @@
 // Big-screen mode (?mode=wall or W): full-window layout in large type and a high-contrast
-// palette, a camera tour that follows the incident (each event's element in turn, the presets
-// in between) and an unattended loop through the incident library.
+// palette, a camera tour that follows the incident (each event's element in turn, the city
+// that goes dark, back to the Gulf overview, the presets in between) and an unattended loop
+// through the incident library.
 import { useEffect, type ReactElement } from 'react';
 import { elementGoal, presetGoal, type PresetId } from '../scene/camera-presets.ts';
 import { elementPosition } from '../scene/network-model.ts';
@@ -11,7 +12,8 @@ import { Chart } from './Charts.tsx';
 import { EventLog } from './EventLog.tsx';
 import { fmtClock } from './format.ts';
 import { KpiPanel } from './Kpis.tsx';
-import { useLive } from './live.ts';
+import { subscribeLive, useLive } from './live.ts';
+import { cityCounts, countScratch } from '../scene/city/city-counts.ts';
 
 const TOUR: PresetId[] = ['region', 'estlink', 'helsinki', 'tallinn'];
 /** s of wall time on each tour stop, and after an event before the tour resumes */
@@ -46,12 +48,38 @@ export function startDirector(): () => void {
     if (!xz) return;
     flyTo(elementGoal(xz, e.element.kind, -0.3));
     lastMove = performance.now();
+    // after the event, back to the Gulf overview before the tour goes on
+    stop = -1;
   });
+
+  // the city that goes dark: when a city's first buildings or blocks lose supply, fly there
+  const scratch = countScratch(sceneStore.getState());
+  const darkBefore = new Map<string, number>();
+  const offLive = scratch
+    ? subscribeLive(() => {
+        for (const c of cityCounts(sceneStore.getState(), scratch)) {
+          const dark = c.buildingsDark + c.blocksDark;
+          const was = darkBefore.get(c.city) ?? 0;
+          darkBefore.set(c.city, dark);
+          if (was === 0 && dark > 0) {
+            flyTo(
+              presetGoal(
+                c.city === 'Tallinn' ? 'tallinn' : 'helsinki',
+                sceneStore.getState().model,
+              ),
+            );
+            lastMove = performance.now();
+            stop = -1;
+          }
+        }
+      })
+    : () => undefined;
 
   const timer = setInterval(() => {
     const s = appStore.getState();
     const now = performance.now();
     if (now - lastMove > TOUR_S * 1000) {
+      // stop −1 (after an event): the Gulf overview, TOUR[0], comes next
       stop = (stop + 1) % TOUR.length;
       flyTo(presetGoal(TOUR[stop]!, sceneStore.getState().model));
       lastMove = now;
@@ -78,6 +106,7 @@ export function startDirector(): () => void {
 
   return () => {
     unsub();
+    offLive();
     clearInterval(timer);
   };
 }
