@@ -65,11 +65,37 @@ describe('the network as the scene draws it', () => {
     for (const id of PRESETS) expect(presetGoal(id, model).distance).toBeGreaterThan(0);
   });
 
-  it('rejects a network without coordinates, naming the bus', () => {
-    expect(() => readNetwork({ buses: [{ id: 'B1' }], branches: [] }, 'x')).toThrow(
-      NetworkFormatError,
-    );
-    expect(() => readNetwork({ buses: [{ id: 'B1' }], branches: [] }, 'x')).toThrow(/B1/);
+  it('rejects a network with only some buses placed, naming the bus', () => {
+    const partly = { buses: [{ id: 'B0', lon: 25, lat: 60 }, { id: 'B1' }], branches: [] };
+    expect(() => readNetwork(partly, 'x')).toThrow(NetworkFormatError);
+    expect(() => readNetwork(partly, 'x')).toThrow(/B1/);
+  });
+
+  it('draws a network without coordinates (a CGMES upload without GL/DL) on a schematic layout', () => {
+    // the shape GET /api/networks/:id gives for an imported CGMES model: mRIDs, no lon/lat
+    const ids = ['tn-a', 'tn-b', 'tn-c', 'tn-d', 'star'];
+    const cgmes = {
+      name: 'MicroGrid-like',
+      buses: ids.map((id) => ({ id, baseKV: 110, country: 'BE' })),
+      branches: [
+        { id: 'l1', from: 'tn-a', to: 'tn-b' },
+        { id: 'l2', from: 'tn-b', to: 'tn-c' },
+        { id: 't1', from: 'tn-c', to: 'star', kind: 'transformer' },
+        { id: 't2', from: 'star', to: 'tn-d', kind: 'transformer' },
+      ],
+    };
+    const view = readNetwork(cgmes, 'microgrid');
+    expect(view.placement).toBe('schematic');
+    expect(readNetwork(cgmes, 'microgrid')).toEqual(view);
+    const m = buildSceneModel(view);
+    expect(Array.from(m.branchFrom).every((k) => k >= 0)).toBe(true);
+    const xz = ids.map((id) => elementPosition(m, 'bus', id)!);
+    // around the plane's origin, within the drawing's span, no two buses together
+    for (const [x, z] of xz) expect(Math.hypot(x, z)).toBeLessThan(200);
+    for (let i = 0; i < xz.length; i++)
+      for (let j = i + 1; j < xz.length; j++)
+        expect(Math.hypot(xz[i]![0] - xz[j]![0], xz[i]![1] - xz[j]![1])).toBeGreaterThan(5);
+    expect(readNetwork(json, 'fi-ee').placement).toBe('geographic');
   });
 });
 

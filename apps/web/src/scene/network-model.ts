@@ -2,7 +2,10 @@
 // into plain arrays, every bus placed on the plane, HVDC links as cables dipping under the sea,
 // external equivalents grouped into labelled boundary areas. String ids at the edges, integer
 // indices inside; a run's FrameLayout is mapped onto these indices once (layoutIndex).
+// A network none of whose buses has coordinates (an uploaded CGMES model without GL/DL
+// positions) is drawn on a schematic layout (schematic-layout.ts) around the plane's origin.
 import { plane, type PlaneProjection } from '../geo/projection.ts';
+import { schematicLayout } from './schematic-layout.ts';
 
 export interface BusView {
   id: string;
@@ -54,6 +57,8 @@ export interface GeneratorView {
 export interface NetworkView {
   id: string;
   name: string;
+  /** where the bus positions come from: the network's lon/lat, or a schematic layout */
+  placement: 'geographic' | 'schematic';
   buses: BusView[];
   branches: BranchView[];
   hvdcLinks: HvdcView[];
@@ -82,9 +87,17 @@ function list(o: Obj, k: string, required: boolean): Obj[] {
 export function readNetwork(json: unknown, id: string): NetworkView {
   if (!isObj(json)) throw new NetworkFormatError('web/network: not an object');
   const net = isObj(json['network']) ? json['network'] : json;
-  const buses = list(net, 'buses', true).map((b, k): BusView => {
-    const lon = num(b, 'lon', NaN);
-    const lat = num(b, 'lat', NaN);
+  const rawBuses = list(net, 'buses', true);
+  const rawBranches = list(net, 'branches', true);
+  const located = (b: Obj): boolean =>
+    Number.isFinite(num(b, 'lon', NaN)) && Number.isFinite(num(b, 'lat', NaN));
+  // all or nothing: a network with some buses placed is a broken file, not a schematic one
+  const schematic = rawBuses.length > 0 && !rawBuses.some(located);
+  const where = schematic
+    ? schematicPositions(rawBuses, rawBranches, list(net, 'hvdcLinks', false))
+    : null;
+  const buses = rawBuses.map((b, k): BusView => {
+    const [lon, lat] = where ? where[k]! : [num(b, 'lon', NaN), num(b, 'lat', NaN)];
     if (!Number.isFinite(lon) || !Number.isFinite(lat))
       throw new NetworkFormatError(`web/network: bus ${str(b, 'id', `#${k}`)} has no lon/lat`);
     return {
@@ -103,8 +116,9 @@ export function readNetwork(json: unknown, id: string): NetworkView {
   return {
     id,
     name: str(net, 'name', id),
+    placement: schematic ? 'schematic' : 'geographic',
     buses,
-    branches: list(net, 'branches', true).map((b) => ({
+    branches: rawBranches.map((b) => ({
       id: str(b, 'id'),
       from: str(b, 'from'),
       to: str(b, 'to'),
@@ -141,6 +155,17 @@ export function readNetwork(json: unknown, id: string): NetworkView {
       licence: str(d, 'licence'),
     })),
   };
+}
+
+/** lon/lat per bus of a schematic layout: branches and HVDC links are its edges */
+function schematicPositions(buses: Obj[], branches: Obj[], links: Obj[]): [number, number][] {
+  const index = new Map(buses.map((b, k) => [str(b, 'id'), k]));
+  const edges = [...branches, ...links].flatMap((e): [number, number][] => {
+    const a = index.get(str(e, 'from'));
+    const b = index.get(str(e, 'to'));
+    return a === undefined || b === undefined ? [] : [[a, b]];
+  });
+  return schematicLayout(buses.length, edges).map(([x, z]) => plane.invert(x, z));
 }
 
 /** km above sea level of the things drawn on land */
