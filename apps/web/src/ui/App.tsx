@@ -2,6 +2,7 @@
 // on the right, playback and the event log below; or, in wall mode, the scene full-window
 // with large-type overlays. Keys work everywhere except while typing in a field.
 import { useEffect, type ReactElement } from 'react';
+import { useStore } from 'zustand';
 import { PRESETS } from '../scene/camera-presets.ts';
 import { TwinCanvas } from '../scene/canvas-root.tsx';
 import { appStore, useApp } from '../state/app-store.ts';
@@ -94,7 +95,8 @@ export function App(): ReactElement {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const model = sceneStore.getState().model;
+  // subscribed: opening a run on another network (an uploaded CGMES model) redraws the scene
+  const model = useStore(sceneStore, (s) => s.model);
   const stage = (
     <main className={`stage${picking ? ' picking' : ''}`} aria-label="The twin">
       {phase === 'ready' && model ? (
