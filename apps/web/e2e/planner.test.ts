@@ -104,6 +104,20 @@ describeBrowser('planner tools', () => {
     await expect
       .poll(() => compare.locator('td.delta.worse, td.delta.better').count())
       .toBeGreaterThan(0);
+    // both runs' curves on the same axes, and the map mode of what is worse in B
+    const freq = compare.getByTestId('compare-chart-frequency');
+    await expect
+      .poll(() => freq.locator('path.compare-b').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    expect(await freq.locator('path.compare-a').count()).toBeGreaterThan(0);
+    expect(await freq.locator('path.compare-b').first().getAttribute('d')).toMatch(
+      /^M[\d.]+,[\d.]+L/,
+    );
+    const worse = compare.getByTestId('compare-worse');
+    await worse.getByRole('button', { name: 'Show on the map (magenta)' }).click();
+    await expect.poll(() => worse.getByRole('button').getAttribute('aria-pressed')).toBe('true');
+    for (const k of ['branches', 'districts', 'buildings', 'blocks'])
+      expect(Number(await worse.getAttribute(`data-${k}`))).toBeGreaterThanOrEqual(0);
     await screenshot(page, 'planner-compare');
     expect(errors.join('\n')).toBe('');
   });

@@ -15,6 +15,7 @@ export function DistrictLayer(): ReactElement | null {
   const supply = useMemo(() => new Float32Array(districts.length).fill(1), [districts]);
   useEffect(() => () => blocks.dispose(), [blocks]);
   const seen = useRef(-1);
+  const marks = useRef<Uint8Array | null>(null);
   useFrame((state, dt) => {
     const s = sceneStore.getState();
     if (s.frameSeq !== seen.current) {
@@ -22,6 +23,11 @@ export function DistrictLayer(): ReactElement | null {
       if (s.frame && s.maps) writeDistrictSupply(s.frame, s.maps.districtFeeders, supply);
       else supply.fill(1);
       blocks.setSupply(supply);
+    }
+    const m = s.compareMarks?.district ?? null;
+    if (m !== marks.current) {
+      marks.current = m;
+      blocks.setMarks(m);
     }
     blocks.tick(
       // reduced motion: no flash (an infinite step fades it at once)

@@ -97,6 +97,8 @@ void main() {
   col = mix(col, vec3(0.95, 0.25, 0.7), clamp(flash, 0.0, 1.0) * 0.7);
   col = mix(col, vec3(0.42, 0.16, 0.4), (1.0 - supplied) * 0.35);
   col = mix(col, vec3(1.0), vState.z * 0.35);
+  // compare map mode: worse in B
+  col = mix(col, vec3(1.0, 0.25, 0.85), vState.w * 0.65);
   gl_FragColor = vec4(col, 1.0);
 }
 `;
@@ -154,6 +156,11 @@ export class DistrictBlocks {
       s.z = k === highlight ? 1 : 0;
     }
     this.mesh.material.uniforms['uTime']!.value = time;
+  }
+
+  /** Marks districts worse in B (compare map mode); null clears. */
+  setMarks(marks: Uint8Array | null): void {
+    for (let k = 0; k < this.state.length; k++) this.state[k]!.w = marks?.[k] ? 1 : 0;
   }
 
   /** True while a shedding flash is still fading (the scene keeps drawing until it has). */

@@ -5,7 +5,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, type ReactElement } from 'react';
 import { rgb } from 'd3';
 import { appStore } from '../state/app-store.ts';
-import { sceneStore, samePick, type Pick } from '../state/scene-store.ts';
+import { sceneStore, samePick, type CompareMarks, type Pick } from '../state/scene-store.ts';
 import { PALETTE } from './base-map.ts';
 import {
   baseWidthPx,
@@ -50,6 +50,9 @@ function busStyle(model: SceneModel): {
   });
   return { color, size, shape };
 }
+
+/** sRGB of "worse in B" on the map (magenta: outside the loading scale) */
+export const WORSE_RGB = [1, 0.25, 0.85];
 
 export function highlightOf(kind: Pick['kind'], hover: Pick | null, selected: Pick | null): number {
   if (hover?.kind === kind) return hover.index;
@@ -128,6 +131,7 @@ export function GridLayer({ model }: { model: SceneModel }): ReactElement {
     hover: null as Pick | null,
     selected: null as Pick | null,
     runId: '',
+    marks: null as CompareMarks | null,
   });
 
   useFrame((state, dt) => {
@@ -139,11 +143,19 @@ export function GridLayer({ model }: { model: SceneModel }): ReactElement {
     }
     const p = parts;
     const last = seen.current;
-    const frameChanged = s.frameSeq !== last.frameSeq || s.maps?.runId !== last.runId;
+    const frameChanged =
+      s.frameSeq !== last.frameSeq || s.maps?.runId !== last.runId || s.compareMarks !== last.marks;
     const pickChanged = !samePick(s.hover, last.hover) || !samePick(s.selected, last.selected);
     if (frameChanged) {
       last.frameSeq = s.frameSeq;
       last.runId = s.maps?.runId ?? '';
+      last.marks = s.compareMarks;
+      if (!s.frame || !s.maps)
+        writeIdleStyles(
+          model.network.branches.map((b) => b.inService),
+          p.branchBase,
+          p.branchStyles,
+        );
       if (s.frame && s.maps) {
         writeBranchStyles(s.frame, s.maps.branch, p.branchBase, p.branchStyles);
         writeHvdcStyles(s.frame, s.maps.hvdc, p.hvdcPmax, p.hvdcStyles);
@@ -154,6 +166,14 @@ export function GridLayer({ model }: { model: SceneModel }): ReactElement {
           p.nodes.setSupply(k, p.busState[BUS_STRIDE * k + 3]!, ring);
         }
       }
+      // compare map mode: what is worse in B, in one colour no loading takes (magenta), wider
+      const worse = s.compareMarks?.branch;
+      if (worse)
+        for (let b = 0; b < worse.length; b++) {
+          if (!worse[b]) continue;
+          p.branchStyles.color.set(WORSE_RGB, 3 * b);
+          p.branchStyles.width[b] = Math.max(p.branchStyles.width[b]!, p.branchBase[b]! * 2);
+        }
     }
     if (frameChanged || pickChanged) {
       last.hover = s.hover;

@@ -66,6 +66,14 @@ export interface SceneView {
   readyMarked: boolean;
 }
 
+/** The compare map mode: per scene element, 1 where run B is worse than run A. */
+export interface CompareMarks {
+  branch: Uint8Array;
+  district: Uint8Array;
+  /** feeding buses whose buildings and blocks are dark for longer in B */
+  bus: Uint8Array;
+}
+
 export interface SceneState {
   model: SceneModel | null;
   districts: District[];
@@ -88,6 +96,8 @@ export interface SceneState {
   /** bumps when a goal is set, so setting the same goal twice still flies */
   goalSeq: number;
   highContrast: boolean;
+  /** the compare map mode (null: off) */
+  compareMarks: CompareMarks | null;
 }
 
 export const sceneStore = createStore<SceneState>()(() => ({
@@ -106,6 +116,7 @@ export const sceneStore = createStore<SceneState>()(() => ({
   goal: null,
   goalSeq: 0,
   highContrast: false,
+  compareMarks: null,
 }));
 
 export function showFrame(frame: Frame | null): void {

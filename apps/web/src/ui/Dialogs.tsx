@@ -8,6 +8,7 @@ import { COUNTRIES } from '../scene/network-model.ts';
 import { appStore, useApp } from '../state/app-store.ts';
 import { sceneStore } from '../state/scene-store.ts';
 import { branchWhatIf, playFrom, playhead, refreshRuns, reportError } from '../state/session.ts';
+import { CompareView } from './CompareCharts.tsx';
 import { Editor } from './Editor.tsx';
 import {
   applyPick,
@@ -258,6 +259,7 @@ function Compare(): ReactElement {
         <p className="muted">Choose two finished runs. What-if branches list their parent run.</p>
       )}
       {a?.kpis && b?.kpis ? <TripDiff a={a.kpis} b={b.kpis} /> : null}
+      {a?.kpis && b?.kpis ? <CompareView key={`${a.id}|${b.id}`} a={a.id} b={b.id} /> : null}
       <div className="dialog-actions">
         {a ? (
           <button type="button" onClick={() => void playFrom(a.id)}>

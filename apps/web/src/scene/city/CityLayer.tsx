@@ -7,7 +7,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, type ReactElement } from 'react';
 import type { BufferAttribute, InstancedBufferAttribute } from 'three';
 import { Mesh } from 'three';
-import { sceneStore } from '../../state/scene-store.ts';
+import { sceneStore, type CompareMarks } from '../../state/scene-store.ts';
 import { BUS_STRIDE, writeBusStates } from '../buffers.ts';
 import { HEIGHTS } from '../network-model.ts';
 import { buildBuildingGeometry, STATE_SIZE } from './building-geometry.ts';
@@ -74,7 +74,7 @@ export function CityLayer({ city }: { city: CityModel }): ReactElement {
     },
     [parts],
   );
-  const seen = useRef({ frameSeq: -1, runId: '' });
+  const seen = useRef({ frameSeq: -1, runId: '', marks: null as CompareMarks | null });
 
   useFrame((state) => {
     const s = sceneStore.getState();
@@ -115,6 +115,20 @@ export function CityLayer({ city }: { city: CityModel }): ReactElement {
         attr.needsUpdate = true;
       }
       if ((nb > 0 || nk > 0) && flicker) p.flickerUntil = clock + FLICKER_S + 0.05;
+    }
+    if (s.compareMarks !== last.marks) {
+      last.marks = s.compareMarks;
+      const bus = s.compareMarks?.bus;
+      const on = (b: number): number => (bus && b >= 0 && bus[b] ? 1 : 0);
+      const am = p.buildings.geometry.getAttribute('aMark') as BufferAttribute;
+      const a = am.array as Float32Array;
+      for (let b = 0; b < city.buildings.length; b++)
+        a.fill(on(city.buildingBus[b]!), p.bg.start[b]!, p.bg.start[b]! + p.bg.count[b]!);
+      am.needsUpdate = true;
+      const im = p.fabric.mesh.geometry.getAttribute('iMark') as InstancedBufferAttribute;
+      const ia = im.array as Float32Array;
+      for (let k = 0; k < city.blockBus.length; k++) ia[k] = on(city.blockBus[k]!);
+      im.needsUpdate = true;
     }
     const exag = exaggerationAt(s.view.distance);
     s.view.exaggeration = exag;

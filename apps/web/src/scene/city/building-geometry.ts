@@ -152,6 +152,8 @@ export function buildBuildingGeometry(buildings: readonly Building[]): BuildingG
     state[STATE_SIZE * k + 2] = -1e4;
   }
   g.setAttribute('aState', new BufferAttribute(state, STATE_SIZE));
+  // 1 where the compare map mode marks the building worse in B
+  g.setAttribute('aMark', new BufferAttribute(new Float32Array(s.length), 1));
   g.computeBoundingSphere();
   g.computeBoundingBox();
   return { geometry: g, start, count };

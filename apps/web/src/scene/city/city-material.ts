@@ -11,6 +11,8 @@ const buildingVertex = /* glsl */ `
 attribute vec3 aWin;
 attribute float aBuilding;
 attribute vec3 aState;
+attribute float aMark;
+varying float vMark;
 varying vec3 vNormal;
 varying vec3 vWin;
 varying vec3 vState;
@@ -20,6 +22,7 @@ void main() {
   vWin = aWin;
   vState = aState;
   vId = aBuilding;
+  vMark = aMark;
   gl_Position = projectionMatrix * viewMatrix * modelMatrix * vec4(position, 1.0);
 }
 `;
@@ -28,6 +31,8 @@ void main() {
 const fabricVertex = /* glsl */ `
 attribute vec3 iState;
 attribute float iArea;
+attribute float iMark;
+varying float vMark;
 varying vec3 vNormal;
 varying vec3 vWin;
 varying vec3 vState;
@@ -42,6 +47,7 @@ void main() {
   vNormal = normalize(mat3(modelMatrix) * normal);
   vState = iState;
   vId = iArea;
+  vMark = iMark;
   gl_Position = projectionMatrix * viewMatrix * modelMatrix * instanceMatrix * vec4(position, 1.0);
 }
 `;
@@ -54,6 +60,7 @@ varying vec3 vNormal;
 varying vec3 vWin;
 varying vec3 vState;
 varying float vId;
+varying float vMark;
 
 float hash(vec2 p) { return fract(sin(dot(p, vec2(12.9898, 78.233))) * 43758.5453); }
 
@@ -101,6 +108,9 @@ void main() {
   col = mix(col, vec3(0.3, 0.12, 0.36), (1.0 - supplied) * 0.45);
   col = mix(col, vec3(1.0), abs(vId - uHighlight) < 0.5 ? 0.3 : 0.0);
   col = mix(col, col * 1.25, uContrast);
+  // compare map mode: dark for longer in B — magenta stripes
+  float stripe2 = step(0.5, fract((gl_FragCoord.x - gl_FragCoord.y) / 9.0));
+  col = mix(col, vec3(1.0, 0.25, 0.85), vMark * (0.35 + 0.35 * stripe2));
   gl_FragColor = vec4(col, 1.0);
 }
 `;

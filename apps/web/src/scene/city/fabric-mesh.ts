@@ -52,6 +52,7 @@ export function buildFabricMesh(areas: readonly BlockArea[], material: ShaderMat
   });
   box.setAttribute('iState', new InstancedBufferAttribute(state, STATE_SIZE));
   box.setAttribute('iArea', new InstancedBufferAttribute(area, 1));
+  box.setAttribute('iMark', new InstancedBufferAttribute(new Float32Array(Math.max(1, n)), 1));
   mesh.instanceMatrix.needsUpdate = true;
   mesh.computeBoundingSphere();
   mesh.name = 'fabric';
