@@ -142,8 +142,13 @@ export class RedisExecutor implements SweepExecutor {
         })
         .catch(() => {});
     };
+    // a worker died holding the job and BullMQ put it back in the queue
+    const onStalled = ({ jobId }: { jobId: string }): void => {
+      if (pending.has(jobId)) events.retried(jobId);
+    };
     queueEvents.on('completed', onCompleted);
     queueEvents.on('failed', onFailed);
+    queueEvents.on('stalled', onStalled);
 
     /** States of every expected job; first = this invocation's start (failed jobs are retried). */
     const reconcile = async (first: boolean): Promise<void> => {
@@ -197,6 +202,7 @@ export class RedisExecutor implements SweepExecutor {
       signal?.removeEventListener('abort', check);
       queueEvents.off('completed', onCompleted);
       queueEvents.off('failed', onFailed);
+      queueEvents.off('stalled', onStalled);
     }
   }
 

@@ -29,6 +29,8 @@ export const runRedisTests = hasRedis || redisRequired;
 export interface RedisProcess {
   port: number;
   url: string;
+  /** the server's process id (undefined between a restart's stop and start) */
+  pid(): number | undefined;
   /** stops and starts it again on the same port: every key is gone */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -100,6 +102,7 @@ export async function startRedis(): Promise<RedisProcess> {
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
+    pid: () => child?.pid,
     restart: async () => {
       await halt();
       await launch();
