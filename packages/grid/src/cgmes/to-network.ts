@@ -15,6 +15,7 @@ import { BASE_MVA, NetworkBuilder, type ImportOptions } from './builder.ts';
 import { convertDc } from './dc.ts';
 import { convertGenerators, convertLoads, convertShunts } from './injections.ts';
 import { Limits } from './limits.ts';
+import { placeBuses } from './locations.ts';
 import type { CgmesVersion, ProfileKind } from './profiles.ts';
 import { Regions } from './regions.ts';
 import type { CimObject, CimStore } from './store.ts';
@@ -103,6 +104,7 @@ export function cgmesToNetwork(
   dropTieEquivalents(b, store);
   convertDc(b, store);
   foldFixedQ(b);
+  placeBuses(b, store);
   const buses = [...b.buses.values()];
   assignReferences(b, buses);
   startVoltages(
