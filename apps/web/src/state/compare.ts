@@ -11,7 +11,7 @@ import type { SceneModel } from '../scene/network-model.ts';
 import { DARK_BELOW } from '../scene/city/city-supply.ts';
 import { RunHistory } from './history.ts';
 import { sceneStore, type CompareMarks, type RunMaps } from './scene-store.ts';
-import { runMaps } from './session.ts';
+import { runMaps } from './run-maps.ts';
 
 export interface CompareSide {
   run: RunInfo;

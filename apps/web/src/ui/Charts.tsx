@@ -7,7 +7,7 @@ import { COUNTRIES } from '../scene/network-model.ts';
 import { appStore } from '../state/app-store.ts';
 import type { RunHistory } from '../state/history.ts';
 import { sceneStore } from '../state/scene-store.ts';
-import { history } from '../state/session.ts';
+import { sessionStore } from '../state/session-store.ts';
 import { fmtClock } from './format.ts';
 
 export type ChartKind = 'shed' | 'frequency' | 'estlink';
@@ -180,7 +180,7 @@ export function Chart({ kind }: { kind: ChartKind }): ReactElement {
     let x: ((t: number) => number) | null = null;
     const draw = (): void => {
       timer = null;
-      const hist = history;
+      const hist = sessionStore.getState().history;
       const now = sceneStore.getState().frame?.t ?? 0;
       const same = hist?.seq === seq && hist?.runId === run;
       if (same && now === t) return;
