@@ -96,6 +96,20 @@ describe('the network as the scene draws it', () => {
       for (let j = i + 1; j < xz.length; j++)
         expect(Math.hypot(xz[i]![0] - xz[j]![0], xz[i]![1] - xz[j]![1])).toBeGreaterThan(5);
     expect(readNetwork(json, 'fi-ee').placement).toBe('geographic');
+    // with DL positions on every bus, the diagram is drawn instead (y down on the page = south)
+    const drawn = {
+      ...cgmes,
+      buses: cgmes.buses.map((b, k) => ({
+        ...b,
+        diagram: { x: 100 * k, y: k % 2 === 0 ? 0 : 50 },
+      })),
+    };
+    const fromDiagram = buildSceneModel(readNetwork(drawn, 'microgrid'));
+    expect(fromDiagram.network.placement).toBe('diagram');
+    const p = ids.map((id) => elementPosition(fromDiagram, 'bus', id)!);
+    expect(p[4]![0] - p[0]![0]).toBeCloseTo(240, 0);
+    expect(p[1]![1]).toBeGreaterThan(p[0]![1]);
+    expect(p[2]![1]).toBeCloseTo(p[0]![1], 3);
   });
 });
 

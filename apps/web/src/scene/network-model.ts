@@ -2,8 +2,9 @@
 // into plain arrays, every bus placed on the plane, HVDC links as cables dipping under the sea,
 // external equivalents grouped into labelled boundary areas. String ids at the edges, integer
 // indices inside; a run's FrameLayout is mapped onto these indices once (layoutIndex).
-// A network none of whose buses has coordinates (an uploaded CGMES model without GL/DL
-// positions) is drawn on a schematic layout (schematic-layout.ts) around the plane's origin.
+// A network none of whose buses has coordinates (an uploaded CGMES model without GL) is drawn
+// from its single-line diagram positions (Bus.diagram, from a DL profile) when every bus has
+// one, else on a schematic layout (schematic-layout.ts); both around the plane's origin.
 import { plane, type PlaneProjection } from '../geo/projection.ts';
 import { schematicLayout } from './schematic-layout.ts';
 
@@ -58,7 +59,7 @@ export interface NetworkView {
   id: string;
   name: string;
   /** where the bus positions come from: the network's lon/lat, or a schematic layout */
-  placement: 'geographic' | 'schematic';
+  placement: 'geographic' | 'diagram' | 'schematic';
   buses: BusView[];
   branches: BranchView[];
   hvdcLinks: HvdcView[];
@@ -92,10 +93,12 @@ export function readNetwork(json: unknown, id: string): NetworkView {
   const located = (b: Obj): boolean =>
     Number.isFinite(num(b, 'lon', NaN)) && Number.isFinite(num(b, 'lat', NaN));
   // all or nothing: a network with some buses placed is a broken file, not a schematic one
-  const schematic = rawBuses.length > 0 && !rawBuses.some(located);
-  const where = schematic
-    ? schematicPositions(rawBuses, rawBranches, list(net, 'hvdcLinks', false))
-    : null;
+  const unplaced = rawBuses.length > 0 && !rawBuses.some(located);
+  const diagram = unplaced ? diagramPositions(rawBuses) : null;
+  const placement = !unplaced ? 'geographic' : diagram ? 'diagram' : 'schematic';
+  const where = !unplaced
+    ? null
+    : (diagram ?? schematicPositions(rawBuses, rawBranches, list(net, 'hvdcLinks', false)));
   const buses = rawBuses.map((b, k): BusView => {
     const [lon, lat] = where ? where[k]! : [num(b, 'lon', NaN), num(b, 'lat', NaN)];
     if (!Number.isFinite(lon) || !Number.isFinite(lat))
@@ -116,7 +119,7 @@ export function readNetwork(json: unknown, id: string): NetworkView {
   return {
     id,
     name: str(net, 'name', id),
-    placement: schematic ? 'schematic' : 'geographic',
+    placement,
     buses,
     branches: rawBranches.map((b) => ({
       id: str(b, 'id'),
@@ -165,7 +168,30 @@ function schematicPositions(buses: Obj[], branches: Obj[], links: Obj[]): [numbe
     const b = index.get(str(e, 'to'));
     return a === undefined || b === undefined ? [] : [[a, b]];
   });
-  return schematicLayout(buses.length, edges).map(([x, z]) => plane.invert(x, z));
+  return schematicLayout(buses.length, edges, { spanKm: DRAWING_SPAN_KM }).map(([x, z]) =>
+    plane.invert(x, z),
+  );
+}
+
+/** km across the larger side of a diagram or schematic drawing */
+const DRAWING_SPAN_KM = 240;
+
+/** lon/lat per bus from its diagram x/y (y down = south), or null when a bus has none */
+function diagramPositions(buses: Obj[]): [number, number][] | null {
+  const xy: [number, number][] = [];
+  for (const b of buses) {
+    const d = b['diagram'];
+    if (!isObj(d)) return null;
+    const x = num(d, 'x', NaN);
+    const y = num(d, 'y', NaN);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
+    xy.push([x, y]);
+  }
+  const xs = xy.map((p) => p[0]);
+  const ys = xy.map((p) => p[1]);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const scale = DRAWING_SPAN_KM / Math.max(x1 - x0, y1 - y0, 1e-9);
+  return xy.map(([x, y]) => plane.invert((x - (x0 + x1) / 2) * scale, (y - (y0 + y1) / 2) * scale));
 }
 
 /** km above sea level of the things drawn on land */

@@ -2,13 +2,10 @@
 // classes): a Location names the PowerSystemResources it places (Substations here, or a boundary
 // Line) and holds PositionPoints (xPosition = longitude, yPosition = latitude in WGS 84, the
 // profile's mandated EPSG:4326). Each bus takes its substation's position (the mean of the
-// Location's points). Buses without one (a three-winding transformer's star point, a boundary
-// node) take the mean of their placed neighbours, nudged apart so that none coincide; a bus with
-// no branch at all, the centre of the placed ones. The web
-// app draws a network geographically only when every bus is placed, so when part of the model
-// stays unreached no bus keeps a position (and a warning says why): all or nothing.
+// Location's points); the others are completed from their neighbours (positions.ts).
 import type { Bus } from '../schema/network.ts';
 import type { NetworkBuilder } from './builder.ts';
+import { completePositions } from './positions.ts';
 import type { CimObject, CimStore } from './store.ts';
 
 const WGS84 = /(EPSG::?4326|CRS:?84)$/i;
@@ -71,7 +68,6 @@ function placingResource(node: CimObject): string | undefined {
 export function placeBuses(b: NetworkBuilder, store: CimStore): void {
   if (store.all('Location').length === 0) return;
   const byResource = resourcePositions(store, b.warnings);
-  const buses = [...b.buses.values()];
   const pos = new Map<Bus, [number, number]>();
   for (const [key, bus] of b.buses) {
     const node = b.busNode.get(key);
@@ -79,66 +75,10 @@ export function placeBuses(b: NetworkBuilder, store: CimStore): void {
     const p = psr === undefined ? undefined : byResource.get(psr);
     if (p !== undefined) pos.set(bus, p);
   }
-  if (pos.size === 0) return;
-  const own = pos.size;
-
-  const byId = new Map(buses.map((bus) => [bus.id, bus]));
-  const neighbours = new Map<Bus, Bus[]>(buses.map((bus) => [bus, []]));
-  for (const e of [...b.branches, ...b.hvdcLinks]) {
-    const f = byId.get(e.from);
-    const t = byId.get(e.to);
-    if (f === undefined || t === undefined || f === t) continue;
-    neighbours.get(f)!.push(t);
-    neighbours.get(t)!.push(f);
-  }
-  // rounds of "the mean of the placed neighbours", so a chain fills in from its placed end
-  for (;;) {
-    const round: [Bus, [number, number]][] = [];
-    for (const bus of buses) {
-      if (pos.has(bus)) continue;
-      const placed = neighbours.get(bus)!.flatMap((n) => {
-        const p = pos.get(n);
-        return p === undefined ? [] : [p];
-      });
-      if (placed.length === 0) continue;
-      const lon = placed.reduce((s, p) => s + p[0], 0) / placed.length;
-      const lat = placed.reduce((s, p) => s + p[1], 0) / placed.length;
-      round.push([bus, [lon, lat]]);
-    }
-    if (round.length === 0) break;
-    round.forEach(([bus, [lon, lat]], k) => {
-      const a = k * 2.399963; // golden angle: nudges of one round never line up
-      pos.set(bus, [lon + NUDGE * Math.cos(a), lat + NUDGE * Math.sin(a)]);
-    });
-  }
-  // a bus with no branch at all (a dead, isolated node) has no neighbours to go by: it sits
-  // at the centre of the placed ones rather than costing the whole network its positions
-  const isolated = buses.filter((bus) => !pos.has(bus) && neighbours.get(bus)!.length === 0);
-  if (isolated.length > 0 && isolated.length === buses.length - pos.size) {
-    const placed = [...pos.values()];
-    const lon = placed.reduce((s, p) => s + p[0], 0) / placed.length;
-    const lat = placed.reduce((s, p) => s + p[1], 0) / placed.length;
-    isolated.forEach((bus, k) => {
-      const a = k * 2.399963;
-      pos.set(bus, [lon + NUDGE * Math.cos(a), lat + NUDGE * Math.sin(a)]);
-    });
-    b.warnings.push(
-      `${isolated.length} isolated buses without a Location placed at the centre of the others`,
-    );
-  }
-  if (pos.size < buses.length) {
-    b.warnings.push(
-      `GL Locations place ${own} of ${buses.length} buses and their neighbours reach only ${pos.size}: no bus keeps a position (the network is drawn schematically)`,
-    );
-    return;
-  }
-  for (const bus of buses) {
-    const [lon, lat] = pos.get(bus)!;
+  const done = completePositions(b, pos, NUDGE, 'GL Locations');
+  if (done === undefined) return;
+  for (const [bus, [lon, lat]] of done) {
     bus.lon = lon;
     bus.lat = lat;
   }
-  if (own < buses.length)
-    b.warnings.push(
-      `${buses.length - own} buses without a Location of their own placed at their neighbours' mean position`,
-    );
 }

@@ -14,6 +14,7 @@ import { convertLines, convertSwitches, convertTransformers } from './branches.t
 import { BASE_MVA, NetworkBuilder, type ImportOptions } from './builder.ts';
 import { convertDc } from './dc.ts';
 import { convertGenerators, convertLoads, convertShunts } from './injections.ts';
+import { placeInDiagram } from './diagram-layout.ts';
 import { Limits } from './limits.ts';
 import { placeBuses } from './locations.ts';
 import type { CgmesVersion, ProfileKind } from './profiles.ts';
@@ -105,6 +106,9 @@ export function cgmesToNetwork(
   convertDc(b, store);
   foldFixedQ(b);
   placeBuses(b, store);
+  // a diagram is only for drawing a network the GL profile could not place
+  if (b.buses.size > 0 && [...b.buses.values()].every((bus) => bus.lon === undefined))
+    placeInDiagram(b, store);
   const buses = [...b.buses.values()];
   assignReferences(b, buses);
   startVoltages(

@@ -45,6 +45,9 @@ export const BusSchema = z.object({
   lon: num.optional(),
   /** degrees north (WGS 84) */
   lat: num.optional(),
+  /** position in a single-line diagram (CGMES DL), diagram units, y downwards on the page;
+   *  for drawing a network that has no lon/lat */
+  diagram: z.object({ x: num, y: num }).optional(),
   /** true for an equivalent of an external system (e.g. Sweden SE1), not a real substation */
   external: z.boolean().optional(),
   /** true for an element the source data does not have, added by a documented rule */

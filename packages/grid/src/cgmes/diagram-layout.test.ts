@@ -1,0 +1,109 @@
+// DL positions (issue 20): the conformity models ship no DL profile, so the test adds one to the
+// MicroGrid BE+NL (ENTSO-E CGMES conformity test configurations, via PowSyBl) drawing each of
+// its TopologicalNodes. Every bus then has diagram x/y (the boundary nodes from their
+// neighbours), a "positive" diagram is flipped to y downwards, and GL positions win over DL.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  hasSharedCgmes,
+  MICROGRID,
+  MISSING_CGMES,
+  sharedRequired,
+} from '../test-support/shared-cgmes.ts';
+import { parseCgmes } from './load.ts';
+
+const CIM16 = 'http://iec.ch/TC57/2013/CIM-schema-cim16#';
+
+function profile(uri: string, body: string): string {
+  return `<?xml version="1.0" encoding="utf-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:cim="${CIM16}" xmlns:md="http://iec.ch/TC57/61970-552/ModelDescription/1#">
+  <md:FullModel rdf:about="urn:uuid:7c1f0a2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b">
+    <md:Model.profile>${uri}</md:Model.profile>
+  </md:FullModel>${body}
+</rdf:RDF>`;
+}
+
+/** a DL drawing the nodes at (10·k, 20 + 3·k) */
+function dl(nodes: string[], orientation: 'positive' | 'negative'): string {
+  const objs = nodes
+    .map(
+      (tn, k) => `
+  <cim:DiagramObject rdf:ID="_do${k}">
+    <cim:DiagramObject.Diagram rdf:resource="#_d"/>
+    <cim:DiagramObject.IdentifiedObject rdf:resource="#${tn}"/>
+  </cim:DiagramObject>
+  <cim:DiagramObjectPoint rdf:ID="_dp${k}">
+    <cim:DiagramObjectPoint.DiagramObject rdf:resource="#_do${k}"/>
+    <cim:DiagramObjectPoint.xPosition>${10 * k}</cim:DiagramObjectPoint.xPosition>
+    <cim:DiagramObjectPoint.yPosition>${20 + 3 * k}</cim:DiagramObjectPoint.yPosition>
+  </cim:DiagramObjectPoint>`,
+    )
+    .join('');
+  return profile(
+    'http://entsoe.eu/CIM/DiagramLayout/3/1',
+    `
+  <cim:Diagram rdf:ID="_d">
+    <cim:IdentifiedObject.name>MicroGrid</cim:IdentifiedObject.name>
+    <cim:Diagram.orientation rdf:resource="${CIM16}OrientationKind.${orientation}"/>
+  </cim:Diagram>${objs}`,
+  );
+}
+
+const files = (): { name: string; bytes: Uint8Array }[] =>
+  readdirSync(MICROGRID)
+    .filter((n) => n.endsWith('.xml'))
+    .map((n) => ({ name: n, bytes: new Uint8Array(readFileSync(join(MICROGRID, n))) }));
+
+/** the rdf:IDs of the BE and NL TopologicalNodes (not the boundary's) */
+const areaNodes = (): string[] =>
+  files()
+    .filter((f) => /_(BE|NL)_TP_/.test(f.name))
+    .flatMap((f) => [
+      ...new TextDecoder().decode(f.bytes).matchAll(/<cim:TopologicalNode rdf:ID="([^"]+)"/g),
+    ])
+    .map((m) => m[1]!);
+
+it('finds ../shared/cgmes, or is allowed to skip it', () => {
+  if (sharedRequired) expect(hasSharedCgmes, MISSING_CGMES).toBe(true);
+});
+
+describe.skipIf(!hasSharedCgmes)('DL positions', () => {
+  it("gives every bus diagram x/y: its node's point, else its neighbours' mean", () => {
+    const nodes = areaNodes();
+    expect(nodes.length).toBeGreaterThan(8);
+    const text = dl(nodes, 'negative');
+    const { network, warnings } = parseCgmes([
+      ...files(),
+      { name: 'MicroGrid_DL.xml', bytes: new TextEncoder().encode(text) },
+    ]);
+    expect(network.buses.every((b) => b.diagram !== undefined)).toBe(true);
+    expect(network.buses.some((b) => b.lon !== undefined)).toBe(false);
+    const k = 3;
+    const bus = network.buses.find((b) => b.id === nodes[k]!.replace(/^_/, ''))!;
+    expect(bus.diagram).toEqual({ x: 10 * k, y: 20 + 3 * k });
+    expect(warnings.join('\n')).toMatch(/not placed by DL diagram objects put at their neighbours/);
+  });
+
+  it('flips a diagram whose y axis points up', () => {
+    const nodes = areaNodes();
+    const { network } = parseCgmes([
+      ...files(),
+      { name: 'MicroGrid_DL.xml', bytes: new TextEncoder().encode(dl(nodes, 'positive')) },
+    ]);
+    const bus = network.buses.find((b) => b.id === nodes[2]!.replace(/^_/, ''))!;
+    expect(bus.diagram).toEqual({ x: 20, y: -26 });
+  });
+
+  it('names a DiagramObjectPoint with a bad coordinate', () => {
+    const text = dl(areaNodes(), 'negative').replace(
+      '<cim:DiagramObjectPoint.xPosition>10<',
+      '<cim:DiagramObjectPoint.xPosition>ten<',
+    );
+    expect(() =>
+      parseCgmes([...files(), { name: 'MicroGrid_DL.xml', bytes: new TextEncoder().encode(text) }]),
+    ).toThrow(
+      /^MicroGrid_DL\.xml: DiagramObjectPoint dp1: DiagramObjectPoint\.xPosition is "ten", not a number/,
+    );
+  });
+});
