@@ -40,8 +40,10 @@ export interface Balance {
   islandKey: string[];
   /** per island: energised, not the main island of its area and not purely external */
   subIsland: boolean[];
-  /** per island, MW: set-points + HVDC in − load served, before the response (> 0 surplus) */
+  /** per island, MW: set-points + HVDC in − load served − losses, before the response (> 0 surplus) */
   islandNetMW: Float64Array;
+  /** per island, MW of losses the units cover (WorkingState.islandLossMW) */
+  islandLossMW: Float64Array;
   /** per island, MW the units' response could not cover (> 0 short), left to frequency */
   islandResidualMW: Float64Array;
   /** per area, the island that carries its frequency (−1 when none) */
@@ -101,6 +103,11 @@ export function balanceAt(
     } else setpoint[k] = Math.min(s.setpointMW[k]!, available[k]!);
   });
 
+  // islands follow the switching state: a bus the last power flow left dead (type NONE) is
+  // connected again as soon as it is in service (a restored substation, a re-energised island)
+  net.buses.forEach((bus, i) => {
+    bus.type = s.busOn[i] ? s.originalBusType[i]! : 'NONE';
+  });
   const topologyKey = `${net.branches.map((br) => (br.inService ? 1 : 0)).join('')}|${s.busOn.join('')}`;
   if (s.islandCache?.key !== topologyKey)
     s.islandCache = { key: topologyKey, result: findIslands(net) };
@@ -206,9 +213,11 @@ export function balanceAt(
   const islandNetMW = new Float64Array(nIsland);
   const islandResidualMW = new Float64Array(nIsland);
   const islandDeficitMW = new Float64Array(nIsland);
+  const islandLossMW = new Float64Array(nIsland);
   for (let k = 0; k < nIsland; k++) {
     if (!energised[k]) continue;
-    islandNetMW[k] = supply[k]! + hvdcInto[k]! - load[k]!;
+    islandLossMW[k] = s.islandLossMW.get(islandKey[k]!) ?? 0;
+    islandNetMW[k] = supply[k]! + hvdcInto[k]! - load[k]! - islandLossMW[k]!;
     const residual = shareNeed(unitsOf[k]!, -islandNetMW[k]!, bounds, s.ratedMW, response);
     islandResidualMW[k] = residual;
     // after a sudden change, what the units cannot give yet is carried in frequency: by the
@@ -217,7 +226,10 @@ export function balanceAt(
     const carried =
       Number.isFinite(s.disturbanceAt) &&
       ((subIsland[k]! && s.islandZones.has(islandKey[k]!)) || (isMain[k]! && externalMW[k]! > 0));
-    if (!carried && residual > 1e-9 && load[k]! > 0) islandDeficitMW[k] = Math.min(residual, load[k]!);
+    // in the planned state the market's schedule did not buy the losses: where the units fall
+    // short of them, the power flow's reference takes them, as before the first solution
+    const shortage = Number.isFinite(s.disturbanceAt) ? residual : residual - islandLossMW[k]!;
+    if (!carried && shortage > 1e-9 && load[k]! > 0) islandDeficitMW[k] = Math.min(shortage, load[k]!);
   }
   const generatorMW = new Float64Array(nGen);
   for (let k = 0; k < nGen; k++) generatorMW[k] = setpoint[k]! + response[k]!;
@@ -248,6 +260,7 @@ export function balanceAt(
     islandKey,
     subIsland,
     islandNetMW,
+    islandLossMW,
     islandResidualMW,
     mainIsland,
     areaNetMW,

@@ -6,7 +6,7 @@
 // unconstrained sharing P̂, weighted by each unit's room:
 //
 //   min Σ_k (P_k − P̂_k)² / room_k     s.t. island balances, lo_k ≤ P_k − sp_k ≤ hi_k,
-//                                          |Pf_l| ≤ margin · RATE_A_l · scale_l
+//                                          |Pf_l| ≤ margin · RATE_A_l · scale_l · (P/S)_l
 //
 // (with no branch binding, P = P̂: the sharing in proportion to room is the optimum). A
 // sub-island that carries a shortfall in frequency keeps it on its largest unit. When no
@@ -30,6 +30,44 @@ export const SHARING_DEFAULTS = {
   openRoomMW: 10_000,
 };
 
+/**
+ * MW limits for the DC model of the moment: RATE_A (MVA) × protection's scale × the margin ×
+ * each loaded branch's present power factor |P| / S from the AC solution, so that a branch
+ * carrying much reactive power is not let up to its rating in MW alone.
+ */
+export function dcLimitsMW(
+  pf: PfCase,
+  ratingScale: Float64Array,
+  acPf: Float64Array,
+  acLoading: Float64Array,
+): Float64Array {
+  return Float64Array.from(pf.rateA, (r, l) => {
+    if (r <= 0) return 0;
+    const S = acLoading[l]! * r;
+    const powerFactor = S > 0.3 * r ? Math.min(1, Math.abs(acPf[l]!) / S) : 1;
+    return r * ratingScale[l]! * SHARING_DEFAULTS.ratingMargin * powerFactor;
+  });
+}
+
+/**
+ * The case with each island's losses (Balance.islandLossMW) added to its loads in proportion,
+ * so that a lossless DC model balances the same generation the AC model needs.
+ */
+export function withLossLoads(
+  pf: PfCase,
+  islandOfBus: Int32Array,
+  lossMW: Float64Array,
+  Pd: Float64Array = pf.Pd,
+): PfCase {
+  const load = new Float64Array(lossMW.length);
+  for (let i = 0; i < pf.nBus; i++) load[islandOfBus[i]!] = load[islandOfBus[i]!]! + Pd[i]!;
+  const scaled = Float64Array.from(Pd, (d, i) => {
+    const k = islandOfBus[i]!;
+    return load[k]! > 0 ? d * (1 + lossMW[k]! / load[k]!) : d;
+  });
+  return { ...pf, Pd: scaled };
+}
+
 export interface SharingProblem {
   /** the power-flow index of the moment, as solved */
   pf: PfCase;
@@ -37,8 +75,8 @@ export interface SharingProblem {
   setpointMW: Float64Array;
   sharedMW: Float64Array;
   bounds: ResponseBounds;
-  /** per branch: the factor protection allows on RATE_A (1, or the starting loading) */
-  ratingScale: Float64Array;
+  /** per branch: MW the DC flows may use (dcLimitsMW) */
+  limitsMW: Float64Array;
   /** per unit: its island, and per island the MW carried in frequency (not by units) */
   islandOfUnit: Int32Array;
   residualMW: Float64Array;
@@ -83,11 +121,8 @@ export function shareWithinLimits(highs: Highs, p: SharingProblem): SharingResul
     const w = 1 / room;
     costs.push({ kind: 'polynomial', c2: w, c1: -2 * w * target, c0: w * target * target });
   }
-  const rateA = Float64Array.from(pf.rateA, (r, l) =>
-    r > 0 ? r * p.ratingScale[l]! * SHARING_DEFAULTS.ratingMargin : 0,
-  );
   const opf: OpfCase = {
-    pf: { ...pf, rateA },
+    pf: { ...pf, rateA: p.limitsMW },
     Pmin,
     Pmax,
     costs,

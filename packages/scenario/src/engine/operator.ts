@@ -25,10 +25,10 @@ import {
 import type { LogEntry } from '../schema/run.ts';
 import type { Balance } from './balance.ts';
 import { branchLabel, busLabel, formatMW, generatorLabel } from './names.ts';
-import { SHARING_DEFAULTS } from './network-sharing.ts';
 import { OPERATOR_DEFAULTS } from './operator-defaults.ts';
 import { minutes } from './apply-event.ts';
-import { orderStart, rampMWPerS } from './unit-dispatch.ts';
+import { withLossLoads } from './network-sharing.ts';
+import { orderStart } from './unit-dispatch.ts';
 import type { WorkingState } from './working-state.ts';
 
 export interface OperatorSettings {
@@ -94,7 +94,8 @@ export function operatorReview(
   s: WorkingState,
   b: Balance,
   pf: PfCase,
-  ratingScale: Float64Array,
+  /** per branch, MW the DC flows may use (network-sharing.ts dcLimitsMW) */
+  limitsMW: Float64Array,
   highs: Highs,
   settings: OperatorSettings,
   t: number,
@@ -109,8 +110,10 @@ export function operatorReview(
   const connectable = new Float64Array(pf.nBus);
   const held = new Float64Array(pf.nBus);
   for (let i = 0; i < pf.nBus; i++) {
+    // what is off on purpose comes back in blocks; what a shortage left unserved is served as
+    // soon as the re-dispatch finds the supply
     held[i] = b.controlledShedMW[i]!;
-    connectable[i] = b.servedMW[i]! + held[i]!;
+    connectable[i] = b.servedMW[i]! + held[i]! + b.deficitShedMW[i]!;
     if (connectable[i]! > 1e-6 && pf.busType[i] !== NONE) shedBuses.push(i);
   }
   // reconnection in blocks: per island, a share of its running synchronous capacity
@@ -123,7 +126,10 @@ export function operatorReview(
   const heldIn = new Map<number, number>();
   for (const i of shedBuses) heldIn.set(b.islandOf[i]!, (heldIn.get(b.islandOf[i]!) ?? 0) + held[i]!);
 
-  const opfPf = withShedUnits({ ...pf, Pd: connectable }, shedBuses);
+  // the losses are load the units carry, spread over the island's load; shedding a bus takes
+  // its share of them with it
+  const lossy = withLossLoads(pf, b.islandOf, b.islandLossMW, connectable);
+  const opfPf = withShedUnits(lossy, shedBuses);
   const n = opfPf.nGen;
   const Pmin = new Float64Array(n);
   const Pmax = new Float64Array(n);
@@ -194,18 +200,15 @@ export function operatorReview(
     // reconnect at most one block per island per review, spread over the shed buses
     const inIsland = heldIn.get(isl) ?? 0;
     const back = inIsland > 0 ? Math.min(1, (block.get(isl) ?? 0) / inIsland) : 1;
-    Pmin[k] = held[i]! * (1 - back);
-    Pmax[k] = connectable[i]!;
+    Pmin[k] = held[i]! * (1 - back) * (connectable[i]! > 0 ? lossy.Pd[i]! / connectable[i]! : 1);
+    Pmax[k] = lossy.Pd[i]!;
     costs.push(linear(settings.valueOfLostLoad(s.busCountry[i]!)));
   });
   const genOn = Uint8Array.from(opfPf.genOn, (_, k) =>
     k >= nGen ? 1 : canRun[k] && (Pmax[k]! > 0 || Pmin[k]! < 0 || pf.genOn[k]) ? 1 : 0,
   );
-  const rateA = Float64Array.from(pf.rateA, (r, l) =>
-    r > 0 ? r * ratingScale[l]! * SHARING_DEFAULTS.ratingMargin : 0,
-  );
   const opf: OpfCase = {
-    pf: { ...opfPf, genOn, rateA },
+    pf: { ...opfPf, genOn, rateA: limitsMW },
     Pmin,
     Pmax,
     costs,
@@ -247,7 +250,9 @@ export function operatorReview(
   let shedTotal = 0;
   let backTotal = 0;
   shedBuses.forEach((i, j) => {
-    const mw = result.Pg[nGen + j]!;
+    // back from the loss-scaled load to the bus's own MW
+    const scale = lossy.Pd[i]! > 0 ? connectable[i]! / lossy.Pd[i]! : 1;
+    const mw = result.Pg[nGen + j]! * scale;
     const change = mw - held[i]!;
     if (Math.abs(change) < 0.5) return;
     shedChanged = true;

@@ -33,7 +33,7 @@ import {
   type IslandZone,
 } from './island-frequency.ts';
 import { createKpiTracker } from './kpi-tracker.ts';
-import { shareWithinLimits } from './network-sharing.ts';
+import { dcLimitsMW, shareWithinLimits, withLossLoads } from './network-sharing.ts';
 import { operatorReview, type OperatorSettings } from './operator.ts';
 import { schemeForTrip, type SchemeAction } from './system-protection.ts';
 import { OPERATOR_DEFAULTS } from './operator-defaults.ts';
@@ -227,6 +227,19 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     }
     return changed;
   };
+  /** What the references produced beyond the balance is the islands' losses now. */
+  const learnLosses = (b: Balance, f: StepFlows): void => {
+    const extra = new Float64Array(b.islandKey.length);
+    for (let k = 0; k < net.generators.length; k++) {
+      const isl = b.islandOfUnit[k]!;
+      extra[isl] = extra[isl]! + f.Pg[k]! - b.generatorMW[k]!;
+    }
+    const next = new Map<string, number>();
+    b.islandKey.forEach((key, k) => {
+      if (b.energised[k]) next.set(key, Math.max(0, b.islandLossMW[k]! + extra[k]!));
+    });
+    s.islandLossMW = next;
+  };
   const islandName = (z: IslandZone): string => {
     // the bus with the most load names the island
     let best = z.buses[0]!;
@@ -246,11 +259,11 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     flows = solveStep(s, balance, flows && flows.converged ? flows : null);
     if (Number.isFinite(s.disturbanceAt) && newOverload(flows.loading)) {
       const shared = shareWithinLimits(highs, {
-        pf: flows.pf,
+        pf: withLossLoads(flows.pf, balance.islandOf, balance.islandLossMW),
         setpointMW: balance.setpointMW,
         sharedMW: balance.generatorMW,
         bounds: balance.bounds,
-        ratingScale: protection.ratingScale,
+        limitsMW: dcLimitsMW(flows.pf, protection.ratingScale, flows.Pf, flows.loading),
         islandOfUnit: balance.islandOfUnit,
         residualMW: balance.islandResidualMW,
       });
@@ -269,6 +282,7 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     }
     s.outputMW.set(balance.generatorMW);
     for (const zone of zones.values()) refreshIslandReserves(s, balance, zone);
+    if (flows.converged) learnLosses(balance, flows);
     if (!flows.converged) {
       kpi.nonConverged();
       if (wasConverged)
@@ -338,7 +352,8 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
   const isNormal = (): boolean => {
     const b = balance!;
     if (newOverload(flows!.loading)) return false;
-    for (let i = 0; i < nBus; i++) if (b.controlledShedMW[i]! > 0.5) return false;
+    for (let i = 0; i < nBus; i++)
+      if (b.controlledShedMW[i]! + b.deficitShedMW[i]! > 0.5) return false;
     for (let k = 0; k < net.generators.length; k++) {
       const g = net.generators[k]!;
       const P = b.generatorMW[k]!;
@@ -460,7 +475,9 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     // load that UFLS disconnected is now the operator's to reconnect, block by block
     let b = balance!;
     if (takeOverUfls(b)) b = balance!;
-    const result = operatorReview(s, b, flows!.pf, protection.ratingScale, highs, operator, t);
+    const f = flows!;
+    const limits = dcLimitsMW(f.pf, protection.ratingScale, f.Pf, f.loading);
+    const result = operatorReview(s, b, f.pf, limits, highs, operator, t);
     for (const entry of result.entries) note(t, entry);
     if (result.shedChanged) {
       const after = balanceNow();
@@ -518,20 +535,24 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
       const eff = applyEvent(s, events[cursor++]!, live(), options.temperatureSensitivityMWPerC, 0);
       for (const entry of eff.entries) note(0, entry);
     }
-    // the starting state is planned: commit cold units where the running ones fall short
-    const start = balanceNow();
-    const short = new Map<number, number>();
-    start.islandDeficitMW.forEach((mw, k) => {
-      if (mw > 0) short.set(k, mw);
-    });
-    if (short.size > 0) {
-      const n = commitForStart(s, short, (k) => start.islandOf[s.busIndex.get(net.generators[k]!.bus)!]!);
-      if (n > 0)
-        note(0, {
-          kind: 'info',
-          text: `${n} more units committed in merit order to meet the starting demand`,
-        });
+    // the starting state is planned: commit cold units where the running ones fall short of
+    // the demand and (once the first solution has found them) the losses
+    let committed = 0;
+    for (let pass = 0; pass < 2; pass++) {
+      const start = pass === 0 ? balanceNow() : balance!;
+      const short = new Map<number, number>();
+      start.islandDeficitMW.forEach((mw, k) => {
+        if (mw > 0) short.set(k, mw);
+      });
+      if (short.size > 0)
+        committed += commitForStart(s, short, (k) => start.islandOf[s.busIndex.get(net.generators[k]!.bus)!]!);
+      settle();
     }
+    if (committed > 0)
+      note(0, {
+        kind: 'info',
+        text: `${committed} more units committed in merit order to meet the starting demand`,
+      });
     settle();
     if (options.protection.tolerateBaseOverloads) {
       for (let l = 0; l < nBr; l++) {

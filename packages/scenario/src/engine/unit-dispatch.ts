@@ -117,7 +117,13 @@ export function commitForStart(
   let committed = 0;
   const order = s.net.generators
     .map((g, k) => k)
-    .filter((k) => !s.committed[k] && s.net.generators[k]!.inService && !s.net.generators[k]!.reserve)
+    // reserves last by their price; the disturbance reserve is kept for disturbances
+    .filter(
+      (k) =>
+        !s.committed[k] &&
+        s.net.generators[k]!.inService &&
+        s.net.generators[k]!.reserve !== 'disturbance',
+    )
     .sort((a, b) => s.unitCost[a]! - s.unitCost[b]! || a - b);
   const left = new Map(shortMW);
   for (const k of order) {

@@ -67,6 +67,12 @@ export interface WorkingState {
   islandUflsShare: Map<string, number>;
   /** keys of the sub-islands that have their own frequency model now */
   islandZones: Set<string>;
+  /**
+   * MW of network losses per island (by island key), from the last AC solution: the units share
+   * them as they share any demand, so the power flow's reference (often a tie to the rest of
+   * the area) takes only their change, not all of them
+   */
+  islandLossMW: Map<string, number>;
   /** per branch / link: 1 when out because protection or a substation trip took it out */
   branchTripped: Uint8Array;
   hvdcTripped: Uint8Array;
@@ -197,6 +203,7 @@ export function createWorkingState(
     operatorShedMW: new Float64Array(net.buses.length),
     islandUflsShare: new Map(),
     islandZones: new Set(),
+    islandLossMW: new Map(),
     branchTripped: new Uint8Array(net.branches.length),
     hvdcTripped: new Uint8Array(net.hvdcLinks.length),
     substationBranches: new Map(),
