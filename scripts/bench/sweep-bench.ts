@@ -34,6 +34,11 @@ interface Measurement {
   runs: number;
   seconds: number;
   runsPerS: number;
+  /**
+   * CPU time of the workers per run, ms: what a run costs whatever else the machine does, so
+   * 2 × (1-worker value ÷ 2-worker value) is the speedup two free cores would give
+   */
+  cpuMsPerRun: number;
 }
 
 function planOver(ctx: EngineContext, hours: number[]): SweepPlan {
@@ -50,11 +55,15 @@ async function measure(
   workers: number,
   warm: SweepPlan,
   plan: SweepPlan,
+  /** CPU seconds of whatever computes the runs, so far */
+  cpu: () => number,
 ): Promise<Measurement> {
   await runSweep(warm, new MemoryResultStore(), executor);
   const t0 = performance.now();
+  const c0 = cpu();
   const r = await runSweep(plan, new MemoryResultStore(), executor);
   const seconds = (performance.now() - t0) / 1000;
+  const cpuS = cpu() - c0;
   // every run computed now, none failed: a rate of anything else would mean nothing
   if (!r.complete || r.timing?.computed !== plan.jobs.length || r.aggregates[0]!.failed > 0)
     throw new Error(`bench sweep: ${JSON.stringify({ complete: r.complete, timing: r.timing })}`);
@@ -63,8 +72,15 @@ async function measure(
     runs: plan.jobs.length,
     seconds: round(seconds, 2),
     runsPerS: round(plan.jobs.length / seconds, 2),
+    cpuMsPerRun: round((cpuS * 1000) / plan.jobs.length, 1),
   };
 }
+
+/** CPU seconds of this process (its worker threads included). */
+const ownCpu = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
 const round = (x: number, d: number): number => Number(x.toFixed(d));
 
@@ -90,7 +106,9 @@ async function redisBench(ctx: EngineContext, redis: RedisProcess) {
       const plan = planOver(ctx, spread(RUNS, 7 + workers * 2));
       const me0 = process.cpuUsage();
       const redis0 = cpuSeconds(redisPid(redis));
-      const m = await measure(executor, workers, warm, plan);
+      const m = await measure(executor, workers, warm, plan, () =>
+        children.reduce((sum, c) => sum + cpuSeconds(c.pid!), 0),
+      );
       out.push(m);
       if (workers === 2) {
         const me = process.cpuUsage(me0);
@@ -127,6 +145,7 @@ export async function benchSweeps() {
           workers,
           planOver(ctx, spread(4 * workers, 3 + workers * 2)),
           planOver(ctx, spread(RUNS, workers * 2)),
+          ownCpu,
         ),
       );
     } finally {
@@ -143,6 +162,8 @@ export async function benchSweeps() {
     }
   }
   const speedup = (m: Measurement[]): number => round(m[1]!.runsPerS / m[0]!.runsPerS, 2);
+  const onFreeCores = (m: Measurement[]): number =>
+    round((2 * m[0]!.cpuMsPerRun) / m[1]!.cpuMsPerRun, 2);
   const perWorker = inProcess[0]!.runsPerS;
   const ceiling = redis
     ? round(
@@ -153,8 +174,18 @@ export async function benchSweeps() {
   return {
     loadAverage: loadavg().map((x) => round(x, 2)),
     runsPerMeasurement: RUNS,
-    inProcess: { runs: inProcess, speedup2vs1: speedup(inProcess) },
-    redis: redis ? { ...redis, speedup2vs1: speedup(redis.runs) } : 'redis-server not installed',
+    inProcess: {
+      runs: inProcess,
+      speedup2vs1: speedup(inProcess),
+      speedup2vs1OnFreeCores: onFreeCores(inProcess),
+    },
+    redis: redis
+      ? {
+          ...redis,
+          speedup2vs1: speedup(redis.runs),
+          speedup2vs1OnFreeCores: onFreeCores(redis.runs),
+        }
+      : 'redis-server not installed',
     scaleOut: ceiling
       ? {
           runsPerSPerWorkerCore: perWorker,
@@ -167,15 +198,20 @@ export async function benchSweeps() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await benchSweeps();
-  const line = (label: string, m: Measurement[], s: number): void =>
+  const line = (label: string, m: Measurement[], s: number, free: number): void =>
     console.log(
-      `${label}: 1 worker ${m[0]!.runsPerS} runs/s, 2 workers ${m[1]!.runsPerS} runs/s (${s}×, ${m[0]!.runs} runs each)`,
+      `${label}: 1 worker ${m[0]!.runsPerS} runs/s, 2 workers ${m[1]!.runsPerS} runs/s (${s}×, ${m[0]!.runs} runs each); CPU per run ${m[0]!.cpuMsPerRun} / ${m[1]!.cpuMsPerRun} ms → ${free}× on two free cores`,
     );
   console.log(`sweep of the Estlink 2 replay (load average ${r.loadAverage.join(' ')})`);
-  line('  in-process', r.inProcess.runs, r.inProcess.speedup2vs1);
+  line(
+    '  in-process',
+    r.inProcess.runs,
+    r.inProcess.speedup2vs1,
+    r.inProcess.speedup2vs1OnFreeCores,
+  );
   if (typeof r.redis === 'string') console.log(`  redis: skipped, ${r.redis}`);
   else {
-    line('  redis     ', r.redis.runs, r.redis.speedup2vs1);
+    line('  redis     ', r.redis.runs, r.redis.speedup2vs1, r.redis.speedup2vs1OnFreeCores);
     console.log(
       `  per job: coordinator ${r.redis.overhead.coordinatorCpuMsPerJob} ms CPU, redis-server ${r.redis.overhead.redisCpuMsPerJob} ms CPU`,
     );

@@ -46,7 +46,7 @@ export async function workerCommand(args: string[], io: Io): Promise<number> {
   const status = (): string => {
     const s = group.stats;
     const rate = s.done / Math.max(1e-3, (Date.now() - started) / 1000);
-    return `${s.done} runs (${s.failed} failed in the engine, ${s.refused} handed back), ${rate.toFixed(2)} runs/s${s.lastRefusal ? `; last handed back: ${s.lastRefusal}` : ''}`;
+    return `${s.done} runs (${s.failed} failed in the engine, ${s.refused} handed back, ${s.timedOut} past their lock), ${rate.toFixed(2)} runs/s${s.lastRefusal ? `; last: ${s.lastRefusal}` : ''}`;
   };
   const every = setInterval(() => io.err(`finest worker: ${status()}\n`), 30_000);
   every.unref();

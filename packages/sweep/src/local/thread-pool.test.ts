@@ -67,4 +67,19 @@ describe('ThreadPool', () => {
     expect(r.timing!.retried).toBeGreaterThan(0);
     expect(store.size).toBe(6);
   }, 120_000);
+
+  it('stops a run past its time limit, records why, and goes on with a fresh thread', async () => {
+    const p = new ThreadPool({ workers: 1, runTimeoutMs: 50 });
+    pools.push(p);
+    const store = new MemoryResultStore();
+    const r = await runSweep(plan, store, p);
+    expect(r.complete).toBe(true);
+    const g = r.aggregates[0]!;
+    expect(g.failed).toBe(6);
+    expect(g.failures[0]!.reason).toBe('the run took longer than 0 s and was stopped');
+    // a machinery failure: the next run of the sweep tries again
+    expect([...store.rows(plan.jobs.map((j) => j.key)).values()].every((x) => x.retryable)).toBe(
+      true,
+    );
+  }, 120_000);
 });

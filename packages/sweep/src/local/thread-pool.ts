@@ -14,13 +14,21 @@ export interface ThreadPoolOptions {
   init?: ThreadInit;
   /** attempts per job before it is recorded as failed (default 3) */
   maxAttempts?: number;
+  /**
+   * ms one run may take (default 120,000; library runs take 0.1–3 s): past it the thread is
+   * ended and the run recorded as a failure a rerun tries again, so a run that never ends
+   * cannot stall the sweep
+   */
+  runTimeoutMs?: number;
 }
 
 interface Slot {
   worker: Worker;
   ready: boolean;
-  /** job indices sent and not answered */
+  /** job indices sent and not answered; the first is the one computing */
   inFlight: number[];
+  /** when the first of inFlight began */
+  since: number;
   exited: boolean;
 }
 
@@ -66,11 +74,38 @@ export class ThreadPool implements SweepExecutor {
         settled = true;
         this.onMessage = undefined;
         this.onExit = undefined;
+        clearInterval(watchdog);
         signal?.removeEventListener('abort', abort);
         if (err) reject(err);
         else resolve();
       };
       const abort = (): void => finish();
+      const limitMs = this.options.runTimeoutMs ?? 120_000;
+      const watchdog = setInterval(
+        () => {
+          const now = Date.now();
+          for (const slot of [...this.slots]) {
+            if (slot.exited || slot.inFlight.length === 0 || now - slot.since <= limitMs) continue;
+            const [stuck, ...rest] = slot.inFlight.splice(0);
+            queue.unshift(...rest);
+            payloads.delete(stuck!);
+            left--;
+            events.result({
+              result: failedResult(
+                jobs.payload(stuck!),
+                `the run took longer than ${Math.round(limitMs / 1000)} s and was stopped`,
+              ),
+              retryable: true,
+              runMs: null,
+            });
+            slot.exited = true;
+            void slot.worker.terminate();
+            this.replace(slot);
+          }
+          pump();
+        },
+        Math.min(1000, limitMs / 4),
+      );
       signal?.addEventListener('abort', abort, { once: true });
       if (signal?.aborted) return finish();
       if (n === 0) return finish();
@@ -81,6 +116,7 @@ export class ThreadPool implements SweepExecutor {
         const [i] = slot.inFlight.splice(at, 1);
         payloads.delete(i!);
         left--;
+        slot.since = Date.now();
         return i;
       };
       const pump = (): void => {
@@ -91,6 +127,7 @@ export class ThreadPool implements SweepExecutor {
             const i = queue.shift()!;
             const job = payloads.get(i) ?? jobs.payload(i);
             payloads.set(i, job);
+            if (slot.inFlight.length === 0) slot.since = Date.now();
             slot.inFlight.push(i);
             slot.worker.postMessage({ type: 'job', job } satisfies ToThread);
           }
@@ -165,7 +202,7 @@ export class ThreadPool implements SweepExecutor {
     const worker = new Worker(new URL('./thread.mjs', import.meta.url), {
       workerData: this.options.init ?? {},
     });
-    const slot: Slot = { worker, ready: false, inFlight: [], exited: false };
+    const slot: Slot = { worker, ready: false, inFlight: [], since: 0, exited: false };
     worker.on('message', (m: FromThread) => {
       if (m.type === 'fatal') this.broken = `sweep worker thread cannot start: ${m.message}`;
       this.onMessage?.(slot, m);

@@ -17,6 +17,8 @@ export type ToWorkerThread = { type: 'stop' };
 
 export type FromWorkerThread =
   | { type: 'ready' }
+  /** a run begins (the group's watchdog times it) */
+  | { type: 'start'; key: string }
   | { type: 'done'; key: string; status: 'done' | 'failed'; runMs: number }
   /** a job this worker could not compute (its data differs, a malformed job) */
   | { type: 'refused'; key: string; message: string }

@@ -34,6 +34,7 @@ const process_ = async (job: Job): Promise<JobReturn> => {
     throw new UnrecoverableError(message);
   }
   try {
+    send({ type: 'start', key: parsed.data.key });
     const { result, runMs } = executeJob(parsed.data, ctx);
     send({ type: 'done', key: result.key, status: result.status, runMs });
     return { result, runMs };
