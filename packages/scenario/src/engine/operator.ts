@@ -110,10 +110,9 @@ export function operatorReview(
   const connectable = new Float64Array(pf.nBus);
   const held = new Float64Array(pf.nBus);
   for (let i = 0; i < pf.nBus; i++) {
-    // what is off on purpose comes back in blocks; what a shortage left unserved is served as
-    // soon as the re-dispatch finds the supply
+    // what is off on purpose comes back in blocks
     held[i] = b.controlledShedMW[i]!;
-    connectable[i] = b.servedMW[i]! + held[i]! + b.deficitShedMW[i]!;
+    connectable[i] = b.servedMW[i]! + held[i]!;
     if (connectable[i]! > 1e-6 && pf.busType[i] !== NONE) shedBuses.push(i);
   }
   // reconnection in blocks: per island, a share of its running synchronous capacity

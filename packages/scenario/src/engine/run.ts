@@ -340,7 +340,9 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
         });
       overloaded[l] = over ? 1 : 0;
     }
-    if (operator.enabled && operatorDue === Infinity && !isNormal())
+    // the operator answers disturbances; a planned shortage (a cold spell beyond the capacity
+    // in the snapshot) is the market's and stays as the starting state shed it
+    if (operator.enabled && operatorDue === Infinity && Number.isFinite(s.disturbanceAt) && !isNormal())
       operatorDue = t + operator.delayS;
   };
 
@@ -352,8 +354,7 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
   const isNormal = (): boolean => {
     const b = balance!;
     if (newOverload(flows!.loading)) return false;
-    for (let i = 0; i < nBus; i++)
-      if (b.controlledShedMW[i]! + b.deficitShedMW[i]! > 0.5) return false;
+    for (let i = 0; i < nBus; i++) if (b.controlledShedMW[i]! > 0.5) return false;
     for (let k = 0; k < net.generators.length; k++) {
       const g = net.generators[k]!;
       const P = b.generatorMW[k]!;
