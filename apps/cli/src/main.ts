@@ -46,6 +46,8 @@ commands:
            [--seed N] [--network F]                       and city, and the sequence of events
   compare A.json B.json [--json] [--seed N]               per-country differences of two runs
                                                           (scenario files or runs saved with --json)
+  compare SCENARIO.json --without-operator               the scenario against the same with nobody
+                                                          in the control room
   sweep SCENARIO.json... --hours SPEC [--seeds LIST]      a scenario at many hours, seeds, variants:
         [--topology current,pre-2025] [--operator on,off] aggregate per scenario and variant (ENS,
         [--set PATH=V1,V2]... [--workers N] [--json]      shedding hours, nadir, worst hours); resumes
