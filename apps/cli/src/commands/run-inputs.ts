@@ -91,7 +91,12 @@ export function summaryFromFile(
     return saved.data;
   }
   const scenario = parseScenario(json, path);
-  if (options.withoutOperator)
-    scenario.options = { ...scenario.options, operator: { ...scenario.options.operator, enabled: false } };
+  if (options.withoutOperator) {
+    scenario.options = {
+      ...scenario.options,
+      operator: { ...scenario.options.operator, enabled: false },
+    };
+    scenario.title = `${scenario.title} — without the operator`;
+  }
   return runScenarioFile(scenario, options).summary;
 }

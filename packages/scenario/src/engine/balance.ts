@@ -183,10 +183,7 @@ export function balanceAt(
       ? (s.islandUflsShare.get(islandKey[k]!) ?? 0)
       : (s.uflsShare.get(s.busArea[i]!) ?? 0);
     uflsShedMW[i] = d * ufls;
-    controlledShedMW[i] = Math.min(
-      d - uflsShedMW[i]!,
-      s.spsShedMW[i]! + s.operatorShedMW[i]!,
-    );
+    controlledShedMW[i] = Math.min(d - uflsShedMW[i]!, s.spsShedMW[i]! + s.operatorShedMW[i]!);
     add(load, k, d - uflsShedMW[i]! - controlledShedMW[i]!);
   }
 
@@ -229,7 +226,8 @@ export function balanceAt(
     // in the planned state the market's schedule did not buy the losses: where the units fall
     // short of them, the power flow's reference takes them, as before the first solution
     const shortage = Number.isFinite(s.disturbanceAt) ? residual : residual - islandLossMW[k]!;
-    if (!carried && shortage > 1e-9 && load[k]! > 0) islandDeficitMW[k] = Math.min(shortage, load[k]!);
+    if (!carried && shortage > 1e-9 && load[k]! > 0)
+      islandDeficitMW[k] = Math.min(shortage, load[k]!);
   }
   const generatorMW = new Float64Array(nGen);
   for (let k = 0; k < nGen; k++) generatorMW[k] = setpoint[k]! + response[k]!;

@@ -172,7 +172,12 @@ export function integrateFrequency(
       (i) => y[i]! + (h / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!),
     ) as Vec;
     if (s.ffrAge >= 0) s.ffrAge += h;
-    if (m.ffr && m.ffr.MW > 0 && -y[0] > m.ffr.thresholdHz && (s.ffrAge < 0 || s.ffrAge > FFR_REARM_S)) {
+    if (
+      m.ffr &&
+      m.ffr.MW > 0 &&
+      -y[0] > m.ffr.thresholdHz &&
+      (s.ffrAge < 0 || s.ffrAge > FFR_REARM_S)
+    ) {
       s.ffrAge = 0;
       trace.ffrActivatedAfter ??= t + h;
     }

@@ -81,7 +81,10 @@ export function islandModel(
     fcrNormal: { ...areaModel.fcrNormal, MW: 0 },
     fcrDisturbance: { ...areaModel.fcrDisturbance, upMW: fastUp, downMW: fastDown },
     restorationTimeS: restorationS,
-    restorationMaxMW: { up: Math.max(0, headroom - fastUp), down: Math.max(0, footroom - fastDown) },
+    restorationMaxMW: {
+      up: Math.max(0, headroom - fastUp),
+      down: Math.max(0, footroom - fastDown),
+    },
     ufls: areaModel.ufls.map((st) => ({ ...st })),
   };
   delete model.ffr;

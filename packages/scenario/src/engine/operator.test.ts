@@ -22,9 +22,13 @@ const withOperator = (s: Scenario, enabled: boolean): Scenario => ({
   ...s,
   options: { ...s.options, operator: { ...s.options.operator, enabled } },
 });
-const run = (s: Scenario, network = data.networks.get(s.network)!): { summary: RunSummary; frames: Frame[] } =>
+const run = (
+  s: Scenario,
+  network = data.networks.get(s.network)!,
+): { summary: RunSummary; frames: Frame[] } =>
   runScenario({ network, profiles: data.profiles, cities: data.cities, scenario: s });
-const genIndex = (id: string): number => data.networks.get('fi-ee')!.generators.findIndex((g) => g.id === id);
+const genIndex = (id: string): number =>
+  data.networks.get('fi-ee')!.generators.findIndex((g) => g.id === id);
 
 /** the capital's 400 kV lines at a third of their rating: the corridor fault then overloads them */
 function weakCapital(): ReturnType<BundledData['networks']['get']> & object {
@@ -95,7 +99,9 @@ describe('units with dynamics', () => {
     const { summary, frames } = run(s);
     expect(summary.kpis.countries.FI!.peakShedMW).toBe(0);
     const net = data.networks.get('fi-ee')!;
-    const shale = net.generators.map((g, k) => (g.technology === 'oil-shale' ? k : -1)).filter((k) => k >= 0);
+    const shale = net.generators
+      .map((g, k) => (g.technology === 'oil-shale' ? k : -1))
+      .filter((k) => k >= 0);
     const sum = (f: Frame): number => shale.reduce((acc, k) => acc + f.generatorMW[k]!, 0);
     const before = frames.filter((f) => f.t < 300).at(-1)!;
     const minuteAfter = frames.filter((f) => f.t <= 360 + 60).at(-1)!;
@@ -109,7 +115,9 @@ describe('units with dynamics', () => {
     const s = withOperator(library('helsinki-400kv-cascade'), true);
     const { summary, frames } = run(s, weakCapital());
     const k = genIndex('G2275'); // Kellosaari, Fingrid's disturbance reserve
-    const order = summary.log.find((e) => e.kind === 'operator' && /start Kellosaari/.test(e.text))!;
+    const order = summary.log.find(
+      (e) => e.kind === 'operator' && /start Kellosaari/.test(e.text),
+    )!;
     expect(order).toBeDefined();
     const ready = order.t + RESERVE_DYNAMICS.disturbance.startupS;
     for (const f of frames) if (f.t < ready - 1e-6) expect(f.generatorMW[k]).toBe(0);

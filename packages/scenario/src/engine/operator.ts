@@ -52,7 +52,10 @@ const NOTABLE_MW = 5;
 /** The PfCase with one extra unit per bus in `buses` (its load-shedding lever). */
 function withShedUnits(pf: PfCase, buses: readonly number[]): PfCase {
   const n = pf.nGen + buses.length;
-  const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, fill: (j: number) => number): T => {
+  const grow = <T extends Float64Array | Int32Array | Uint8Array>(
+    a: T,
+    fill: (j: number) => number,
+  ): T => {
     const out = new (a.constructor as new (n: number) => T)(n);
     out.set(a);
     for (let j = 0; j < buses.length; j++) out[pf.nGen + j] = fill(j);
@@ -71,8 +74,7 @@ function withShedUnits(pf: PfCase, buses: readonly number[]): PfCase {
   // any other per-unit index the case carries (e.g. a regulated bus) extends the same way
   for (const [key, value] of Object.entries(pf)) {
     if (key in extra || !(value instanceof Int32Array) || value.length !== pf.nGen) continue;
-    if (key.startsWith('gen') || key.startsWith('reg'))
-      extra[key] = grow(value, (j) => buses[j]!);
+    if (key.startsWith('gen') || key.startsWith('reg')) extra[key] = grow(value, (j) => buses[j]!);
   }
   return { ...pf, ...extra } as PfCase;
 }
@@ -123,7 +125,8 @@ export function operatorReview(
     block.set(isl, (block.get(isl) ?? 0) + OPERATOR_DEFAULTS.restoreBlockShare * s.ratedMW[k]!);
   }
   const heldIn = new Map<number, number>();
-  for (const i of shedBuses) heldIn.set(b.islandOf[i]!, (heldIn.get(b.islandOf[i]!) ?? 0) + held[i]!);
+  for (const i of shedBuses)
+    heldIn.set(b.islandOf[i]!, (heldIn.get(b.islandOf[i]!) ?? 0) + held[i]!);
 
   // the losses are load the units carry, spread over the island's load; shedding a bus takes
   // its share of them with it
@@ -163,12 +166,12 @@ export function operatorReview(
       if (g.Pmax > P0 && g.Pmax < hi + 1) points.push(g.Pmax);
       points.sort((a, c) => a - c);
       const slope = (x: number): number =>
-        x < P0
-          ? price - premium - (x < g.Pmin ? e : 0)
-          : price + premium + (x >= g.Pmax ? e : 0);
+        x < P0 ? price - premium - (x < g.Pmin ? e : 0) : price + premium + (x >= g.Pmax ? e : 0);
       const y = [0];
       for (let j = 1; j < points.length; j++)
-        y.push(y[j - 1]! + slope((points[j - 1]! + points[j]!) / 2) * (points[j]! - points[j - 1]!));
+        y.push(
+          y[j - 1]! + slope((points[j - 1]! + points[j]!) / 2) * (points[j]! - points[j - 1]!),
+        );
       costs.push({ kind: 'piecewise', x: Float64Array.from(points), y: Float64Array.from(y) });
       continue;
     }
@@ -217,7 +220,12 @@ export function operatorReview(
   const result = runDcOpfWith(highs, opf);
   if (!result.success)
     return {
-      entries: [{ kind: 'operator', text: `operator: no re-dispatch found (${result.reason ?? result.status})` }],
+      entries: [
+        {
+          kind: 'operator',
+          text: `operator: no re-dispatch found (${result.reason ?? result.status})`,
+        },
+      ],
       shedChanged: false,
     };
 
@@ -235,7 +243,9 @@ export function operatorReview(
       if (target > NOTABLE_MW) {
         s.scheduledMW[k] = target;
         const ready = orderStart(s, k, t);
-        started.push(`start ${generatorLabel(net, k)} (${formatMW(target)}, synchronises in ${minutes(ready - t)})`);
+        started.push(
+          `start ${generatorLabel(net, k)} (${formatMW(target)}, synchronises in ${minutes(ready - t)})`,
+        );
       }
       continue;
     }
@@ -279,14 +289,23 @@ export function operatorReview(
   if (uncovered > NOTABLE_MW) {
     const cold = net.generators
       .map((_, k) => k)
-      .filter((k) => !s.committed[k] && !Number.isFinite(s.startReadyAt[k]!) && net.generators[k]!.inService && !s.isWind[k] && s.dynamics[k]!.startupS >= H)
+      .filter(
+        (k) =>
+          !s.committed[k] &&
+          !Number.isFinite(s.startReadyAt[k]!) &&
+          net.generators[k]!.inService &&
+          !s.isWind[k] &&
+          s.dynamics[k]!.startupS >= H,
+      )
       .sort((a, c) => s.unitCost[a]! - s.unitCost[c]! || a - c);
     for (const k of cold) {
       if (uncovered <= NOTABLE_MW) break;
       const mw = Math.min(uncovered, s.availableMW[k]!);
       s.scheduledMW[k] = mw;
       const ready = orderStart(s, k, t);
-      started.push(`start ${generatorLabel(net, k)} for ${formatMW(mw)} (synchronises in ${minutes(ready - t)})`);
+      started.push(
+        `start ${generatorLabel(net, k)} for ${formatMW(mw)} (synchronises in ${minutes(ready - t)})`,
+      );
       uncovered -= mw;
     }
   }
@@ -295,14 +314,19 @@ export function operatorReview(
   if (moves.length > 0) parts.push(describeMoves(net, moves));
   if (started.length > 0) parts.push(started.join(', '));
   if (shedTotal > 0.5)
-    parts.push(`${formatMW(shedTotal)} of load disconnected at ${list(shedAt)} (no re-dispatch relieves it)`);
+    parts.push(
+      `${formatMW(shedTotal)} of load disconnected at ${list(shedAt)} (no re-dispatch relieves it)`,
+    );
   if (backTotal > 0.5) parts.push(`${formatMW(backTotal)} of load reconnected at ${list(backAt)}`);
   if (parts.length === 0) return { entries: [], shedChanged };
   // the branches the re-dispatch holds at their limit, with the loading it aims for
   const relieved: string[] = [];
   for (const l of result.binding) {
     const rate = pf.rateA[l]!;
-    if (rate > 0) relieved.push(`${branchLabel(net, l, s.busIndex)} to ${((100 * Math.abs(result.Pf[l]!)) / rate).toFixed(0)} %`);
+    if (rate > 0)
+      relieved.push(
+        `${branchLabel(net, l, s.busIndex)} to ${((100 * Math.abs(result.Pf[l]!)) / rate).toFixed(0)} %`,
+      );
   }
   const entries: Entry[] = [
     {
@@ -331,4 +355,6 @@ function describeMoves(net: WorkingState['net'], moves: { k: number; delta: numb
 }
 
 const list = (names: string[]): string =>
-  names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+  names.length <= 3
+    ? names.join(', ')
+    : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;

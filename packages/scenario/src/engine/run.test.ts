@@ -104,7 +104,10 @@ describe('cascade on the 400 kV corridor into Helsinki', () => {
   it('on a corridor at a third of its rating, trips overloaded lines one after another, deterministically', () => {
     // nobody in the control room: the relays decide
     const base = scenario('helsinki-400kv-cascade');
-    const s = { ...base, options: { ...base.options, operator: { ...base.options.operator, enabled: false } } };
+    const s = {
+      ...base,
+      options: { ...base.options, operator: { ...base.options.operator, enabled: false } },
+    };
     const weak = structuredClone(data.networks.get(s.network)!);
     const capital = new Set(['FI:6552', 'FI:6554', 'FI:6556']);
     for (const b of weak.branches)

@@ -206,7 +206,8 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
       if (!areaModel) return;
       let netBefore = b.islandNetMW[k]!;
       net.generators.forEach((g, u) => {
-        if (b.islandOf[s.busIndex.get(g.bus)!] === k) netBefore += s.outputMW[u]! - b.setpointMW[u]!;
+        if (b.islandOf[s.busIndex.get(g.bus)!] === k)
+          netBefore += s.outputMW[u]! - b.setpointMW[u]!;
       });
       const zone = createIslandZone(s, b, k, area, areaModel, netBefore);
       zones.set(key, zone);
@@ -214,7 +215,7 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
       changed = true;
       note(t, {
         kind: 'island',
-        text: `${islandName(zone)} runs as an island on its own frequency: ${formatMW(zone.model.areaLoadMW)} of load, ${zone.units.length} units running (${(zone.model.kineticEnergyGWs).toFixed(1)} GWs), ${formatMW(zone.state.disturbance)} ${zone.state.disturbance >= 0 ? 'short' : 'surplus'}`,
+        text: `${islandName(zone)} runs as an island on its own frequency: ${formatMW(zone.model.areaLoadMW)} of load, ${zone.units.length} units running (${zone.model.kineticEnergyGWs.toFixed(1)} GWs), ${formatMW(zone.state.disturbance)} ${zone.state.disturbance >= 0 ? 'short' : 'surplus'}`,
       });
     });
     for (const key of [...zones.keys()]) {
@@ -268,7 +269,10 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
         residualMW: balance.islandResidualMW,
       });
       if (shared.ok) {
-        const delta = Float64Array.from(shared.generatorMW, (P, k) => P - unsteered.generatorMW[k]!);
+        const delta = Float64Array.from(
+          shared.generatorMW,
+          (P, k) => P - unsteered.generatorMW[k]!,
+        );
         steer = { key, delta };
         balance = { ...balance, generatorMW: shared.generatorMW };
         flows = solveStep(s, balance, flows.converged ? flows : null);
@@ -342,7 +346,12 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     }
     // the operator answers disturbances; a planned shortage (a cold spell beyond the capacity
     // in the snapshot) is the market's and stays as the starting state shed it
-    if (operator.enabled && operatorDue === Infinity && Number.isFinite(s.disturbanceAt) && !isNormal())
+    if (
+      operator.enabled &&
+      operatorDue === Infinity &&
+      Number.isFinite(s.disturbanceAt) &&
+      !isNormal()
+    )
       operatorDue = t + operator.delayS;
   };
 
@@ -367,7 +376,8 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
   /** a branch in service above the rating protection holds it to */
   const newOverload = (loading: Float64Array): boolean => {
     for (let l = 0; l < nBr; l++)
-      if (net.branches[l]!.inService && loading[l]! > protection.ratingScale[l]! + 1e-6) return true;
+      if (net.branches[l]!.inService && loading[l]! > protection.ratingScale[l]! + 1e-6)
+        return true;
     return false;
   };
 
@@ -523,7 +533,8 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
           text: `${islandName(zone)}: frequency below ${u.frequencyHz.toFixed(2)} Hz, under-frequency load shedding stage ${u.stage + 1} (${m.ufls[u.stage]!.shedPct} % of the island's load)`,
           MW: u.shedMW,
         });
-      if (st.stages !== stagesBefore) s.islandUflsShare.set(zone.key, Math.min(1, st.ufls / m.areaLoadMW));
+      if (st.stages !== stagesBefore)
+        s.islandUflsShare.set(zone.key, Math.min(1, st.ufls / m.areaLoadMW));
       if (collapses(trace.minHz, trace.maxHz))
         collapsed.push({ zone, at: t + trace.minAfter, minHz: trace.minHz, maxHz: trace.maxHz });
     }
@@ -546,7 +557,11 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
         if (mw > 0) short.set(k, mw);
       });
       if (short.size > 0)
-        committed += commitForStart(s, short, (k) => start.islandOf[s.busIndex.get(net.generators[k]!.bus)!]!);
+        committed += commitForStart(
+          s,
+          short,
+          (k) => start.islandOf[s.busIndex.get(net.generators[k]!.bus)!]!,
+        );
       settle();
     }
     if (committed > 0)
@@ -718,7 +733,8 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
       const id = `island:${zone.key}`;
       if (zone.state.ufls <= 0 || operator.enabled) continue;
       if (Math.abs(zone.state.df) < zone.model.standardBandHz) {
-        if (!Number.isFinite(restoreDue.get(id) ?? Infinity)) restoreDue.set(id, t + options.restoreDelayS);
+        if (!Number.isFinite(restoreDue.get(id) ?? Infinity))
+          restoreDue.set(id, t + options.restoreDelayS);
       } else restoreDue.set(id, Infinity);
     }
     for (const [area, st] of freq) {

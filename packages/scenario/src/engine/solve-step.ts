@@ -53,8 +53,7 @@ export function solveStep(
     const i = s.busIndex.get(g.bus)!;
     // a cold unit is not synchronised: it holds no voltage until it has started
     const running = s.committed[k] === 1 || s.reserveRamp.has(k);
-    g.inService =
-      genOn[k]! && running && s.busOn[i] === 1 && b.energised[b.islandOf[i]!] === true;
+    g.inService = genOn[k]! && running && s.busOn[i] === 1 && b.energised[b.islandOf[i]!] === true;
   });
   const linkOn = net.hvdcLinks.map((h) => h.inService);
   const linkP = net.hvdcLinks.map((h) => h.P);

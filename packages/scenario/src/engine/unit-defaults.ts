@@ -106,7 +106,10 @@ export const UNIT_DYNAMICS: Record<string, UnitDynamics> = {
     source:
       'external equivalent: the rest of the synchronous area (its inertia and reserves are in the area model)',
   },
-  other: { ...STEAM, source: `ASSUMPTION: a technology not listed moves like a steam plant (${DECC})` },
+  other: {
+    ...STEAM,
+    source: `ASSUMPTION: a technology not listed moves like a steam plant (${DECC})`,
+  },
 };
 
 /** Plants held for emergencies: started by order, at contracted speed. */
