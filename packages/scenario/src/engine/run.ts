@@ -228,16 +228,26 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     }
     return changed;
   };
-  /** What the references produced beyond the balance is the islands' losses now. */
+  /**
+   * Each island's losses in the AC solution: its units' output plus what HVDC brings in, less
+   * the load served (computed afresh each time, so it cannot run away).
+   */
   const learnLosses = (b: Balance, f: StepFlows): void => {
-    const extra = new Float64Array(b.islandKey.length);
+    const loss = new Float64Array(b.islandKey.length);
     for (let k = 0; k < net.generators.length; k++) {
       const isl = b.islandOfUnit[k]!;
-      extra[isl] = extra[isl]! + f.Pg[k]! - b.generatorMW[k]!;
+      loss[isl] = loss[isl]! + f.Pg[k]!;
     }
+    net.hvdcLinks.forEach((h, k) => {
+      const from = b.islandOf[s.busIndex.get(h.from)!]!;
+      const to = b.islandOf[s.busIndex.get(h.to)!]!;
+      loss[from] = loss[from]! - b.hvdcMW[k]!;
+      loss[to] = loss[to]! + b.hvdcMW[k]!;
+    });
+    for (let i = 0; i < nBus; i++) loss[b.islandOf[i]!] = loss[b.islandOf[i]!]! - b.servedMW[i]!;
     const next = new Map<string, number>();
     b.islandKey.forEach((key, k) => {
-      if (b.energised[k]) next.set(key, Math.max(0, b.islandLossMW[k]! + extra[k]!));
+      if (b.energised[k]) next.set(key, Math.max(0, loss[k]!));
     });
     s.islandLossMW = next;
   };
