@@ -32,6 +32,11 @@ describe('parseTimeLimit', () => {
   });
 });
 
+it('has the shared MATPOWER cases where CI requires them', () => {
+  // FINEST_REQUIRE_SHARED=1 (CI) makes the cases' absence a failure, not a skip
+  if (process.env.FINEST_REQUIRE_SHARED === '1') expect(hasShared, `no ${CASE9}`).toBe(true);
+});
+
 describe.skipIf(!hasShared)('finest pf --time-limit', () => {
   it('solves as usual within a generous limit', async () => {
     const { code, out } = await run('pf', CASE9, '--json', '--time-limit', '60000');

@@ -11,6 +11,7 @@ import {
   generatorLabel,
   hvdcDirection,
   hvdcLabel,
+  minutes,
 } from './names.ts';
 import { orderStart } from './unit-dispatch.ts';
 import { reserveGeneratorId, type WorkingState } from './working-state.ts';
@@ -249,12 +250,6 @@ export function applyEvent(
       };
     }
   }
-}
-
-/** "12 min", "3 h 5 min" */
-export function minutes(seconds: number): string {
-  const m = Math.round(seconds / 60);
-  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
 }
 
 function dropUndefined<T extends object>(o: T): T {

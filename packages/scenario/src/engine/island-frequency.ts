@@ -49,25 +49,14 @@ export function islandModel(
   }
   const units: number[] = [];
   let kineticMWs = 0;
-  let fastUp = 0;
-  let fastDown = 0;
   let headroom = 0;
-  let footroom = 0;
   let rampPerS = 0;
   net.generators.forEach((g, u) => {
-    const P = b.generatorMW[u]!;
     if (b.islandOf[s.busIndex.get(g.bus)!] !== k || !g.inService) return;
     if (!s.committed[u] && !s.reserveRamp.has(u)) return;
     units.push(u);
-    const d = s.dynamics[u]!;
-    const rated = s.ratedMW[u]!;
-    kineticMWs += d.inertiaS * rated;
-    const up = Math.max(0, s.availableMW[u]! - P);
-    const down = Math.max(0, P - Math.max(0, g.Pmin));
-    fastUp += Math.min(up, d.fastShare * rated);
-    fastDown += Math.min(down, d.fastShare * rated);
-    headroom += up;
-    footroom += down;
+    kineticMWs += s.dynamics[u]!.inertiaS * s.ratedMW[u]!;
+    headroom += Math.max(0, s.availableMW[u]! - b.generatorMW[u]!);
     rampPerS += rampMWPerS(s, u);
   });
   const restorationS =
@@ -79,12 +68,10 @@ export function islandModel(
     kineticEnergyGWs: kineticMWs / 1000,
     areaLoadMW: Math.max(load, 1),
     fcrNormal: { ...areaModel.fcrNormal, MW: 0 },
-    fcrDisturbance: { ...areaModel.fcrDisturbance, upMW: fastUp, downMW: fastDown },
+    // the reserves themselves follow the balance (refreshIslandReserves)
+    fcrDisturbance: { ...areaModel.fcrDisturbance, upMW: 0, downMW: 0 },
     restorationTimeS: restorationS,
-    restorationMaxMW: {
-      up: Math.max(0, headroom - fastUp),
-      down: Math.max(0, footroom - fastDown),
-    },
+    restorationMaxMW: { up: 0, down: 0 },
     ufls: areaModel.ufls.map((st) => ({ ...st })),
   };
   delete model.ffr;

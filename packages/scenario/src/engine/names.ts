@@ -39,3 +39,9 @@ export function hvdcDirection(
   const c = (id: string): string => net.buses[busIndex.get(id)!]?.country ?? id;
   return P >= 0 ? `${c(h.from)}→${c(h.to)}` : `${c(h.to)}→${c(h.from)}`;
 }
+
+/** "12 min", "3 h 5 min" */
+export function minutes(seconds: number): string {
+  const m = Math.round(seconds / 60);
+  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
+}

@@ -7,8 +7,8 @@ export const OPERATOR_DEFAULTS = {
   /**
    * s from a sudden change to the first re-dispatch. After a fault the Nordic TSOs must bring
    * the system back to a state that withstands the next dimensioning fault within 15 minutes
-   * (Nordic System Operation Agreement, annex Operational Security, the "15-minute period";
-   * facts-16 §3b), and manual reserves deliver within 12.5 minutes of activation (Fingrid,
+   * (Nordic System Operation Agreement, annex Operational Security §2.2.1, the "15-minute
+   * period", as quoted at https://www.markettransfer.info/clause/system-states/_2), and manual reserves deliver within 12.5 minutes of activation (Fingrid,
    * mFRR: "able to implement a power change within 12.5 minutes",
    * https://www.fingrid.fi/en/electricity-market/reserves/reserve-products/balancing-energy-and-balancing-capacity-markets-mfrr):
    * so the activation must come by 15 − 12.5 = 2.5 min.

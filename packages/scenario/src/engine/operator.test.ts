@@ -9,6 +9,7 @@ import type { Scenario } from '../schema/scenario.ts';
 import { OPERATOR_DEFAULTS } from './operator-defaults.ts';
 import { prepareEngine } from './prepare.ts';
 import { runScenario } from './run.ts';
+import { touchesCapital, weakCapital } from '../test-support/weak-capital.ts';
 import { RESERVE_DYNAMICS } from './unit-defaults.ts';
 
 let data: BundledData;
@@ -30,28 +31,15 @@ const run = (
 const genIndex = (id: string): number =>
   data.networks.get('fi-ee')!.generators.findIndex((g) => g.id === id);
 
-/** the capital's 400 kV lines at a third of their rating: the corridor fault then overloads them */
-function weakCapital(): ReturnType<BundledData['networks']['get']> & object {
-  const weak = structuredClone(data.networks.get('fi-ee')!);
-  const capital = new Set(['FI:6552', 'FI:6554', 'FI:6556']);
-  for (const b of weak.branches)
-    if (b.kind === 'line' && (capital.has(b.from) || capital.has(b.to))) b.rateA *= 0.35;
-  return weak;
-}
-
 describe('the operator', () => {
   it('re-dispatches before the relays act: no cascade where, without it, the capital region blacks out', () => {
     const s = library('helsinki-400kv-cascade');
-    const weak = weakCapital();
+    const weak = weakCapital(data.networks.get('fi-ee')!);
     const off = run(withOperator(s, false), weak).summary;
     const on = run(withOperator(s, true), weak).summary;
     expect(off.kpis.branchesTripped.length).toBeGreaterThanOrEqual(2);
     // none of the capital's lines trips (the relays do act without the operator)
-    const capitalLines = new Set(
-      weak.branches
-        .filter((b) => ['FI:6552', 'FI:6554', 'FI:6556'].some((id) => b.from === id || b.to === id))
-        .map((b) => b.id),
-    );
+    const capitalLines = new Set(weak.branches.filter(touchesCapital).map((b) => b.id));
     expect(off.kpis.branchesTripped.some((id) => capitalLines.has(id))).toBe(true);
     expect(on.kpis.branchesTripped.filter((id) => capitalLines.has(id))).toEqual([]);
     expect(on.kpis.countries.FI!.energyNotServedMWh).toBeLessThan(
@@ -113,7 +101,7 @@ describe('units with dynamics', () => {
 
   it('a cold reserve plant gives nothing until it has started', () => {
     const s = withOperator(library('helsinki-400kv-cascade'), true);
-    const { summary, frames } = run(s, weakCapital());
+    const { summary, frames } = run(s, weakCapital(data.networks.get('fi-ee')!));
     const k = genIndex('G2275'); // Kellosaari, Fingrid's disturbance reserve
     const order = summary.log.find(
       (e) => e.kind === 'operator' && /start Kellosaari/.test(e.text),

@@ -24,9 +24,8 @@ import {
 } from '@finest/powerflow';
 import type { LogEntry } from '../schema/run.ts';
 import type { Balance } from './balance.ts';
-import { branchLabel, busLabel, formatMW, generatorLabel } from './names.ts';
+import { branchLabel, busLabel, formatMW, generatorLabel, minutes } from './names.ts';
 import { OPERATOR_DEFAULTS } from './operator-defaults.ts';
-import { minutes } from './apply-event.ts';
 import { withLossLoads } from './network-sharing.ts';
 import { orderStart } from './unit-dispatch.ts';
 import type { WorkingState } from './working-state.ts';
@@ -61,7 +60,7 @@ function withShedUnits(pf: PfCase, buses: readonly number[]): PfCase {
     for (let j = 0; j < buses.length; j++) out[pf.nGen + j] = fill(j);
     return out;
   };
-  const extra: Record<string, unknown> = {
+  const extra: Partial<PfCase> = {
     nGen: n,
     genBus: grow(pf.genBus, (j) => buses[j]!),
     Pg: grow(pf.Pg, () => 0),
@@ -70,13 +69,10 @@ function withShedUnits(pf: PfCase, buses: readonly number[]): PfCase {
     Qmin: grow(pf.Qmin, () => 0),
     Vg: grow(pf.Vg, () => 1),
     genOn: grow(pf.genOn, () => 1),
+    // a shedding lever holds no voltage; it regulates its own bus like any unit
+    regBus: grow(pf.regBus, (j) => buses[j]!),
   };
-  // any other per-unit index the case carries (e.g. a regulated bus) extends the same way
-  for (const [key, value] of Object.entries(pf)) {
-    if (key in extra || !(value instanceof Int32Array) || value.length !== pf.nGen) continue;
-    if (key.startsWith('gen') || key.startsWith('reg')) extra[key] = grow(value, (j) => buses[j]!);
-  }
-  return { ...pf, ...extra } as PfCase;
+  return { ...pf, ...extra };
 }
 
 const linear = (c1: number): GenCost => ({ kind: 'polynomial', c2: 0, c1, c0: 0 });

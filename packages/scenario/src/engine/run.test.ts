@@ -7,6 +7,7 @@ import { loadBundledData, type BundledData } from '../load-bundled.ts';
 import { parseScenario } from '../parse-scenario.ts';
 import type { Frame, RunSummary } from '../schema/run.ts';
 import type { Scenario } from '../schema/scenario.ts';
+import { weakCapital } from '../test-support/weak-capital.ts';
 import { prepareEngine } from './prepare.ts';
 import { runScenario } from './run.ts';
 
@@ -108,10 +109,7 @@ describe('cascade on the 400 kV corridor into Helsinki', () => {
       ...base,
       options: { ...base.options, operator: { ...base.options.operator, enabled: false } },
     };
-    const weak = structuredClone(data.networks.get(s.network)!);
-    const capital = new Set(['FI:6552', 'FI:6554', 'FI:6556']);
-    for (const b of weak.branches)
-      if (b.kind === 'line' && (capital.has(b.from) || capital.has(b.to))) b.rateA *= 0.35;
+    const weak = weakCapital(data.networks.get(s.network)!);
     const runWeak = (seed?: number): { summary: RunSummary; frames: Frame[] } =>
       runScenario({
         network: weak,
