@@ -28,6 +28,8 @@ export { matpowerToNetwork } from './matpower/to-network.ts';
 export { networkToMatpower } from './matpower/from-network.ts';
 export { writeMatpower } from './matpower/write.ts';
 export { loadMatpowerFile } from './matpower/load.ts';
+export type { BranchEndParts, BranchLabelParts } from './names/branch-label.ts';
+export { branchLabel, formatBranchLabel } from './names/branch-label.ts';
 export { formatPath, parseNetworkJson } from './schema/parse-network-json.ts';
 export type { AdjacencyIndex, TopologyOptions } from './topology/adjacency-index.ts';
 export { buildAdjacencyIndex } from './topology/adjacency-index.ts';

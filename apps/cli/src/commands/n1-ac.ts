@@ -1,6 +1,6 @@
 // `finest n1 CASE --ac [--workers N] [--screen K]`: AC N-1, a Newton solve per outage spread
 // over worker threads; with --screen K, only the K outages worst by DC loading.
-import type { Network } from '@finest/grid';
+import { branchLabel, type Network } from '@finest/grid';
 import {
   buildPfCase,
   runAcN1,
@@ -11,7 +11,6 @@ import {
 import { CliError } from '../cli-error.ts';
 import type { Io } from '../main.ts';
 import { createProgressBar } from '../progress.ts';
-import { branchLabel } from '../branch-label.ts';
 import { round3 } from '../timing.ts';
 
 export interface AcN1CliOptions {

@@ -2,14 +2,13 @@
 // (with --ac: AC N-1, n1-ac.ts; with --set: N-k contingency sets, n1-set.ts).
 // Output fields use 1-based case-file row numbers, as MATPOWER reports them.
 import { writeFileSync } from 'node:fs';
-import type { Network } from '@finest/grid';
+import { branchLabel, type Network } from '@finest/grid';
 import { runDcN1, type BranchPair, type DcN1Result } from '@finest/powerflow';
 import { parseCommandArgs } from '../args.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import { loadCase } from '../load-case.ts';
 import type { Io } from '../main.ts';
 import { createProgressBar } from '../progress.ts';
-import { branchLabel } from '../branch-label.ts';
 import { round3 } from '../timing.ts';
 import { parsePositiveInt, runAcN1Command } from './n1-ac.ts';
 import { runSetCommand } from './n1-set.ts';

@@ -104,7 +104,7 @@ describe.skipIf(!hasShared)('finest opf CASE --dc', () => {
     expect(out).toMatch(/\n {2}objective \d+\.\d\d \$\/h/);
     expect(out).toMatch(/\n {2}prices \(lam_P\) \d+\.\d\d … \d+\.\d\d \$\/MWh/);
     expect(out).toMatch(
-      /\n {2}1 branch\(es\) at their rating \(RATE_A\)[^\n]*\n {4}1 \(1→4\) {2}60\.00 of 60\.00/,
+      /\n {2}1 branch\(es\) at their rating \(RATE_A\)[^\n]*\n {4}branch 1 \(bus 1 → 4\) {2}60\.00 of 60\.00/,
     );
     expect(out).toMatch(/\n {2}parse [\d.]+ ms, solve [\d.]+ ms/);
   });

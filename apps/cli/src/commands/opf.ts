@@ -3,10 +3,9 @@
 // summary: outcome, cost, prices and the branches held at their rating. Only the DC model
 // exists; without --dc the command says so rather than guessing. Not successful (infeasible,
 // unbounded, a solver that gave up) is exit 1 with the cause; bad input is exit 2.
-import type { Network } from '@finest/grid';
+import { branchLabel, type Network } from '@finest/grid';
 import { runDcOpf, type DcOpfResult } from '@finest/powerflow';
 import { parseCommandArgs } from '../args.ts';
-import { branchLabel } from '../branch-label.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import { loadCase } from '../load-case.ts';
 import type { Io } from '../main.ts';

@@ -4,7 +4,7 @@
 //   Pf  = Bf θ + Pfinj,   Pfinj_l = -b_l · shift_l (radians)
 //   Pbus = Bbus θ + Pbusinj,   Bbus = Cftᵀ Bf,   Pbusinj = Cftᵀ Pfinj
 import { PowerflowInputError } from '../errors.ts';
-import { branchLabel } from '../model/labels.ts';
+import { caseBranchLabel } from '../model/labels.ts';
 import type { PfCase } from '../model/pf-case.ts';
 import type { CscMatrix } from '../sparse/csc.ts';
 
@@ -38,7 +38,7 @@ export function makeBdc(pf: PfCase): Bdc {
           ? 'zero reactance'
           : `a reactance too small to invert (x = ${x[l]}, tap = ${tap[l]})`;
       throw new PowerflowInputError(
-        `${branchLabel(pf, l)} has ${what}: no DC model; merge its two buses or give it a small reactance`,
+        `${caseBranchLabel(pf, l)} has ${what}: no DC model; merge its two buses or give it a small reactance`,
       );
     }
     colPtr[from[l]! + 1]!++;

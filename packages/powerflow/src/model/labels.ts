@@ -1,5 +1,7 @@
-// How messages name elements of a case: by their row in the case file (1-based, the order
-// buildPfCase keeps) and their ids, so a user can find them in the file.
+// How solver messages name elements of a case: by their row in the case file (1-based, the order
+// buildPfCase keeps) and their ids, so a user can find them in the file. Branches take the
+// grid package's wording (formatBranchLabel), given the ids the solver's index keeps.
+import { formatBranchLabel } from '@finest/grid';
 import type { PfCase } from './pf-case.ts';
 
 /** "bus 7 (row 5)" */
@@ -8,6 +10,10 @@ export function busLabel(pf: PfCase, i: number): string {
 }
 
 /** "branch 4 (bus 3 → 7)": its row and the ids of its ends */
-export function branchLabel(pf: PfCase, l: number): string {
-  return `branch ${l + 1} (bus ${pf.busIds[pf.from[l]!]} → ${pf.busIds[pf.to[l]!]})`;
+export function caseBranchLabel(pf: PfCase, l: number): string {
+  return formatBranchLabel({
+    row: l,
+    from: { id: pf.busIds[pf.from[l]!]! },
+    to: { id: pf.busIds[pf.to[l]!]! },
+  });
 }

@@ -25,7 +25,7 @@
 // Prices: λ_s, the dual of island s's balance, is the price at its reference; a limit's dual
 // y_m moves it elsewhere by a_m (injecting at i instead of the reference changes q_m by
 // a_m(i)):   lam_P(i) = λ_s + Σ_m y_m a_m(i) = λ_s + (B⁻¹ Σ_m y_m w_m (e_f − e_t))(i),   one solve.
-import { branchLabel } from '../model/labels.ts';
+import { caseBranchLabel } from '../model/labels.ts';
 import {
   addSegmentRows,
   fillCostColumns,
@@ -297,7 +297,7 @@ function whyNot(
     if (rowOf[m]! < 0) continue;
     const l = monitored.branch[m]!;
     limits.push(
-      `${monitored.kind[m] === FLOW ? 'the rating of' : 'the angle limit of'} ${branchLabel(opf.pf, l)}`,
+      `${monitored.kind[m] === FLOW ? 'the rating of' : 'the angle limit of'} ${caseBranchLabel(opf.pf, l)}`,
     );
   }
   if (limits.length === 0) return 'no dispatch within the unit limits balances every island';

@@ -11,7 +11,7 @@
 // imaginary arrays; Ybus is two CSC matrices (G, B) on one pattern that always includes the
 // diagonal, so the Jacobian pattern is known before any value is.
 import { PowerflowInputError } from '../errors.ts';
-import { branchLabel } from '../model/labels.ts';
+import { caseBranchLabel } from '../model/labels.ts';
 import type { PfCase } from '../model/pf-case.ts';
 import { cscAssemble, cscValuesFromSlots, type CscMatrix } from '../sparse/csc.ts';
 
@@ -60,7 +60,7 @@ export function makeBranchAdmittances(pf: PfCase): BranchAdmittances {
           ? 'zero impedance (r = x = 0)'
           : `an impedance too small to invert (r = ${r}, x = ${x} pu)`;
       throw new PowerflowInputError(
-        `${branchLabel(pf, l)} has ${what}: its admittance would be infinite; ` +
+        `${caseBranchLabel(pf, l)} has ${what}: its admittance would be infinite; ` +
           'merge its two buses or give it a small reactance',
       );
     }
@@ -83,7 +83,7 @@ export function makeBranchAdmittances(pf: PfCase): BranchAdmittances {
     // A tap near zero (or an impedance whose inverse overflows) gives Inf or NaN here.
     if (!finiteAdmittance(y, l)) {
       throw new PowerflowInputError(
-        `${branchLabel(pf, l)} has a non-finite admittance (r = ${r}, x = ${x}, tap = ${pf.tap[l]})`,
+        `${caseBranchLabel(pf, l)} has a non-finite admittance (r = ${r}, x = ${x}, tap = ${pf.tap[l]})`,
       );
     }
   }

@@ -1,6 +1,10 @@
 // Plain-words names of network elements for the event log.
 import type { Network } from '@finest/grid';
 
+// Branches are named by the grid package's branchLabel (one wording for the log, the CLI and
+// solver errors); re-exported so the engine's names come from one place.
+export { branchLabel } from '@finest/grid';
+
 const MW = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
 export const formatMW = (value: number): string => `${MW.format(Math.abs(value))} MW`;
@@ -8,14 +12,6 @@ export const formatMW = (value: number): string => `${MW.format(Math.abs(value))
 export function busLabel(net: Network, index: number): string {
   const b = net.buses[index]!;
   return b.name ? `${b.name} (${b.id})` : b.id;
-}
-
-export function branchLabel(net: Network, l: number, busIndex: Map<string, number>): string {
-  const br = net.branches[l]!;
-  const end = (id: string): string => net.buses[busIndex.get(id)!]?.name ?? id;
-  const kv = net.buses[busIndex.get(br.from)!]?.baseKV;
-  const what = br.kind === 'transformer' ? 'transformer' : `${kv ?? '?'} kV line`;
-  return `${br.name ?? `${end(br.from)}–${end(br.to)}`} ${what} (${br.id})`;
 }
 
 export function generatorLabel(net: Network, k: number): string {
