@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { NetworkValidationError } from '@finest/grid/schema';
+import { testBranch, testBus, testNetwork } from '@finest/grid/testing';
 import { describe, expect, it } from 'vitest';
 import { plane } from '../geo/projection.ts';
 import { estlinkEnds, presetGoal, PRESETS } from './camera-presets.ts';
@@ -12,6 +14,7 @@ import {
   NetworkFormatError,
   readNetwork,
 } from './network-model.ts';
+import { describeError } from '../state/errors.ts';
 import { rayPlaneY, segmentDistance2 } from './picking.ts';
 
 const json: unknown = JSON.parse(
@@ -66,24 +69,41 @@ describe('the network as the scene draws it', () => {
   });
 
   it('rejects a network with only some buses placed, naming the bus', () => {
-    const partly = { buses: [{ id: 'B0', lon: 25, lat: 60 }, { id: 'B1' }], branches: [] };
+    const partly = testNetwork({ buses: [testBus('B0', { lon: 25, lat: 60 }), testBus('B1')] });
     expect(() => readNetwork(partly, 'x')).toThrow(NetworkFormatError);
     expect(() => readNetwork(partly, 'x')).toThrow(/B1/);
+  });
+
+  it('rejects a network that breaks the grid schema, naming every bad field by its path', () => {
+    const fiEe = json as { buses: Record<string, unknown>[] };
+    const bad = { ...fiEe, buses: [{ ...fiEe.buses[0], baseKV: '400' }, ...fiEe.buses.slice(1)] };
+    expect(() => readNetwork(bad, 'fi-ee')).toThrow(NetworkValidationError);
+    expect(() => readNetwork(bad, 'fi-ee')).toThrow(
+      'web/network fi-ee: invalid network: buses[0].baseKV: Invalid input: expected number, received string',
+    );
+    // the UI shows that line as the load error (boot.ts) or a toast (errors.ts)
+    let caught: unknown;
+    try {
+      readNetwork({ formatVersion: 2 }, 'up');
+    } catch (e) {
+      caught = e;
+    }
+    expect(describeError(caught)).toMatch(/^web\/network up: invalid network: formatVersion: /);
   });
 
   it('draws a network without coordinates (a CGMES upload without GL/DL) on a schematic layout', () => {
     // the shape GET /api/networks/:id gives for an imported CGMES model: mRIDs, no lon/lat
     const ids = ['tn-a', 'tn-b', 'tn-c', 'tn-d', 'star'];
-    const cgmes = {
+    const cgmes = testNetwork({
       name: 'MicroGrid-like',
-      buses: ids.map((id) => ({ id, baseKV: 110, country: 'BE' })),
+      buses: ids.map((id) => testBus(id, { baseKV: 110, country: 'BE' })),
       branches: [
-        { id: 'l1', from: 'tn-a', to: 'tn-b' },
-        { id: 'l2', from: 'tn-b', to: 'tn-c' },
-        { id: 't1', from: 'tn-c', to: 'star', kind: 'transformer' },
-        { id: 't2', from: 'star', to: 'tn-d', kind: 'transformer' },
+        testBranch('l1', 'tn-a', 'tn-b'),
+        testBranch('l2', 'tn-b', 'tn-c'),
+        testBranch('t1', 'tn-c', 'star', { kind: 'transformer' }),
+        testBranch('t2', 'star', 'tn-d', { kind: 'transformer' }),
       ],
-    };
+    });
     const view = readNetwork(cgmes, 'microgrid');
     expect(view.placement).toBe('schematic');
     expect(readNetwork(cgmes, 'microgrid')).toEqual(view);

@@ -1,10 +1,11 @@
-// The network as the scene draws it: the server's network JSON (GET /api/networks/:id) read
-// into plain arrays, every bus placed on the plane, HVDC links as cables dipping under the sea,
+// The network as the scene draws it: the server's network JSON (GET /api/networks/:id), checked
+// by the grid package's schema, read into plain arrays, every bus placed on the plane, HVDC links as cables dipping under the sea,
 // external equivalents grouped into labelled boundary areas. String ids at the edges, integer
 // indices inside; a run's FrameLayout is mapped onto these indices once (layoutIndex).
 // A network none of whose buses has coordinates (an uploaded CGMES model without GL) is drawn
 // from its single-line diagram positions (Bus.diagram, from a DL profile) when every bus has
 // one, else on a schematic layout (schematic-layout.ts); both around the plane's origin.
+import { parseNetworkJson, type Bus, type Network } from '@finest/grid/schema';
 import { plane, type PlaneProjection } from '../geo/projection.ts';
 import { schematicLayout } from './schematic-layout.ts';
 
@@ -73,102 +74,83 @@ export class NetworkFormatError extends Error {
   readonly code = 'FINEST_WEB_NETWORK';
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
-const str = (o: Obj, k: string, d = ''): string => (typeof o[k] === 'string' ? o[k] : d);
-const num = (o: Obj, k: string, d = 0): number => (typeof o[k] === 'number' ? o[k] : d);
-function list(o: Obj, k: string, required: boolean): Obj[] {
-  const v = o[k];
-  if (v === undefined && !required) return [];
-  if (!Array.isArray(v)) throw new NetworkFormatError(`web/network: "${k}" is not a list`);
-  return v.filter(isObj);
-}
-
-/** Reads the server's network JSON; throws NetworkFormatError naming the first bad item. */
+/**
+ * Reads the server's network JSON (GET /api/networks/:id): checked by the network schema of
+ * @finest/grid/schema, so a bad file throws NetworkValidationError naming every bad field by
+ * its path ("buses[3].baseKV: …"); a network with only some buses placed throws
+ * NetworkFormatError naming the first unplaced bus.
+ */
 export function readNetwork(json: unknown, id: string): NetworkView {
-  if (!isObj(json)) throw new NetworkFormatError('web/network: not an object');
-  const net = isObj(json['network']) ? json['network'] : json;
-  const rawBuses = list(net, 'buses', true);
-  const rawBranches = list(net, 'branches', true);
-  const located = (b: Obj): boolean =>
-    Number.isFinite(num(b, 'lon', NaN)) && Number.isFinite(num(b, 'lat', NaN));
+  const net = parseNetworkJson(json, `web/network ${id}`);
+  const located = (b: Bus): boolean => b.lon !== undefined && b.lat !== undefined;
   // all or nothing: a network with some buses placed is a broken file, not a schematic one
-  const unplaced = rawBuses.length > 0 && !rawBuses.some(located);
-  const diagram = unplaced ? diagramPositions(rawBuses) : null;
+  const unplaced = net.buses.length > 0 && !net.buses.some(located);
+  const diagram = unplaced ? diagramPositions(net.buses) : null;
   const placement = !unplaced ? 'geographic' : diagram ? 'diagram' : 'schematic';
-  const where = !unplaced
-    ? null
-    : (diagram ?? schematicPositions(rawBuses, rawBranches, list(net, 'hvdcLinks', false)));
-  const buses = rawBuses.map((b, k): BusView => {
-    const [lon, lat] = where ? where[k]! : [num(b, 'lon', NaN), num(b, 'lat', NaN)];
-    if (!Number.isFinite(lon) || !Number.isFinite(lat))
-      throw new NetworkFormatError(`web/network: bus ${str(b, 'id', `#${k}`)} has no lon/lat`);
+  const where = !unplaced ? null : (diagram ?? schematicPositions(net));
+  const buses = net.buses.map((b, k): BusView => {
+    const [lon, lat] = where ? where[k]! : [b.lon, b.lat];
+    if (lon === undefined || lat === undefined)
+      throw new NetworkFormatError(`web/network ${id}: bus ${b.id} has no lon/lat`);
     return {
-      id: str(b, 'id'),
-      name: str(b, 'name'),
+      id: b.id,
+      name: b.name ?? '',
       lon,
       lat,
-      baseKV: num(b, 'baseKV'),
-      country: str(b, 'country'),
-      area: str(b, 'area'),
-      external: b['external'] === true,
-      dataset: str(b, 'dataset'),
-      Pd: num(b, 'Pd'),
+      baseKV: b.baseKV,
+      country: b.country ?? '',
+      area: b.area ?? '',
+      external: b.external === true,
+      dataset: b.dataset ?? '',
+      Pd: b.Pd,
     };
   });
   return {
     id,
-    name: str(net, 'name', id),
+    name: net.name || id,
     placement,
     buses,
-    branches: rawBranches.map((b) => ({
-      id: str(b, 'id'),
-      from: str(b, 'from'),
-      to: str(b, 'to'),
-      kind: str(b, 'kind', 'line'),
-      rateA: num(b, 'rateA'),
-      inService: b['inService'] !== false,
-      lengthKm: num(b, 'lengthKm'),
-      dataset: str(b, 'dataset'),
+    branches: net.branches.map((b) => ({
+      id: b.id,
+      from: b.from,
+      to: b.to,
+      kind: b.kind,
+      rateA: b.rateA,
+      inService: b.inService,
+      lengthKm: b.lengthKm ?? 0,
+      dataset: b.dataset ?? '',
     })),
-    hvdcLinks: list(net, 'hvdcLinks', false).map((l) => ({
-      id: str(l, 'id'),
-      name: str(l, 'name', str(l, 'id')),
-      from: str(l, 'from'),
-      to: str(l, 'to'),
-      Pmax: Math.max(num(l, 'Pmax'), -num(l, 'Pmin')),
-      dataset: str(l, 'dataset'),
+    hvdcLinks: net.hvdcLinks.map((l) => ({
+      id: l.id,
+      name: l.name ?? l.id,
+      from: l.from,
+      to: l.to,
+      Pmax: Math.max(l.Pmax, -l.Pmin),
+      dataset: l.dataset ?? '',
     })),
-    generators: list(net, 'generators', false).map((g) => ({
-      id: str(g, 'id'),
-      bus: str(g, 'bus'),
-      name: str(g, 'name'),
-      technology: str(g, 'technology'),
-      Pmax: num(g, 'Pmax'),
-      dataset: str(g, 'dataset'),
+    generators: net.generators.map((g) => ({
+      id: g.id,
+      bus: g.bus,
+      name: g.name ?? '',
+      technology: g.technology ?? '',
+      Pmax: g.Pmax,
+      dataset: g.dataset ?? '',
     })),
-    areas: list(net, 'areas', false).map((a) => ({ id: str(a, 'id'), name: str(a, 'name') })),
-    countries: list(net, 'countries', false).map((c) => ({
-      code: str(c, 'code'),
-      name: str(c, 'name'),
-    })),
-    datasets: list(net, 'datasets', false).map((d) => ({
-      id: str(d, 'id'),
-      name: str(d, 'name'),
-      licence: str(d, 'licence'),
-    })),
+    areas: net.areas.map((a) => ({ id: a.id, name: a.name })),
+    countries: net.countries.map((c) => ({ code: c.code, name: c.name })),
+    datasets: net.datasets.map((d) => ({ id: d.id, name: d.name, licence: d.licence ?? '' })),
   };
 }
 
 /** lon/lat per bus of a schematic layout: branches and HVDC links are its edges */
-function schematicPositions(buses: Obj[], branches: Obj[], links: Obj[]): [number, number][] {
-  const index = new Map(buses.map((b, k) => [str(b, 'id'), k]));
-  const edges = [...branches, ...links].flatMap((e): [number, number][] => {
-    const a = index.get(str(e, 'from'));
-    const b = index.get(str(e, 'to'));
+function schematicPositions(net: Network): [number, number][] {
+  const index = new Map(net.buses.map((b, k) => [b.id, k]));
+  const edges = [...net.branches, ...net.hvdcLinks].flatMap((e): [number, number][] => {
+    const a = index.get(e.from);
+    const b = index.get(e.to);
     return a === undefined || b === undefined ? [] : [[a, b]];
   });
-  return schematicLayout(buses.length, edges, { spanKm: DRAWING_SPAN_KM }).map(([x, z]) =>
+  return schematicLayout(net.buses.length, edges, { spanKm: DRAWING_SPAN_KM }).map(([x, z]) =>
     plane.invert(x, z),
   );
 }
@@ -177,15 +159,11 @@ function schematicPositions(buses: Obj[], branches: Obj[], links: Obj[]): [numbe
 const DRAWING_SPAN_KM = 240;
 
 /** lon/lat per bus from its diagram x/y (y down = south), or null when a bus has none */
-function diagramPositions(buses: Obj[]): [number, number][] | null {
+function diagramPositions(buses: readonly Bus[]): [number, number][] | null {
   const xy: [number, number][] = [];
   for (const b of buses) {
-    const d = b['diagram'];
-    if (!isObj(d)) return null;
-    const x = num(d, 'x', NaN);
-    const y = num(d, 'y', NaN);
-    if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
-    xy.push([x, y]);
+    if (b.diagram === undefined) return null;
+    xy.push([b.diagram.x, b.diagram.y]);
   }
   const xs = xy.map((p) => p[0]);
   const ys = xy.map((p) => p[1]);
