@@ -14,6 +14,7 @@ export { createSparseLuSolver } from './sparse/linear-solver.ts';
 export { PowerflowError, PowerflowInputError, PowerflowUnsolvableError } from './errors.ts';
 export type { PfCase } from './model/pf-case.ts';
 export { buildPfCase, NONE, PQ, PV, REF } from './model/pf-case.ts';
+export { refreshInjections } from './model/refresh-injections.ts';
 export type { BusTypes } from './model/bus-types.ts';
 export { classifyBuses, unreferencedReason } from './model/bus-types.ts';
 export type { PfIslands } from './model/pf-islands.ts';

@@ -5,6 +5,7 @@
 import type { Network } from '@finest/grid';
 import { PowerflowInputError } from '../errors.ts';
 import { checkFiniteInput } from './check-finite.ts';
+import { hvdcInjections } from './hvdc-injections.ts';
 
 /** MATPOWER bus type codes. */
 export const PQ = 1;
@@ -147,14 +148,7 @@ export function buildPfCase(net: Network): PfCase {
   });
 
   const Phvdc = new Float64Array(nBus);
-  for (const link of net.hvdcLinks) {
-    const f = lookup(link.from, () => `HVDC link "${link.id}"`);
-    const t = lookup(link.to, () => `HVDC link "${link.id}"`);
-    if (!link.inService) continue;
-    const loss = link.lossFixed + link.lossFactor * Math.abs(link.P);
-    Phvdc[f]! -= link.P;
-    Phvdc[t]! += link.P - Math.sign(link.P) * loss;
-  }
+  hvdcInjections(net, lookup, Phvdc);
 
   // Elements at isolated buses are out of service, as MATPOWER's ext2int removes them.
   for (let l = 0; l < nBranch; l++) {

@@ -11,7 +11,7 @@ import {
   type Network,
   type SnapshotInputs,
 } from '@finest/grid';
-import type { AcPowerFlowOptions } from '@finest/powerflow';
+import type { AcPowerFlowOptions, PfCase } from '@finest/powerflow';
 import type { FrameLayout } from '../schema/run.ts';
 import type { Scenario } from '../schema/scenario.ts';
 import { AREA_DEFAULTS, type AreaModel } from './area-defaults.ts';
@@ -88,6 +88,12 @@ export interface WorkingState {
   /** islands of the present topology, and the power-flow structures of the last solve */
   islandCache?: { key: string; result: IslandResult };
   solverCache?: { key: string; reuse: NonNullable<AcPowerFlowOptions['reuse']> };
+  /** the last solve's power-flow index and what it was built for (solve-step.ts) */
+  stepCase?: {
+    signature: Uint8Array;
+    pf: PfCase;
+    reuse: NonNullable<AcPowerFlowOptions['reuse']>;
+  };
 }
 
 const RESERVE_PREFIX = 'reserve:';
