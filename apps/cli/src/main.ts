@@ -2,27 +2,7 @@
 // a one-line message on stderr and a documented exit code (0 ok / converged, 1 not converged,
 // 2 bad input); stack traces are never shown to the user.
 import { CliError, EXIT } from './cli-error.ts';
-import { compareCommand } from './commands/compare.ts';
-import { exportCommand } from './commands/export.ts';
-import { inspectCommand } from './commands/inspect.ts';
-import { n1Command } from './commands/n1.ts';
-import { opfCommand } from './commands/opf.ts';
-import { pfCommand } from './commands/pf.ts';
-import { runCommand } from './commands/run.ts';
-import { snapshotCommand } from './commands/snapshot.ts';
-import { sweepCommand } from './commands/sweep.ts';
-import { workerCommand } from './commands/worker.ts';
-import { yearCommand } from './commands/year.ts';
-
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const defaultIo: Io = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
+import { processIo, type Io } from './io.ts';
 
 const USAGE = `usage: finest <command> [options]
 
@@ -62,33 +42,43 @@ exit codes: 0 converged (opf: solved), 1 not converged (opf: infeasible, unbound
 
 type Command = (args: string[], io: Io) => Promise<number> | number;
 
-const COMMANDS: Record<string, Command> = {
-  pf: (args, io) => pfCommand('ac', args, io),
-  dcpf: (args, io) => pfCommand('dc', args, io),
-  n1: (args, io) => n1Command(args, io),
-  opf: (args, io) => opfCommand(args, io),
-  inspect: (args, io) => inspectCommand(args, io),
-  snapshot: (args, io) => snapshotCommand(args, io),
-  run: (args, io) => runCommand(args, io),
-  year: (args, io) => yearCommand(args, io),
-  compare: (args, io) => compareCommand(args, io),
-  sweep: (args, io) => sweepCommand(args, io),
-  worker: (args, io) => workerCommand(args, io),
-  export: (args, io) => exportCommand(args, io),
+// Each command's module is imported when it is called, not at start: `finest --help` and a
+// `finest pf` then load only what they use (the sweep and worker commands alone pull in BullMQ,
+// SQLite and the scenario engine).
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  pf: async () => {
+    const { pfCommand } = await import('./commands/pf.ts');
+    return (args, io) => pfCommand('ac', args, io);
+  },
+  dcpf: async () => {
+    const { pfCommand } = await import('./commands/pf.ts');
+    return (args, io) => pfCommand('dc', args, io);
+  },
+  n1: async () => (await import('./commands/n1.ts')).n1Command,
+  opf: async () => (await import('./commands/opf.ts')).opfCommand,
+  inspect: async () => (await import('./commands/inspect.ts')).inspectCommand,
+  snapshot: async () => (await import('./commands/snapshot.ts')).snapshotCommand,
+  run: async () => (await import('./commands/run.ts')).runCommand,
+  year: async () => (await import('./commands/year.ts')).yearCommand,
+  compare: async () => (await import('./commands/compare.ts')).compareCommand,
+  sweep: async () => (await import('./commands/sweep.ts')).sweepCommand,
+  worker: async () => (await import('./commands/worker.ts')).workerCommand,
+  export: async () => (await import('./commands/export.ts')).exportCommand,
 };
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);
     return name === undefined ? EXIT.badInput : EXIT.ok;
   }
-  const command = COMMANDS[name];
-  if (command === undefined) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (load === undefined) {
     io.err(`finest: unknown command "${name}" (try finest --help)\n`);
     return EXIT.badInput;
   }
   try {
+    const command = await load();
     return await command(args, io);
   } catch (err) {
     if (err instanceof CliError) {

@@ -3,28 +3,17 @@
 // `finest compare SCENARIO.json --without-operator`: the scenario as it is (A) against the same
 // scenario with nobody in the control room (B).
 import { compareRuns, prepareEngine, type RunComparison } from '@finest/scenario';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, parseNonNegativeInt } from '../args.ts';
 import { CliError, EXIT } from '../cli-error.ts';
-import type { Io } from '../main.ts';
-import { parseSeed } from './run.ts';
+import type { Io } from '../io.ts';
 import { summaryFromFile } from './run-inputs.ts';
 
 export async function compareCommand(args: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        seed: { type: 'string' },
-        'without-operator': { type: 'boolean', default: false },
-      },
-    });
-  } catch (err) {
-    throw new CliError((err as Error).message);
-  }
+  const parsed = parseCommandLine(args, {
+    json: { type: 'boolean', default: false },
+    seed: { type: 'string' },
+    'without-operator': { type: 'boolean', default: false },
+  });
   const withoutOperator = parsed.values['without-operator'];
   const [a, second, ...rest] = parsed.positionals;
   const b = withoutOperator ? a : second;
@@ -32,7 +21,7 @@ export async function compareCommand(args: string[], io: Io): Promise<number> {
     throw new CliError(
       'give two files: A.json B.json (scenarios or saved runs), or one scenario with --without-operator',
     );
-  const seed = parseSeed(parsed.values.seed);
+  const seed = parseNonNegativeInt('--seed', parsed.values.seed);
   const options = seed === undefined ? {} : { seed };
   await prepareEngine();
   const cmp = compareRuns(

@@ -8,7 +8,7 @@ import { buildPfCase, runAcPowerFlow } from '@finest/powerflow';
 import { parseCommandArgs } from '../args.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import { loadCase } from '../load-case.ts';
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 
 export function exportCommand(args: string[], io: Io): number {
   const { values, casePath } = parseCommandArgs(args, {

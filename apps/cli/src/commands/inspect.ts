@@ -7,7 +7,7 @@ import { findIslands } from '@finest/grid';
 import { loadBundledCities, type CityLayer } from '@finest/scenario';
 import { parseCommandArgs } from '../args.ts';
 import { loadCase } from '../load-case.ts';
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 
 type Counter = Record<string, number>;
 const bump = (c: Counter, key: string, by = 1): void => {

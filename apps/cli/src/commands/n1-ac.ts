@@ -8,8 +8,7 @@ import {
   runDcN1,
   type AcContingencyOutcome,
 } from '@finest/powerflow';
-import { CliError } from '../cli-error.ts';
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { createProgressBar } from '../progress.ts';
 import { round3 } from '../timing.ts';
 
@@ -17,14 +16,6 @@ export interface AcN1CliOptions {
   json: boolean;
   workers: number | undefined;
   screen: number | undefined;
-}
-
-export function parsePositiveInt(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new CliError(`${name} expects a positive integer, got "${value}"`);
-  return n;
 }
 
 export async function runAcN1Command(

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { ContingencySetSchema, formatPath, type Network } from '@finest/grid';
 import { solveOutageSet } from '@finest/powerflow';
 import { CliError } from '../cli-error.ts';
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { round3 } from '../timing.ts';
 
 export function readContingencySet(path: string) {

@@ -4,13 +4,13 @@
 import { writeFileSync } from 'node:fs';
 import { branchLabel, type Network } from '@finest/grid';
 import { runDcN1, type BranchPair, type DcN1Result } from '@finest/powerflow';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, parsePositiveInt } from '../args.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import { loadCase } from '../load-case.ts';
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { createProgressBar } from '../progress.ts';
 import { round3 } from '../timing.ts';
-import { parsePositiveInt, runAcN1Command } from './n1-ac.ts';
+import { runAcN1Command } from './n1-ac.ts';
 import { runSetCommand } from './n1-set.ts';
 
 export async function n1Command(args: string[], io: Io): Promise<number> {

@@ -8,7 +8,7 @@ import { runDcOpf, type DcOpfResult } from '@finest/powerflow';
 import { parseCommandArgs } from '../args.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import { loadCase } from '../load-case.ts';
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { round3 } from '../timing.ts';
 
 export async function opfCommand(args: string[], io: Io): Promise<number> {

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
-import { parseTimeLimit } from './pf.ts';
 
 const CASE9 = fileURLToPath(new URL('../../../../../shared/matpower/case9.m', import.meta.url));
 const hasShared = existsSync(CASE9);
@@ -21,16 +20,6 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
   return { code, out, err };
 }
-
-describe('parseTimeLimit', () => {
-  it('reads milliseconds ≥ 0 and refuses anything else', () => {
-    expect(parseTimeLimit(undefined)).toBeUndefined();
-    expect(parseTimeLimit('250')).toBe(250);
-    expect(parseTimeLimit('0')).toBe(0);
-    for (const bad of ['-1', 'soon', '', 'Infinity'])
-      expect(() => parseTimeLimit(bad)).toThrow(/--time-limit expects a number of milliseconds/);
-  });
-});
 
 it('has the shared MATPOWER cases where CI requires them', () => {
   // FINEST_REQUIRE_SHARED=1 (CI) makes the cases' absence a failure, not a skip

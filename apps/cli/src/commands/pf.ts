@@ -3,10 +3,10 @@
 // the Newton solve (checked once per iteration); past it the case is reported not converged.
 import { compareWithSv, type CgmesImport, type Network } from '@finest/grid';
 import { buildPfCase, runAcPowerFlow, runDcPowerFlow } from '@finest/powerflow';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, parseMilliseconds, parsePositiveInt } from '../args.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import { loadCase } from '../load-case.ts';
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { medianTime, round3 } from '../timing.ts';
 import { formatPfSummary } from './pf-summary.ts';
 
@@ -26,23 +26,6 @@ export interface PfSolution {
   Qg: Float64Array;
 }
 
-export function parseRepeat(value: string | undefined): number {
-  if (value === undefined) return 0;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new CliError(`--repeat expects a positive integer, got "${value}"`);
-  return n;
-}
-
-/** --time-limit MS: a number of milliseconds ≥ 0, or undefined when not given. */
-export function parseTimeLimit(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const ms = Number(value);
-  if (value.trim() === '' || !Number.isFinite(ms) || ms < 0)
-    throw new CliError(`--time-limit expects a number of milliseconds ≥ 0, got "${value}"`);
-  return ms;
-}
-
 export function pfCommand(method: 'ac' | 'dc', args: string[], io: Io): number {
   const { values, casePath } = parseCommandArgs(args, {
     json: { type: 'boolean', default: false },
@@ -54,8 +37,8 @@ export function pfCommand(method: 'ac' | 'dc', args: string[], io: Io): number {
     if (method === 'dc' && values[option] !== undefined && values[option] !== false)
       throw new CliError(`--${option} applies to the AC power flow (pf) only`);
   }
-  const repeat = parseRepeat(values.repeat);
-  const timeLimitMs = parseTimeLimit(values['time-limit']);
+  const repeat = parsePositiveInt('--repeat', values.repeat) ?? 0;
+  const timeLimitMs = parseMilliseconds('--time-limit', values['time-limit']);
   const { network, parseMs, cgmes } = loadCase(casePath);
   const enforceQ = values['enforce-q-limits'] === true;
 

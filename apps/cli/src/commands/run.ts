@@ -4,18 +4,10 @@
 // --frames writes every frame as NDJSON (first line: the layout).
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseScenario, prepareEngine, type Frame, type RunSummary } from '@finest/scenario';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, parseNonNegativeInt } from '../args.ts';
 import { CliError, EXIT } from '../cli-error.ts';
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { readJsonFile, runScenarioFile } from './run-inputs.ts';
-
-export function parseSeed(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const seed = Number(value);
-  if (!Number.isInteger(seed) || seed < 0)
-    throw new CliError(`--seed expects a non-negative integer, got "${value}"`);
-  return seed;
-}
 
 export async function runCommand(args: string[], io: Io): Promise<number> {
   const { values, casePath } = parseCommandArgs(args, {
@@ -26,7 +18,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   });
   if (casePath === undefined) throw new CliError('give a SCENARIO.json file');
   const scenario = parseScenario(readJsonFile(casePath), casePath);
-  const seed = parseSeed(values.seed);
+  const seed = parseNonNegativeInt('--seed', values.seed);
   let fd: number | undefined;
   if (values.frames !== undefined) {
     try {

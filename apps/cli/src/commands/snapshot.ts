@@ -14,7 +14,7 @@ import {
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { loadCase } from '../load-case.ts';
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 
 const DATA = fileURLToPath(new URL('../../../../data/', import.meta.url));
 

@@ -8,7 +8,6 @@
 // the engine, 1 when some failed or the sweep was interrupted, 2 for a bad sweep.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import {
   bundledEngineContext,
   checkRedis,
@@ -21,52 +20,32 @@ import {
   ThreadPool,
   type SweepExecutor,
 } from '@finest/sweep';
+import { parseCommandLine, parseIntInRange } from '../args.ts';
 import { CliError, EXIT } from '../cli-error.ts';
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { createProgressBar } from '../progress.ts';
 import { sweepDefinition } from './sweep-args.ts';
 import { formatSweep } from './sweep-format.ts';
 import { openSweepStore } from './sweep-store.ts';
 
-export function parseWorkers(
-  text: string | undefined,
-  fallback: number,
-  option = '--workers',
-): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0 || n > 256)
-    throw new CliError(`${option} expects an integer 0–256, got "${text}"`);
-  return n;
-}
-
 export async function sweepCommand(args: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        hours: { type: 'string' },
-        seeds: { type: 'string' },
-        topology: { type: 'string' },
-        operator: { type: 'string' },
-        set: { type: 'string', multiple: true },
-        workers: { type: 'string' },
-        queue: { type: 'string' },
-        db: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        csv: { type: 'string' },
-        title: { type: 'string' },
-      },
-    });
-  } catch (err) {
-    throw new CliError((err as Error).message);
-  }
+  const parsed = parseCommandLine(args, {
+    hours: { type: 'string' },
+    seeds: { type: 'string' },
+    topology: { type: 'string' },
+    operator: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    workers: { type: 'string' },
+    queue: { type: 'string' },
+    db: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    csv: { type: 'string' },
+    title: { type: 'string' },
+  });
   const v = parsed.values;
   const target = v.queue === undefined ? undefined : parseQueueUrl(v.queue);
-  const workers = parseWorkers(v.workers, target ? 0 : availableParallelism());
+  const workers =
+    parseIntInRange('--workers', v.workers, 0, 256) ?? (target ? 0 : availableParallelism());
   if (!target && workers === 0)
     throw new CliError('--workers 0 needs --queue (someone must compute)');
 

@@ -4,39 +4,27 @@
 // Runs until SIGINT/SIGTERM, which lets the runs in progress finish; a second signal ends it at
 // once (the jobs it held go back to the queue when their lock expires).
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { parseQueueUrl, QUEUE_NAME, QUEUE_PREFIX, RedisWorkerGroup } from '@finest/sweep';
+import { parseCommandLine, parseIntInRange } from '../args.ts';
 import { CliError, EXIT } from '../cli-error.ts';
-import type { Io } from '../main.ts';
-import { parseWorkers } from './sweep.ts';
+import type { Io } from '../io.ts';
 
 export async function workerCommand(args: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: false,
-      strict: true,
-      options: {
-        queue: { type: 'string' },
-        concurrency: { type: 'string' },
-        'lock-ms': { type: 'string' },
-      },
-    });
-  } catch (err) {
-    throw new CliError((err as Error).message);
-  }
+  const parsed = parseCommandLine(
+    args,
+    {
+      queue: { type: 'string' },
+      concurrency: { type: 'string' },
+      'lock-ms': { type: 'string' },
+    },
+    false,
+  );
   const v = parsed.values;
   if (v.queue === undefined) throw new CliError('--queue redis://HOST:PORT is required');
   const target = parseQueueUrl(v.queue);
-  const threads = parseWorkers(v.concurrency, availableParallelism(), '--concurrency');
+  const threads = parseIntInRange('--concurrency', v.concurrency, 0, 256) ?? availableParallelism();
   if (threads === 0) throw new CliError('--concurrency must be at least 1');
-  let lockMs: number | undefined;
-  if (v['lock-ms'] !== undefined) {
-    lockMs = Number(v['lock-ms']);
-    if (!Number.isInteger(lockMs) || lockMs < 1000 || lockMs > 600_000)
-      throw new CliError(`--lock-ms expects an integer 1000–600000, got "${v['lock-ms']}"`);
-  }
+  const lockMs = parseIntInRange('--lock-ms', v['lock-ms'], 1000, 600_000);
   const group = new RedisWorkerGroup({ target, threads, ...(lockMs ? { lockMs } : {}) });
   await group.start();
   io.err(

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../main.ts';
+import type { Io } from '../io.ts';
+import { main } from '../main.ts';
 import { parseHoursSpec } from '../hours-spec.ts';
 import { CliError } from '../cli-error.ts';
 

@@ -7,7 +7,7 @@ import { loadBundledData, scanYear, type YearScan } from '@finest/scenario';
 import { parseCommandArgs } from '../args.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import { parseHoursSpec } from '../hours-spec.ts';
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { createProgressBar } from '../progress.ts';
 
 type Record_ = { energyGWh: number; peak: number; peakUnit: string; year: string; source: string };

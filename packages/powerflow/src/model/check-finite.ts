@@ -6,11 +6,38 @@
 // Reactive limits may be ±Infinity (no limit); they must not be NaN.
 import type { Network } from '@finest/grid';
 import { PowerflowInputError } from '../errors.ts';
-import type { PfCase } from './pf-case.ts';
+
+/**
+ * The arrays of a PfCase this check reads, declared here rather than imported so that
+ * pf-case.ts (which calls the check) and this module do not import each other.
+ */
+export interface FiniteInputs {
+  readonly baseMVA: number;
+  readonly nBus: number;
+  readonly busIds: readonly string[];
+  readonly Pd: Float64Array;
+  readonly Qd: Float64Array;
+  readonly Gs: Float64Array;
+  readonly Bs: Float64Array;
+  readonly Vm0: Float64Array;
+  readonly Va0: Float64Array;
+  readonly r: Float64Array;
+  readonly x: Float64Array;
+  readonly b: Float64Array;
+  readonly tap: Float64Array;
+  readonly shift: Float64Array;
+  readonly rateA: Float64Array;
+  readonly Pg: Float64Array;
+  readonly Qg: Float64Array;
+  readonly Vg: Float64Array;
+  readonly Qmax: Float64Array;
+  readonly Qmin: Float64Array;
+  readonly Phvdc: Float64Array;
+}
 
 type Field = readonly [name: string, values: Float64Array, allowInfinite?: boolean];
 
-export function checkFiniteInput(net: Network, pf: PfCase): void {
+export function checkFiniteInput(net: Network, pf: FiniteInputs): void {
   if (!(Number.isFinite(pf.baseMVA) && pf.baseMVA > 0)) {
     throw new PowerflowInputError(`baseMVA must be a finite number > 0, got ${pf.baseMVA}`);
   }
