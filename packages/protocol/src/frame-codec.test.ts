@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame } from '@finest/scenario/schema';
-import { decodeFrame, encodeFrame, FrameDecodeError, isFrameMessage } from './frame-codec.ts';
+import {
+  decodeFrame,
+  decodeFrameHeader,
+  encodeFrame,
+  FrameDecodeError,
+  isFrameMessage,
+} from './frame-codec.ts';
 import { frameFromJson, frameToJson, joinFrames, splitFrames } from './frame-pack.ts';
 
 function frame(tick: number, keyframe = false): Frame {
@@ -67,6 +73,90 @@ describe('frame codec', () => {
     const big = new Uint8Array(bytes.length + 8);
     big.set(bytes, 8);
     expect(decodeFrame(big.subarray(8)).tick).toBe(3);
+  });
+
+  it('decodes the arrays as views onto the bytes, without copying them', () => {
+    const bytes = encodeFrame('run-1', frame(4));
+    const { frame: f } = decodeFrame(bytes);
+    for (const a of [f.busVm, f.areaFrequencyHz, f.branchStatus, f.hvdcStatus])
+      expect(a.buffer).toBe(bytes.buffer);
+    // a view: a change to the bytes shows in the frame
+    const at = f.busVa.byteOffset;
+    new DataView(bytes.buffer).setFloat32(at, 7.5, true);
+    expect(f.busVa[0]).toBe(7.5);
+  });
+
+  it('copies a frame at an offset that is not a multiple of 4 once, whole, and decodes it', () => {
+    for (const offset of [1, 2, 3, 5]) {
+      const bytes = encodeFrame('r', frame(9, true));
+      const big = new Uint8Array(bytes.length + offset);
+      big.set(bytes, offset);
+      const back = decodeFrame(big.subarray(offset));
+      expect(frameToJson(back.frame)).toEqual(frameToJson(frame(9, true)));
+      expect(back.frame.busVm.buffer).not.toBe(big.buffer);
+      expect(back.frame.busVm.buffer).toBe(back.frame.hvdcStatus.buffer);
+    }
+  });
+
+  it('keeps the wire format of protocol version 1 byte for byte', () => {
+    // the bytes the layout above specifies, written out independently (Python struct, '<')
+    const bytes = encodeFrame('ab', {
+      ...frame(2, true),
+      busVm: Float32Array.of(1),
+      busVa: Float32Array.of(-1.5),
+      busLoadMW: Float32Array.of(10),
+      busShedMW: Float32Array.of(0),
+      branchFlowMW: Float32Array.of(),
+      branchLoadingPct: Float32Array.of(),
+      branchStatus: Uint8Array.of(),
+      hvdcMW: Float32Array.of(650),
+      hvdcStatus: Uint8Array.of(2),
+      generatorMW: Float32Array.of(),
+      areaFrequencyHz: Float32Array.of(50),
+    });
+    expect(Buffer.from(bytes).toString('hex')).toBe(
+      '31464546' +
+        '01000000' +
+        '02000000' +
+        '02000000' +
+        '61620000' +
+        '0000000000405e40' +
+        '01000000' +
+        '00000000' +
+        '01000000' +
+        '00000000' +
+        '01000000' +
+        '00000000' +
+        '0000803f' +
+        '0000c0bf' +
+        '00002041' +
+        '00000000' +
+        '00802244' +
+        '00004842' +
+        '02',
+    );
+  });
+});
+
+describe('frame header', () => {
+  it('reads tick, time, flags and counts without the arrays', () => {
+    const bytes = encodeFrame('run-7', frame(5, true));
+    expect(decodeFrameHeader(bytes)).toEqual({
+      runId: 'run-7',
+      tick: 5,
+      t: 5 * 60.5,
+      keyframe: true,
+      nBus: 3,
+      nBranch: 2,
+      nHvdc: 1,
+      nGen: 2,
+      nArea: 2,
+      arraysAt: 16 + 8 + 8 + 24,
+      size: bytes.length,
+    });
+    expect(() => decodeFrameHeader(new TextEncoder().encode('{"type":"state"}'))).toThrow(
+      FrameDecodeError,
+    );
   });
 });
 

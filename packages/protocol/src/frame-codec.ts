@@ -11,11 +11,18 @@
 //              u8   branchStatus (nBranch), hvdcStatus (nHvdc)
 //
 // Float32 keeps a frame of the FI–EE network under 4 kB; the store and the stream use the same
-// bytes, so what a viewer sees is what was saved.
+// bytes, so what a viewer sees is what was saved. Every f32 array starts at a multiple of 4 from
+// the frame's first byte, so the arrays are written with one typed-array copy each and decoded
+// as views onto the bytes (no per-float loop). A frame whose bytes sit at an offset that is not
+// a multiple of 4 (a frame after an odd-sized one in a pack, a pooled Node buffer) is copied
+// once, whole, to an aligned buffer first. The format is unchanged since version 1 of the
+// protocol, so stored runs still decode.
 import type { Frame } from '@finest/scenario/schema';
 
 const MAGIC = 0x46454631;
 const KEYFRAME = 1;
+/** typed-array views read the host's byte order; every engine we run on is little-endian */
+const HOST_LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 export interface EncodedFrameHeader {
   runId: string;
@@ -24,19 +31,37 @@ export interface EncodedFrameHeader {
   keyframe: boolean;
 }
 
+export interface FrameHeader extends EncodedFrameHeader {
+  nBus: number;
+  nBranch: number;
+  nHvdc: number;
+  nGen: number;
+  nArea: number;
+  /** byte offset of busVm from the frame's first byte (a multiple of 4) */
+  arraysAt: number;
+  /** bytes of the whole frame */
+  size: number;
+}
+
 // Arithmetic, not `& ~3`: a corrupt u32 length must not wrap to a small int32.
 const pad4 = (n: number): number => Math.ceil(n / 4) * 4;
 
+/** f32 values per frame, in the order they are written */
+const floatCount = (
+  h: Pick<FrameHeader, 'nBus' | 'nBranch' | 'nHvdc' | 'nGen' | 'nArea'>,
+): number => 4 * h.nBus + 2 * h.nBranch + h.nHvdc + h.nGen + h.nArea;
+
 export function encodeFrame(runId: string, frame: Frame): Uint8Array {
   const id = new TextEncoder().encode(runId);
-  const nBus = frame.busVm.length;
-  const nBranch = frame.branchFlowMW.length;
-  const nHvdc = frame.hvdcMW.length;
-  const nGen = frame.generatorMW.length;
-  const nArea = frame.areaFrequencyHz.length;
+  const counts = {
+    nBus: frame.busVm.length,
+    nBranch: frame.branchFlowMW.length,
+    nHvdc: frame.hvdcMW.length,
+    nGen: frame.generatorMW.length,
+    nArea: frame.areaFrequencyHz.length,
+  };
   const head = 16 + pad4(id.length) + 8 + 24;
-  const floats = 4 * nBus + 2 * nBranch + nHvdc + nGen + nArea;
-  const bytes = new Uint8Array(head + 4 * floats + nBranch + nHvdc);
+  const bytes = new Uint8Array(head + 4 * floatCount(counts) + counts.nBranch + counts.nHvdc);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, frame.keyframe ? KEYFRAME : 0, true);
@@ -46,26 +71,31 @@ export function encodeFrame(runId: string, frame: Frame): Uint8Array {
   let at = 16 + pad4(id.length);
   view.setFloat64(at, frame.t, true);
   at += 8;
-  for (const n of [nBus, nBranch, nHvdc, nGen, nArea, 0]) {
+  for (const n of [counts.nBus, counts.nBranch, counts.nHvdc, counts.nGen, counts.nArea, 0]) {
     view.setUint32(at, n, true);
     at += 4;
   }
-  const put = (a: Float32Array): void => {
-    for (let k = 0; k < a.length; k++, at += 4) view.setFloat32(at, a[k]!, true);
-  };
-  put(frame.busVm);
-  put(frame.busVa);
-  put(frame.busLoadMW);
-  put(frame.busShedMW);
-  put(frame.branchFlowMW);
-  put(frame.branchLoadingPct);
-  put(frame.hvdcMW);
-  put(frame.generatorMW);
-  put(frame.areaFrequencyHz);
+  for (const a of floatArrays(frame)) {
+    if (HOST_LITTLE_ENDIAN) new Float32Array(bytes.buffer, at, a.length).set(a);
+    else for (let k = 0; k < a.length; k++) view.setFloat32(at + 4 * k, a[k]!, true);
+    at += 4 * a.length;
+  }
   bytes.set(frame.branchStatus, at);
-  bytes.set(frame.hvdcStatus, at + nBranch);
+  bytes.set(frame.hvdcStatus, at + counts.nBranch);
   return bytes;
 }
+
+const floatArrays = (f: Frame): Float32Array[] => [
+  f.busVm,
+  f.busVa,
+  f.busLoadMW,
+  f.busShedMW,
+  f.branchFlowMW,
+  f.branchLoadingPct,
+  f.hvdcMW,
+  f.generatorMW,
+  f.areaFrequencyHz,
+];
 
 export class FrameDecodeError extends Error {
   // named, so logs and String(err) say which error it is rather than "Error"
@@ -73,8 +103,11 @@ export class FrameDecodeError extends Error {
   readonly code = 'FINEST_FRAME_DECODE';
 }
 
-/** Decodes a binary frame; throws FrameDecodeError on anything that is not one. */
-export function decodeFrame(data: Uint8Array): EncodedFrameHeader & { frame: Frame } {
+/**
+ * Reads a frame's header without touching its arrays: what a load client or a router needs
+ * (tick, time). Throws FrameDecodeError on anything that is not exactly one whole frame.
+ */
+export function decodeFrameHeader(data: Uint8Array): FrameHeader {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const need = (n: number, what: string): void => {
     if (n > data.byteLength)
@@ -94,36 +127,56 @@ export function decodeFrame(data: Uint8Array): EncodedFrameHeader & { frame: Fra
   const [nBus, nBranch, nHvdc, nGen, nArea] = [0, 1, 2, 3, 4].map((k) =>
     view.getUint32(at + 4 * k, true),
   ) as [number, number, number, number, number];
-  at += 24;
-  const size = at + 4 * (4 * nBus + 2 * nBranch + nHvdc + nGen + nArea) + nBranch + nHvdc;
+  const counts = { nBus, nBranch, nHvdc, nGen, nArea };
+  const arraysAt = at + 24;
+  const size = arraysAt + 4 * floatCount(counts) + nBranch + nHvdc;
   need(size, 'arrays');
   // a frame is exactly its encoded size: more bytes mean a misread length or two frames glued
   if (data.byteLength !== size)
     throw new FrameDecodeError(
       `frame: ${data.byteLength - size} bytes after the end of the frame (${size} bytes)`,
     );
+  return { runId, tick, t, keyframe: (flags & KEYFRAME) !== 0, ...counts, arraysAt, size };
+}
+
+/**
+ * Decodes a binary frame; throws FrameDecodeError on anything that is not one. The arrays are
+ * views onto `data` (or onto one aligned copy of it): they share its memory, so a caller that
+ * reuses the bytes for something else must copy the frame first.
+ */
+export function decodeFrame(data: Uint8Array): EncodedFrameHeader & { frame: Frame } {
+  const h = decodeFrameHeader(data);
+  // new Uint8Array(typed array) copies (a Node Buffer's slice() would not)
+  const bytes = data.byteOffset % 4 === 0 || !HOST_LITTLE_ENDIAN ? data : new Uint8Array(data);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = h.arraysAt;
   const take = (n: number): Float32Array => {
-    const out = new Float32Array(n);
-    for (let k = 0; k < n; k++, at += 4) out[k] = view.getFloat32(at, true);
+    let out: Float32Array;
+    if (HOST_LITTLE_ENDIAN) out = new Float32Array(bytes.buffer, bytes.byteOffset + at, n);
+    else {
+      out = new Float32Array(n);
+      for (let k = 0; k < n; k++) out[k] = view.getFloat32(at + 4 * k, true);
+    }
+    at += 4 * n;
     return out;
   };
   const frame: Frame = {
-    tick,
-    t,
-    keyframe: (flags & KEYFRAME) !== 0,
-    busVm: take(nBus),
-    busVa: take(nBus),
-    busLoadMW: take(nBus),
-    busShedMW: take(nBus),
-    branchFlowMW: take(nBranch),
-    branchLoadingPct: take(nBranch),
-    hvdcMW: take(nHvdc),
-    generatorMW: take(nGen),
-    areaFrequencyHz: take(nArea),
-    branchStatus: data.slice(at, at + nBranch),
-    hvdcStatus: data.slice(at + nBranch, at + nBranch + nHvdc),
+    tick: h.tick,
+    t: h.t,
+    keyframe: h.keyframe,
+    busVm: take(h.nBus),
+    busVa: take(h.nBus),
+    busLoadMW: take(h.nBus),
+    busShedMW: take(h.nBus),
+    branchFlowMW: take(h.nBranch),
+    branchLoadingPct: take(h.nBranch),
+    hvdcMW: take(h.nHvdc),
+    generatorMW: take(h.nGen),
+    areaFrequencyHz: take(h.nArea),
+    branchStatus: bytes.subarray(at, at + h.nBranch),
+    hvdcStatus: bytes.subarray(at + h.nBranch, at + h.nBranch + h.nHvdc),
   };
-  return { runId, tick, t, keyframe: frame.keyframe, frame };
+  return { runId: h.runId, tick: h.tick, t: h.t, keyframe: h.keyframe, frame };
 }
 
 /** True when a binary message is a frame (cheap check before decoding). */

@@ -6,8 +6,14 @@ export {
   ServerMessageSchema,
 } from './messages.ts';
 export type { ClientMessage, RunInfo, ServerMessage } from './messages.ts';
-export { decodeFrame, encodeFrame, FrameDecodeError, isFrameMessage } from './frame-codec.ts';
-export type { EncodedFrameHeader } from './frame-codec.ts';
+export {
+  decodeFrame,
+  decodeFrameHeader,
+  encodeFrame,
+  FrameDecodeError,
+  isFrameMessage,
+} from './frame-codec.ts';
+export type { EncodedFrameHeader, FrameHeader } from './frame-codec.ts';
 export { frameFromJson, frameToJson, joinFrames, splitFrames } from './frame-pack.ts';
 export {
   ApiErrorSchema,
