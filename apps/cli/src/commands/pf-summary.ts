@@ -1,7 +1,23 @@
 // The readable report of `finest pf` / `finest dcpf`: outcome, balance, worst voltages and
 // the most loaded branches.
 import type { Network } from '@finest/grid';
-import type { PfSolution } from './pf.ts';
+
+/** A solved case as pf and dcpf report it (arrays in the case file's row order). */
+export interface PfSolution {
+  converged: boolean;
+  iterations: number;
+  mismatch?: number;
+  reason?: string;
+  baseMVA: number;
+  Vm: Float64Array;
+  Va: Float64Array;
+  Pf: Float64Array;
+  Qf: Float64Array;
+  Pt: Float64Array;
+  Qt: Float64Array;
+  Pg: Float64Array;
+  Qg: Float64Array;
+}
 
 const fmt = (x: number, digits = 2): string => x.toFixed(digits);
 

@@ -8,23 +8,7 @@ import { CliError, EXIT } from '../cli-error.ts';
 import { loadCase } from '../load-case.ts';
 import type { Io } from '../io.ts';
 import { medianTime, round3 } from '../timing.ts';
-import { formatPfSummary } from './pf-summary.ts';
-
-export interface PfSolution {
-  converged: boolean;
-  iterations: number;
-  mismatch?: number;
-  reason?: string;
-  baseMVA: number;
-  Vm: Float64Array;
-  Va: Float64Array;
-  Pf: Float64Array;
-  Qf: Float64Array;
-  Pt: Float64Array;
-  Qt: Float64Array;
-  Pg: Float64Array;
-  Qg: Float64Array;
-}
+import { formatPfSummary, type PfSolution } from './pf-summary.ts';
 
 export function pfCommand(method: 'ac' | 'dc', args: string[], io: Io): number {
   const { values, casePath } = parseCommandArgs(args, {
