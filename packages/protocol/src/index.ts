@@ -50,8 +50,9 @@ export {
   ScenarioEnvelopeSchema,
   ScenarioListSchema,
   ScenarioSummarySchema,
-  StartRunSchema,
 } from './rest.ts';
+export { StartMessageSchema, StartRunSchema } from './start-run.ts';
+export type { StartRun } from './start-run.ts';
 export type {
   ApiError,
   ApiIssue,
@@ -68,7 +69,6 @@ export type {
   RunListItem,
   ScenarioEnvelope,
   ScenarioSummary,
-  StartRun,
 } from './rest.ts';
 export { IntSpecError, MAX_SEED, MAX_SEEDS, parseHoursSpec, parseSeedsSpec } from './int-spec.ts';
 export * from './sweep.ts';

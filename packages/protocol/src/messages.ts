@@ -7,8 +7,8 @@ import {
   LogEntrySchema,
   RunKpisSchema,
   ScenarioEventSchema,
-  ScenarioSchema,
 } from '@finest/scenario/schema';
+import { StartMessageSchema } from './start-run.ts';
 import { SweepInfoSchema } from './sweep.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -20,17 +20,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   /** watch a run; fromTick resumes after a reconnect (frames after it are sent) */
   z.object({ type: z.literal('subscribe'), runId, fromTick: z.int().nonnegative().optional() }),
   z.object({ type: z.literal('unsubscribe'), runId }),
-  /** start a run of one's own, from a stored scenario id or an inline scenario */
-  z.object({
-    type: z.literal('start'),
-    scenarioId: z.string().max(100).optional(),
-    scenario: ScenarioSchema.optional(),
-    /** network id (default: the scenario's network) */
-    networkId: z.string().min(1).max(100).optional(),
-    seed: z.int().nonnegative().optional(),
-    /** play at once (default true) */
-    autoplay: z.boolean().optional(),
-  }),
+  /** start a run of one's own, from a stored scenario id or an inline scenario (start-run.ts) */
+  StartMessageSchema,
   z.object({ type: z.literal('play'), runId }),
   z.object({ type: z.literal('pause'), runId }),
   /** simulated seconds per wall-clock second */

@@ -4,8 +4,8 @@ import {
   FramesQuerySchema,
   GeoLayerNameSchema,
   IdParamSchema,
-  StartRunSchema,
 } from './rest.ts';
+import { StartRunSchema } from './start-run.ts';
 
 describe('REST schemas', () => {
   it('ids in URLs cannot carry a path', () => {

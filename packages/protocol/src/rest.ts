@@ -159,21 +159,7 @@ export const DuplicateScenarioSchema = z
 export const RunKindSchema = z.enum(['scenario', 'n1']);
 export type RunKind = z.infer<typeof RunKindSchema>;
 
-export const StartRunSchema = z
-  .object({
-    /** a stored scenario (built-in or user) … */
-    scenarioId: z.string().min(1).max(100).optional(),
-    /** … or an inline one */
-    scenario: ScenarioSchema.optional(),
-    /** network id (default: the scenario's network) */
-    networkId: z.string().min(1).max(100).optional(),
-    /** overrides the scenario's options.seed */
-    seed: z.int().nonnegative().optional(),
-  })
-  .refine((b) => (b.scenarioId === undefined) !== (b.scenario === undefined), {
-    message: 'give exactly one of scenarioId or scenario',
-  });
-export type StartRun = z.infer<typeof StartRunSchema>;
+// StartRunSchema (POST /api/runs) lives in start-run.ts: the WebSocket `start` shares it.
 
 export const BranchRunSchema = z.object({
   /** s from the parent's start; the what-if equals the parent before it */

@@ -83,8 +83,7 @@ export function handleMessage(
         return;
       case 'start': {
         writer(viewer);
-        if ((msg.scenarioId === undefined) === (msg.scenario === undefined))
-          throw new ApiError('FINEST_BAD_REQUEST', 'give exactly one of scenarioId or scenario');
+        // StartMessageSchema has already checked that exactly one of the two is given
         const scenario = msg.scenario ?? services.scenarios.get(msg.scenarioId!).scenario;
         const run = runs.startScenario({ scenario, networkId: msg.networkId, seed: msg.seed });
         viewer.send({ type: 'run-created', runId: run.id });

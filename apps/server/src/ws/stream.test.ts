@@ -157,6 +157,7 @@ describe('the WebSocket stream', () => {
       ['{"type":"launch"}', 'FINEST_WS_UNKNOWN_TYPE'],
       ['{"type":"seek","runId":"x","t":-1}', 'FINEST_WS_BAD_MESSAGE'],
       ['{"type":"start","scenario":{"schemaVersion":1}}', 'FINEST_WS_BAD_MESSAGE'],
+      ['{"type":"start"}', 'FINEST_WS_BAD_MESSAGE'],
       [Buffer.from([1, 2, 3]), 'FINEST_WS_BAD_MESSAGE'],
       ['{"type":"subscribe","runId":"no-such-run"}', 'FINEST_NOT_FOUND'],
       [`{"type":"play","runId":"${doneRun}"}`, 'FINEST_BAD_REQUEST'],
@@ -174,6 +175,11 @@ describe('the WebSocket stream', () => {
     }
     const seek = c.json().find((m) => m.type === 'error' && m.message.startsWith('t:'));
     expect(seek).toBeDefined();
+    // the REST body's rule, in the same words (StartRunSchema, start-run.ts)
+    const startErrors = c
+      .json()
+      .flatMap((m) => (m.type === 'error' && m.ref === 'start' ? [m.message] : []));
+    expect(startErrors).toContain('(root): give exactly one of scenarioId or scenario');
     c.send({ type: 'ping', id: 42 });
     expect(await c.waitFor('pong', (m) => m.id === 42)).toBeDefined();
     expect(c.closed).toBeUndefined();
