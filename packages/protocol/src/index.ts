@@ -72,3 +72,4 @@ export type {
 } from './rest.ts';
 export { IntSpecError, MAX_SEED, MAX_SEEDS, parseHoursSpec, parseSeedsSpec } from './int-spec.ts';
 export * from './sweep.ts';
+export { lastIndexAtOrBefore, TIME_TOLERANCE_S } from './time-index.ts';

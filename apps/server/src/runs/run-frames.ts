@@ -2,6 +2,7 @@
 // tick's time and keyframe flag in memory (9 bytes a frame), the encoded bytes of frames not
 // yet written to the store, and a few recently inflated chunks. Memory stays bounded however
 // long the run is; watchers of a run being computed are told when frames arrive.
+import { lastIndexAtOrBefore } from '@finest/protocol';
 import type { FramesRepo } from '../store/frames-repo.ts';
 import { chunkTimes, packChunk, unpackChunk, type FrameMeta } from './frame-chunk.ts';
 
@@ -51,17 +52,7 @@ export class RunFrames {
 
   /** the last tick at or before t (s); -1 when t is before the first frame */
   tickAt(t: number): number {
-    let lo = 0;
-    let hi = this.n - 1;
-    let best = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.times[mid]! <= t + 1e-9) {
-        best = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return best;
+    return lastIndexAtOrBefore(this.n, (i) => this.times[i]!, t);
   }
 
   /** The encoded bytes of a frame (as sent on the WebSocket). */
@@ -135,13 +126,8 @@ export class RunFrames {
   }
 
   private chunkStart(tick: number): number {
-    let lo = 0;
-    let hi = this.chunkStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.chunkStarts[mid]! <= tick) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.chunkStarts[lo]!;
+    // ticks are integers: no tolerance; the first chunk starts at tick 0
+    const starts = this.chunkStarts;
+    return starts[Math.max(0, lastIndexAtOrBefore(starts.length, (i) => starts[i]!, tick, 0))]!;
   }
 }

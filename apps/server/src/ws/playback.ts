@@ -4,7 +4,7 @@
 // time is due, by a timer set for exactly that moment, not by polling. Log entries go out
 // with the frame they lead up to. Frames of a run still being computed are sent as they come.
 import type { LogEntry } from '@finest/scenario/schema';
-import type { ServerMessage } from '@finest/protocol';
+import { lastIndexAtOrBefore, type ServerMessage } from '@finest/protocol';
 import type { RunFrames } from '../runs/run-frames.ts';
 import type { Subscription } from './viewer.ts';
 
@@ -225,16 +225,8 @@ export class Playback {
   /** entries at or before the time of a tick (the log is in time order) */
   private logCount(tick: number): number {
     if (tick < 0) return 0;
-    const t = this.frames.t(tick) + 1e-9;
     const log = this.source.log;
-    let lo = 0;
-    let hi = log.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (log[mid]!.t <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lastIndexAtOrBefore(log.length, (i) => log[i]!.t, this.frames.t(tick)) + 1;
   }
 
   private broadcastState(): void {

@@ -1,7 +1,7 @@
 // The app's structural state: what React renders (scenario library, the current run, its log
 // and KPIs, playback controls, open dialogs, wall mode). It changes on discrete events — a run
 // starts, an event is passed, KPIs arrive — never per frame (that is scene-store.ts).
-import type { RunInfo } from '@finest/protocol';
+import { lastIndexAtOrBefore, type RunInfo } from '@finest/protocol';
 import type { ScenarioSummary, RunListItem } from '@finest/protocol';
 import type { LogEntry, RunKpis, ScenarioEvent } from '@finest/scenario/schema';
 import { useStore } from 'zustand';
@@ -84,14 +84,7 @@ export function toast(text: string, kind: Toast['kind'] = 'info'): void {
 
 /** Index of the last log entry at or before t (entries in time order). */
 export function logIndexAt(log: readonly LogEntry[], t: number): number {
-  let lo = 0;
-  let hi = log.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (log[mid]!.t <= t + 1e-6) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return lastIndexAtOrBefore(log.length, (i) => log[i]!.t, t);
 }
 
 /** Merges log entries (dedupe by time and text), in time order. */
