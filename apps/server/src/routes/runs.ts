@@ -80,7 +80,7 @@ export const runRoutes: FastifyPluginAsyncZod<PluginOptions> = async (app, { ser
         response: { 200: RunLogSchema },
       },
     },
-    async (req) => ({ runId: req.params.id, entries: runs.log(req.params.id) }),
+    async (req) => ({ runId: req.params.id, entries: [...runs.log(req.params.id)] }),
   );
 
   app.get(
@@ -130,7 +130,7 @@ export const runRoutes: FastifyPluginAsyncZod<PluginOptions> = async (app, { ser
         run: details.run,
         scenario: runs.scenario(id),
         kpis: details.kpis,
-        log: runs.log(id),
+        log: [...runs.log(id)],
       });
       const frames = runs.frames(id);
       return reply

@@ -208,9 +208,13 @@ export class RunService extends EventEmitter<RunServiceEvents> {
     return this.live.has(id) || this.running.has(id);
   }
 
-  log(id: string): LogEntry[] {
+  /**
+   * The run's log: while it is computed, the one list its job appends to (the hub's playbacks
+   * read this same list, so there is no second copy to keep in step); once stored, read back.
+   */
+  log(id: string): readonly LogEntry[] {
     const live = this.liveLog.get(id);
-    if (live) return [...live];
+    if (live) return live;
     this.row(id);
     return logEntries(this.store.runs.log(id));
   }

@@ -1,7 +1,7 @@
 // All playbacks, one per watched run, created on the first subscribe and dropped a while after
 // the last watcher left (so a viewer that reconnects finds the playback where it was). Routes
-// the run service's events (frames computed, log, progress, done, deleted) to the watchers.
-import type { LogEntry } from '@finest/scenario/schema';
+// the run service's events (frames computed, progress, done, deleted) to the watchers; the log
+// is read from the run service as the playback reaches it.
 import type { RunService } from '../runs/run-service.ts';
 import { WS_ERRORS } from '../errors.ts';
 import { Playback } from './playback.ts';
@@ -16,7 +16,6 @@ export const HUB_DEFAULTS = {
 
 interface Entry {
   playback: Playback;
-  log: LogEntry[];
   complete: boolean;
   unlisten: () => void;
   idleTimer: NodeJS.Timeout | undefined;
@@ -28,16 +27,13 @@ export class PlaybackHub {
   private readonly offs: (() => void)[] = [];
 
   constructor(private readonly runs: RunService) {
-    const on = <E extends 'progress' | 'log' | 'done' | 'deleted'>(
+    const on = <E extends 'progress' | 'done' | 'deleted'>(
       event: E,
       fn: (...args: never[]) => void,
     ): void => {
       runs.on(event, fn as never);
       this.offs.push(() => runs.off(event, fn as never));
     };
-    on('log', (runId: string, entries: LogEntry[]) => {
-      this.entries.get(runId)?.log.push(...entries);
-    });
     on('progress', (runId: string, fraction: number, ticks: number) => {
       const e = this.entries.get(runId);
       if (!e) return;
@@ -141,10 +137,10 @@ export class PlaybackHub {
     const found = this.entries.get(runId);
     if (found) return found;
     const frames = this.runs.frames(runId);
+    // the run service's own list: a live run's grows as it is computed (no copy here)
     const log = this.runs.log(runId);
     const entry: Entry = {
       playback: undefined as unknown as Playback,
-      log,
       complete: !this.runs.isActive(runId),
       unlisten: () => {},
       idleTimer: undefined,

@@ -15,7 +15,8 @@ export const PLAYBACK_DEFAULTS = {
 
 export interface PlaybackSource {
   frames: RunFrames;
-  log: LogEntry[];
+  /** the run service's log of the run (grows while it is computed) */
+  log: readonly LogEntry[];
   /** true once every frame of the run is computed */
   isComplete: () => boolean;
 }

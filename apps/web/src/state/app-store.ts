@@ -30,12 +30,12 @@ export interface AppState {
   playing: boolean;
   /** simulated s per wall-clock s */
   speed: number;
-  /** the run's sequence of events, in time order */
+  /** the run's sequence of events as far as known, in time order (run-log.ts) */
   log: LogEntry[];
+  /** entries of it the stream has sent since its last replace (run-log.ts) */
+  logStreamed: number;
   /** index of the last entry at or before the playhead (−1 before the first) */
   logIndex: number;
-  /** scenario events of the run, for timeline markers */
-  markers: { t: number; label: string }[];
   kpis: RunKpis | null;
   dialog: Dialog;
   wall: boolean;
@@ -58,8 +58,8 @@ export const appStore = createStore<AppState>()(() => ({
   playing: false,
   speed: 1,
   log: [],
+  logStreamed: 0,
   logIndex: -1,
-  markers: [],
   kpis: null,
   dialog: null,
   wall: false,
@@ -87,15 +87,3 @@ export function logIndexAt(log: readonly LogEntry[], t: number): number {
   return lastIndexAtOrBefore(log.length, (i) => log[i]!.t, t);
 }
 
-/** Merges log entries (dedupe by time and text), in time order. */
-export function mergeLog(a: readonly LogEntry[], b: readonly LogEntry[]): LogEntry[] {
-  const seen = new Set<string>();
-  const out: LogEntry[] = [];
-  for (const e of [...a, ...b]) {
-    const key = `${e.t}|${e.text}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(e);
-  }
-  return out.sort((x, y) => x.t - y.t);
-}

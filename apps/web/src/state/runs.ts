@@ -1,12 +1,13 @@
-// The run on screen: starting one, watching one (its maps onto the scene, its history, log and
-// timeline markers), and what is fetched once it is fully computed.
+// The run on screen: starting one, watching one (its maps onto the scene, its history and log),
+// and what is fetched once it is fully computed.
 import type { RunInfo } from '@finest/protocol';
-import type { LogEntry, ScenarioEvent, ScenarioInput } from '@finest/scenario/schema';
+import type { LogEntry, ScenarioInput } from '@finest/scenario/schema';
 import { api } from '../api/rest.ts';
-import { appStore, logIndexAt, mergeLog } from './app-store.ts';
+import { appStore, logIndexAt } from './app-store.ts';
 import { loadNetwork, DEFAULT_NETWORK } from './networks.ts';
 import { reportError } from './errors.ts';
 import { RunHistory } from './history.ts';
+import { addFetched, addStreamed, EMPTY_LOG } from './run-log.ts';
 import { play, seek, setSpeed } from './playback.ts';
 import { refreshRuns } from './lists.ts';
 import { runMaps, speedFor } from './run-maps.ts';
@@ -25,70 +26,43 @@ export async function setRun(run: RunInfo): Promise<void> {
     history: new RunHistory(run.id, maps.summary),
     lastTick: -1,
     framesFetched: '',
-    fullLog: [],
   });
   sceneStore.setState({ model, maps, frame: null, selected: null });
   appStore.setState({
     run,
     runStatus: run.status,
-    log: [],
+    ...EMPTY_LOG,
     logIndex: -1,
     kpis: null,
     progress: 0,
-    markers: [],
   });
-  void loadMarkers(run);
   void loadLog(run.id);
-}
-
-async function loadMarkers(run: RunInfo): Promise<void> {
-  // a what-if or an inline scenario has no stored copy: the log's entries mark the timeline
-  if (!appStore.getState().scenarios.some((s) => s.id === run.scenarioId)) return;
-  try {
-    const { scenario } = await api.scenario(run.scenarioId);
-    const markers = scenario.events
-      .filter((e) => e.at > 0)
-      .map((e) => ({ t: e.at, label: eventLabel(e) }));
-    if (appStore.getState().run?.id === run.id) appStore.setState({ markers });
-  } catch {
-    // an inline scenario has no stored copy: the log's entries still mark the timeline
-  }
-}
-
-export function eventLabel(e: ScenarioEvent): string {
-  switch (e.type) {
-    case 'trip':
-    case 'restore':
-      return `${e.type} ${e.element.kind} ${e.element.id}`;
-    case 'derate':
-      return `derate ${e.generator} to ${e.PmaxMW} MW`;
-    case 'set-hvdc':
-      return `set ${e.link} to ${e.MW} MW`;
-    case 'scale-demand':
-      return `demand ${e.scope.country ?? e.scope.area} ${e.factor !== undefined ? `×${e.factor}` : `${e.temperatureDeltaC} °C`}`;
-    case 'activate-reserve':
-      return `reserve ${e.name} ${e.MW} MW`;
-    case 'redispatch':
-      return `redispatch ${e.generator} to ${e.MW} MW`;
-  }
 }
 
 async function loadLog(runId: string): Promise<void> {
   try {
     const entries = await api.log(runId);
-    setLog(runId, entries, false, true);
+    setLog(runId, entries, { streamed: false });
   } catch {
     // not computed yet: the stream's log messages fill it
   }
 }
 
-export function setLog(runId: string, entries: LogEntry[], replace: boolean, full = false): void {
+/**
+ * Log entries for the run on screen: from the stream (`streamed`, a replace or the next ones)
+ * or from REST (everything computed so far). One list, merged as prefixes (run-log.ts).
+ */
+export function setLog(
+  runId: string,
+  entries: LogEntry[],
+  from: { streamed: true; replace: boolean } | { streamed: false },
+): void {
   const s = appStore.getState();
   if (s.run?.id !== runId) return;
-  if (full) sessionStore.setState({ fullLog: entries });
-  // a replace resets what the stream sent; the complete log from REST always stays
-  const log = mergeLog(replace ? sessionStore.getState().fullLog : s.log, entries);
-  appStore.setState({ log, logIndex: logIndexAt(log, sceneStore.getState().frame?.t ?? 0) });
+  const known = from.streamed ? addStreamed(s, entries, from.replace) : addFetched(s, entries);
+  if (known.log === s.log && known.logStreamed === s.logStreamed) return;
+  const logIndex = logIndexAt(known.log, sceneStore.getState().frame?.t ?? 0);
+  appStore.setState({ ...known, logIndex });
 }
 
 export async function startScenario(scenarioId: string): Promise<void> {
@@ -146,7 +120,7 @@ export async function afterComputed(runId: string): Promise<void> {
       runStatus: details.status,
       ...(details.kpis ? { kpis: details.kpis } : {}),
     });
-    setLog(runId, entries, false, true);
+    setLog(runId, entries, { streamed: false });
     const frames = await api.frames(runId);
     const h = sessionStore.getState().history;
     if (h && h.runId === runId) for (const f of frames) h.add(f);

@@ -1,10 +1,9 @@
 // The session's own state, apart from what React renders (app-store.ts) and what the scene
 // draws (scene-store.ts): the socket, the networks loaded, where the stream of the run on
-// screen has got to, the run's full log as REST gave it, and its history for the charts.
+// screen has got to and its history for the charts.
 // A vanilla store: none of it is rendered, so nothing subscribes to it.
 import { createStore } from 'zustand/vanilla';
 import type { TwinSocket } from '../api/socket.ts';
-import type { LogEntry } from '@finest/scenario/schema';
 import type { SceneModel } from '../scene/network-model.ts';
 import type { RunHistory } from './history.ts';
 
@@ -17,8 +16,6 @@ export interface SessionState {
   lastTick: number;
   /** the run whose frames were fetched after it was computed */
   framesFetched: string;
-  /** the run's complete log as REST gave it */
-  fullLog: LogEntry[];
   /** the run's history (the charts read it; its `seq` says when it changed) */
   history: RunHistory | null;
 }
@@ -29,6 +26,5 @@ export const sessionStore = createStore<SessionState>()(() => ({
   networks: new Map(),
   lastTick: -1,
   framesFetched: '',
-  fullLog: [],
   history: null,
 }));

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { RunInfo } from '@finest/protocol';
 import { describe, expect, it } from 'vitest';
 import { buildSceneModel, readNetwork } from '../scene/network-model.ts';
-import { logIndexAt, mergeLog } from './app-store.ts';
+import { logIndexAt } from './app-store.ts';
 import { RunHistory } from './history.ts';
-import { eventLabel, invert, runMaps, speedFor } from './session.ts';
+import { invert, runMaps, speedFor } from './session.ts';
 import type { Frame, LogEntry } from '@finest/scenario/schema';
 
 const net = readNetwork(
@@ -68,12 +68,8 @@ describe('playback helpers', () => {
     expect(speedFor(10 * 86_400)).toBe(3600);
   });
 
-  it('finds the log entry at the playhead and merges logs without duplicates', () => {
-    const log = mergeLog(
-      [entry(0, 'a'), entry(364, 'trip')],
-      [entry(364, 'trip'), entry(100, 'b')],
-    );
-    expect(log.map((e) => e.text)).toEqual(['a', 'b', 'trip']);
+  it('finds the log entry at the playhead', () => {
+    const log = [entry(0, 'a'), entry(100, 'b'), entry(364, 'trip')];
     expect(logIndexAt(log, -1)).toBe(-1);
     expect(logIndexAt(log, 0)).toBe(0);
     expect(logIndexAt(log, 363.9)).toBe(1);
@@ -81,14 +77,6 @@ describe('playback helpers', () => {
     expect(logIndexAt(log, 1e9)).toBe(2);
   });
 
-  it('labels scenario events for the timeline', () => {
-    expect(eventLabel({ type: 'trip', at: 364, element: { kind: 'hvdc', id: 'H14816' } })).toBe(
-      'trip hvdc H14816',
-    );
-    expect(
-      eventLabel({ type: 'scale-demand', at: 0, scope: { country: 'FI' }, temperatureDeltaC: -5 }),
-    ).toBe('demand FI -5 °C');
-  });
 });
 
 describe('run history', () => {

@@ -6,5 +6,5 @@ export { reportError, describeError } from './errors.ts';
 export { refreshRuns, refreshScenarios } from './lists.ts';
 export { DEFAULT_NETWORK } from './networks.ts';
 export { branchWhatIf, pause, play, playhead, seek, setSpeed, togglePlay } from './playback.ts';
-export { eventLabel, playFrom, startInline, startScenario, watchRun } from './runs.ts';
+export { playFrom, startInline, startScenario, watchRun } from './runs.ts';
 export { invert, runMaps, speedFor } from './run-maps.ts';

@@ -38,7 +38,7 @@ function onMessage(m: ServerMessage): void {
       if (m.parentRunId && m.parentRunId === s.run?.id) void playFrom(m.runId, s.speed);
       return;
     case 'log':
-      setLog(m.runId, m.entries, m.replace === true);
+      setLog(m.runId, m.entries, { streamed: true, replace: m.replace === true });
       return;
     case 'kpis':
       if (m.runId === s.run?.id) appStore.setState({ kpis: m.kpis });

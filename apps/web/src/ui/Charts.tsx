@@ -6,6 +6,7 @@ import { useEffect, useRef, type ReactElement } from 'react';
 import { COUNTRIES } from '../scene/network-model.ts';
 import { appStore } from '../state/app-store.ts';
 import type { RunHistory } from '../state/history.ts';
+import { logMarkers } from '../state/run-log.ts';
 import { sceneStore } from '../state/scene-store.ts';
 import { sessionStore } from '../state/session-store.ts';
 import { fmtClock } from './format.ts';
@@ -123,7 +124,8 @@ export function drawChart(
     .attr('class', (d) => `series series-${d.s.style}`)
     .attr('d', (d) => path(d.pts) ?? '');
 
-  const markers = appStore.getState().markers;
+  const app = appStore.getState();
+  const markers = logMarkers(app.log, (app.run?.durationS ?? 1) / 400);
   svg
     .selectAll<SVGLineElement, { t: number }>('line.event')
     .data(markers)
@@ -196,7 +198,7 @@ export function Chart({ kind }: { kind: ChartKind }): ReactElement {
     };
     const unsub = sceneStore.subscribe(schedule);
     const unsubApp = appStore.subscribe((s, p) => {
-      if (s.markers !== p.markers || s.run !== p.run) {
+      if (s.log !== p.log || s.run !== p.run) {
         seq = -1;
         schedule();
       }

@@ -6,6 +6,7 @@ import type { LogEntry } from '@finest/scenario/schema';
 import { elementGoal } from '../scene/camera-presets.ts';
 import { elementPosition } from '../scene/network-model.ts';
 import { useApp } from '../state/app-store.ts';
+import { logFigures } from '../state/run-log.ts';
 import { flyTo, sceneStore } from '../state/scene-store.ts';
 import { seek } from '../state/session.ts';
 
@@ -14,6 +15,12 @@ export function focusEntry(e: LogEntry): void {
   if (!m || !e.element) return;
   const xz = elementPosition(m, e.element.kind, e.element.id);
   if (xz) flyTo(elementGoal(xz, e.element.kind));
+}
+
+/** the entry's MW, Hz, % from its fields, beside the engine's words (which are not re-worded) */
+function figures(e: LogEntry): ReactElement | null {
+  const text = logFigures(e);
+  return text ? <span className="log-figures">{text}</span> : null;
 }
 
 export function EventLog({ compact = false }: { compact?: boolean }): ReactElement {
@@ -60,6 +67,7 @@ export function EventLog({ compact = false }: { compact?: boolean }): ReactEleme
                 <time>{e.clock}</time>
                 <span className="log-kind">{e.kind.replace('-', ' ')}</span>
                 <span className="log-text">{e.text}</span>
+                {figures(e)}
               </button>
             </li>
           );

@@ -5,6 +5,7 @@ import { useEffect, useRef, type ReactElement } from 'react';
 import { api } from '../api/rest.ts';
 import { snapshotPng } from '../scene/canvas-root.tsx';
 import { appStore, useApp } from '../state/app-store.ts';
+import { logMarkers } from '../state/run-log.ts';
 import { sceneStore } from '../state/scene-store.ts';
 import { pause, play, playhead, seek, setSpeed } from '../state/session.ts';
 import { fmtClock, fmtDuration } from './format.ts';
@@ -12,19 +13,6 @@ import { Icon } from './icons.tsx';
 import { subscribeLive, useLive } from './live.ts';
 
 export const SPEEDS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1200, 3600];
-
-const MARKER_KINDS = new Set([
-  'trip',
-  'protection-trip',
-  'ufls',
-  'island',
-  'load-shed',
-  'restore',
-  'hvdc',
-  // the control-room operator's re-dispatch, disconnections and reconnections
-  'operator',
-  'load-restored',
-]);
 
 export function stepSeek(direction: 1 | -1): void {
   const run = appStore.getState().run;
@@ -44,7 +32,6 @@ export function savePng(): void {
 function Timeline(): ReactElement {
   const run = useApp((s) => s.run);
   const log = useApp((s) => s.log);
-  const markers = useApp((s) => s.markers);
   const progress = useApp((s) => s.progress);
   const input = useRef<HTMLInputElement | null>(null);
   const dragging = useRef(false);
@@ -62,14 +49,7 @@ function Timeline(): ReactElement {
     return subscribeLive(write);
   }, []);
 
-  const marks = [
-    ...markers.map((m) => ({ t: m.t, label: m.label, kind: 'event' })),
-    ...log
-      .filter((e) => MARKER_KINDS.has(e.kind))
-      .map((e) => ({ t: e.t, label: `${e.clock} ${e.text}`, kind: e.kind })),
-  ]
-    .filter((m, k, all) => all.findIndex((x) => Math.abs(x.t - m.t) < duration / 400) === k)
-    .slice(0, 60);
+  const marks = logMarkers(log, duration / 400);
 
   return (
     <div className="timeline">

@@ -351,6 +351,7 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
           kind: 'warning',
           text: `${branchLabel(net, l, s.busIndex)} overloaded at ${(100 * flows.loading[l]!).toFixed(0)} %${dt <= duration && options.protection.enabled ? `; protection trips it in ${dt.toFixed(0)} s unless relieved` : ''}`,
           element: { kind: 'branch', id: net.branches[l]!.id },
+          loadingPct: 100 * flows.loading[l]!,
         });
       overloaded[l] = over ? 1 : 0;
     }
@@ -527,7 +528,9 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
         note(t + u.after, {
           kind: 'ufls',
           text: `${area}: frequency below ${u.frequencyHz.toFixed(2)} Hz, under-frequency load shedding stage ${u.stage + 1} (${m.ufls[u.stage]!.shedPct} % of load)`,
+          area,
           MW: u.shedMW,
+          Hz: u.frequencyHz,
         });
       }
       if (st.stages !== stagesBefore) s.uflsShare.set(area, Math.min(1, st.ufls / m.areaLoadMW));
@@ -542,6 +545,7 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
           kind: 'ufls',
           text: `${islandName(zone)}: frequency below ${u.frequencyHz.toFixed(2)} Hz, under-frequency load shedding stage ${u.stage + 1} (${m.ufls[u.stage]!.shedPct} % of the island's load)`,
           MW: u.shedMW,
+          Hz: u.frequencyHz,
         });
       if (st.stages !== stagesBefore)
         s.islandUflsShare.set(zone.key, Math.min(1, st.ufls / m.areaLoadMW));
@@ -645,6 +649,7 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
         kind: 'island',
         text: `${islandName(c.zone)} blacks out: its frequency went ${low ? `below 47.5 Hz (${c.minHz.toFixed(2)} Hz)` : `above 51.5 Hz (${c.maxHz.toFixed(2)} Hz)`} and its ${c.zone.units.length} units tripped (${formatMW(mw)})`,
         MW: c.zone.model.areaLoadMW,
+        Hz: low ? c.minHz : c.maxHz,
       });
     }
     while (cursor < events.length && events[cursor]!.at <= t + EPS) {
@@ -697,6 +702,7 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
         text: `protection tripped ${branchLabel(net, l, s.busIndex)} at ${(100 * flows!.loading[l]!).toFixed(0)} % loading`,
         element: { kind: 'branch', id: br.id },
         ...(country ? { country } : {}),
+        loadingPct: 100 * flows!.loading[l]!,
       });
     }
     for (const [area, due] of restoreDue) {

@@ -79,8 +79,14 @@ export const LogEntrySchema = z.object({
   text: z.string(),
   element: ElementRefSchema.optional(),
   country: z.string().optional(),
+  /** synchronous area (FrameLayout.areaIds) the entry is about */
+  area: z.string().optional(),
   /** MW involved (lost, shed, restored, set) */
   MW: z.number().optional(),
+  /** Hz: the frequency that set it off (a UFLS stage, an island's collapse) */
+  Hz: z.number().optional(),
+  /** % of the branch's rating (an overload, a protection trip) */
+  loadingPct: z.number().optional(),
 });
 export type LogEntry = z.infer<typeof LogEntrySchema>;
 export type LogKind = z.infer<typeof LogKindSchema>;
