@@ -80,7 +80,8 @@ export function runAcPowerFlow(pf: PfCase, options: AcPowerFlowOptions = {}): Ac
   // A PQ bus starting at |V| = 0 (as case files store dead buses) would give the Jacobian an
   // empty angle column; the start is a guess, not data, so it starts at 1 pu instead.
   for (const i of types.pq) if (Vm[i] === 0) Vm[i] = 1;
-  const Va = Float64Array.from(pf.Va0, (d) => d / DEG);
+  const Va = new Float64Array(pf.nBus);
+  for (let i = 0; i < pf.nBus; i++) Va[i] = pf.Va0[i]! / DEG;
   const Va0ref = ref0 === undefined ? 0 : Va[ref0]!;
   const limited: number[] = [];
   const fixedQg = new Float64Array(pf.nGen);

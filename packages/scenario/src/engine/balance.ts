@@ -10,7 +10,8 @@
 import { findIslands, type SnapshotInputs } from '@finest/grid';
 import { profileAt } from './clock.ts';
 import { responseBounds, shareNeed, type ResponseBounds } from './unit-dispatch.ts';
-import type { WorkingState } from './working-state.ts';
+import { sameBytes } from './same-bytes.ts';
+import type { IslandsNow, WorkingState } from './working-state.ts';
 
 export interface Balance {
   /** per bus, MW */
@@ -73,24 +74,42 @@ export function balanceAt(
   const nBus = net.buses.length;
   const nGen = net.generators.length;
   const demandMW = new Float64Array(nBus);
+  // the country's profile value and scalings, once per country and area, not per bus
+  const byCountry = new Map<string, { base: number; factor: number; offset: number }>();
+  const areaFactor = new Map<string, number>();
   for (let i = 0; i < nBus; i++) {
     const c = s.busCountry[i]!;
     const share = s.demandShare[i]!;
     if (share === 0) continue;
-    const series = (profiles.demand.series as Record<string, number[] | undefined>)[c];
-    const base = series ? profileAt(series, hour) : 0;
-    const factor = (s.demandFactor.get(c) ?? 1) * (s.demandFactor.get(`area:${s.busArea[i]}`) ?? 1);
-    demandMW[i] = Math.max(0, share * (base * factor + (s.demandOffsetMW.get(c) ?? 0)));
+    let country = byCountry.get(c);
+    if (country === undefined) {
+      const series = (profiles.demand.series as Record<string, number[] | undefined>)[c];
+      country = {
+        base: series ? profileAt(series, hour) : 0,
+        factor: s.demandFactor.get(c) ?? 1,
+        offset: s.demandOffsetMW.get(c) ?? 0,
+      };
+      byCountry.set(c, country);
+    }
+    const area = s.busArea[i]!;
+    let inArea = areaFactor.get(area);
+    if (inArea === undefined) {
+      inArea = s.demandFactor.get(`area:${area}`) ?? 1;
+      areaFactor.set(area, inArea);
+    }
+    demandMW[i] = Math.max(
+      0,
+      share * (country.base * (country.factor * inArea) + country.offset),
+    );
   }
 
   // available output per unit now (wind follows its capacity factor, reserves ramp up; a unit
   // that is not running gives nothing) and its set-point
   const available = new Float64Array(nGen);
   const setpoint = new Float64Array(nGen);
-  const genBus = new Int32Array(nGen);
+  const genBus = s.genBus;
   net.generators.forEach((g, k) => {
-    const i = s.busIndex.get(g.bus)!;
-    genBus[k] = i;
+    const i = genBus[k]!;
     if (!g.inService || !s.busOn[i]) return;
     const ramp = s.reserveRamp.get(k);
     if (!ramp && !s.committed[k]) return;
@@ -108,18 +127,10 @@ export function balanceAt(
   net.buses.forEach((bus, i) => {
     bus.type = s.busOn[i] ? s.originalBusType[i]! : 'NONE';
   });
-  const topologyKey = `${net.branches.map((br) => (br.inService ? 1 : 0)).join('')}|${s.busOn.join('')}`;
-  if (s.islandCache?.key !== topologyKey)
-    s.islandCache = { key: topologyKey, result: findIslands(net) };
-  const { islands, islandOf } = s.islandCache.result;
+  const { islands, islandOf, islandKey, externalOnly, areaOfIsland, islandsOfArea } = islandsOf(s);
   const nIsland = islands.length;
   const energised = new Array<boolean>(nIsland).fill(false);
   for (let k = 0; k < nGen; k++) if (available[k]! > 0) energised[islandOf[genBus[k]!]!] = true;
-  const islandKey = islands.map((isl) => {
-    let lowest = nBus;
-    for (const id of isl.buses) lowest = Math.min(lowest, s.busIndex.get(id)!);
-    return `${lowest}:${isl.buses.length}`;
-  });
 
   const hvdcMW = new Float64Array(net.hvdcLinks.length);
   const hvdcInto = new Float64Array(nIsland);
@@ -133,9 +144,6 @@ export function balanceAt(
     add(hvdcInto, to, P);
   });
 
-  const externalOnly = islands.map((isl) =>
-    isl.buses.every((id) => net.buses[s.busIndex.get(id)!]!.external === true),
-  );
   // the island of each area that carries its frequency: the one holding the area's largest
   // external equivalent (the rest of the synchronous area), else the energised one with most
   // capacity and demand. A domestic part cut off from the external equivalents is a sub-island.
@@ -150,9 +158,8 @@ export function balanceAt(
   const mainIsland = new Map<string, number>();
   for (const area of s.areaModels.keys()) {
     let best = -1;
-    for (let i = 0; i < nBus; i++) {
-      const k = islandOf[i]!;
-      if (s.busArea[i] !== area || !energised[k]) continue;
+    for (const k of islandsOfArea.get(area) ?? []) {
+      if (!energised[k]) continue;
       const better =
         best < 0 ||
         externalMW[k]! > externalMW[best]! ||
@@ -194,15 +201,19 @@ export function balanceAt(
   for (const [area, main] of mainIsland) {
     let sum = 0;
     for (let k = 0; k < nIsland; k++) {
-      const areaOfIsland = s.busArea[s.busIndex.get(islands[k]!.buses[0]!)!];
-      if (k === main || (externalOnly[k] && energised[k] && areaOfIsland === area))
+      if (k === main || (externalOnly[k] && energised[k] && areaOfIsland[k] === area))
         sum += supply[k]! + hvdcInto[k]! - load[k]!;
     }
     areaNetMW.set(area, sum);
   }
 
   // each island's imbalance, covered by the units' response within what they can give by now
-  const onItsOwn = Uint8Array.from(genBus, (i) => (subIsland[islandOf[i]!] ? 1 : 0));
+  const onItsOwn = new Uint8Array(nGen);
+  const islandOfUnit = new Int32Array(nGen);
+  for (let k = 0; k < nGen; k++) {
+    islandOfUnit[k] = islandOf[genBus[k]!]!;
+    onItsOwn[k] = subIsland[islandOfUnit[k]!] ? 1 : 0;
+  }
   const bounds = responseBounds(s, available, setpoint, t, onItsOwn);
   const unitsOf: number[][] = islands.map(() => []);
   for (let k = 0; k < nGen; k++) if (available[k]! > 0) unitsOf[islandOf[genBus[k]!]!]!.push(k);
@@ -250,7 +261,7 @@ export function balanceAt(
     generatorMW,
     setpointMW: setpoint,
     bounds,
-    islandOfUnit: Int32Array.from(genBus, (i) => islandOf[i]!),
+    islandOfUnit,
     hvdcMW,
     islandOf,
     energised,
@@ -264,3 +275,39 @@ export function balanceAt(
     areaNetMW,
   };
 }
+
+/**
+ * The islands of the present switching state and what depends only on them, found again only
+ * when a branch or a bus changes state (most steps of a run switch nothing).
+ */
+function islandsOf(s: WorkingState): IslandsNow {
+  const { net } = s;
+  const signature = new Uint8Array(net.branches.length + net.buses.length);
+  net.branches.forEach((br, l) => {
+    signature[l] = br.inService ? 1 : 0;
+  });
+  signature.set(s.busOn, net.branches.length);
+  const cached = s.islandCache;
+  if (cached && sameBytes(cached.signature, signature)) return cached.islands;
+  const { islands, islandOf } = findIslands(net);
+  const first = islands.map((isl) => isl.buses.map((id) => s.busIndex.get(id)!));
+  const now: IslandsNow = {
+    islands,
+    islandOf,
+    islandKey: first.map((buses) => `${Math.min(...buses)}:${buses.length}`),
+    externalOnly: first.map((buses) => buses.every((i) => net.buses[i]!.external === true)),
+    areaOfIsland: first.map((buses) => s.busArea[buses[0]!]!),
+    islandsOfArea: new Map(),
+  };
+  first.forEach((buses, k) => {
+    for (const area of new Set(buses.map((i) => s.busArea[i]!))) {
+      const list = now.islandsOfArea.get(area) ?? [];
+      list.push(k);
+      now.islandsOfArea.set(area, list);
+    }
+  });
+  // the key names the topology for caches keyed on it (run.ts): a new one at every change
+  s.islandCache = { key: `topology ${++s.topologyChanges}`, signature, islands: now };
+  return now;
+}
+

@@ -311,13 +311,10 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     for (let i = 0; i < nBus; i++) {
       const c = s.busCountry[i]!;
       if (!c) continue;
-      now.set(
-        c,
-        (now.get(c) ?? 0) +
-          balance.deficitShedMW[i]! +
-          balance.lostMW[i]! +
-          balance.controlledShedMW[i]!,
-      );
+      const mw = balance.deficitShedMW[i]! + balance.lostMW[i]! + balance.controlledShedMW[i]!;
+      // every country gets its entry (a return to 0 MW is news); zeros add nothing after that
+      if (mw === 0 && now.has(c)) continue;
+      now.set(c, (now.get(c) ?? 0) + mw);
     }
     for (const [c, mw] of now) {
       const before = shedByCountry.get(c) ?? 0;
@@ -392,37 +389,60 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     return false;
   };
 
+  // typed-array constructors and plain loops: Float32Array.from with a map function goes
+  // through the iterator protocol, which cost more than the power flow on a large frame
   const frame = (): Frame => {
     const index = tick++;
     const b = balance!;
     const f = flows!;
     const busShed = new Float32Array(nBus);
-    for (let i = 0; i < nBus; i++)
+    const busVm = new Float32Array(nBus);
+    const busVa = new Float32Array(nBus);
+    for (let i = 0; i < nBus; i++) {
       busShed[i] = b.uflsShedMW[i]! + b.deficitShedMW[i]! + b.lostMW[i]! + b.controlledShedMW[i]!;
-    const energisedBus = (i: number): boolean =>
-      s.busOn[i] === 1 && b.energised[b.islandOf[i]!] === true;
+      if (s.busOn[i] === 1 && b.energised[b.islandOf[i]!] === true) {
+        busVm[i] = f.Vm[i]!;
+        busVa[i] = f.Va[i]!;
+      }
+    }
+    const branchLoadingPct = new Float32Array(nBr);
+    const branchStatus = new Uint8Array(nBr);
+    for (let l = 0; l < nBr; l++) {
+      branchLoadingPct[l] = 100 * f.loading[l]!;
+      branchStatus[l] = net.branches[l]!.inService
+        ? STATUS.IN
+        : s.branchTripped[l]
+          ? STATUS.TRIPPED
+          : STATUS.OUT;
+    }
+    const nLink = net.hvdcLinks.length;
+    const hvdcStatus = new Uint8Array(nLink);
+    for (let k = 0; k < nLink; k++)
+      hvdcStatus[k] = net.hvdcLinks[k]!.inService
+        ? STATUS.IN
+        : s.hvdcTripped[k]
+          ? STATUS.TRIPPED
+          : STATUS.OUT;
+    const areaIds = s.layout.areaIds;
+    const areaFrequencyHz = new Float32Array(areaIds.length);
+    areaIds.forEach((a, j) => {
+      areaFrequencyHz[j] = s.areaModels.get(a)!.nominalHz + freq.get(a)!.df;
+    });
     return {
       tick: index,
       t,
       keyframe: pending.length > 0 || index === 0,
-      busVm: Float32Array.from(f.Vm, (v, i) => (energisedBus(i) ? v : 0)),
-      busVa: Float32Array.from(f.Va, (v, i) => (energisedBus(i) ? v : 0)),
-      busLoadMW: Float32Array.from(b.servedMW),
+      busVm,
+      busVa,
+      busLoadMW: new Float32Array(b.servedMW),
       busShedMW: busShed,
-      branchFlowMW: Float32Array.from(f.Pf),
-      branchLoadingPct: Float32Array.from(f.loading, (x) => 100 * x),
-      branchStatus: Uint8Array.from(net.branches, (br, l) =>
-        br.inService ? STATUS.IN : s.branchTripped[l] ? STATUS.TRIPPED : STATUS.OUT,
-      ),
-      hvdcMW: Float32Array.from(b.hvdcMW),
-      hvdcStatus: Uint8Array.from(net.hvdcLinks, (h, k) =>
-        h.inService ? STATUS.IN : s.hvdcTripped[k] ? STATUS.TRIPPED : STATUS.OUT,
-      ),
-      generatorMW: Float32Array.from(f.Pg),
-      areaFrequencyHz: Float32Array.from(
-        s.layout.areaIds,
-        (a) => s.areaModels.get(a)!.nominalHz + freq.get(a)!.df,
-      ),
+      branchFlowMW: new Float32Array(f.Pf),
+      branchLoadingPct,
+      branchStatus,
+      hvdcMW: new Float32Array(b.hvdcMW),
+      hvdcStatus,
+      generatorMW: new Float32Array(f.Pg),
+      areaFrequencyHz,
     };
   };
 

@@ -17,6 +17,7 @@ import {
   type PfCase,
 } from '@finest/powerflow';
 import type { Balance } from './balance.ts';
+import { sameBytes } from './same-bytes.ts';
 import type { WorkingState } from './working-state.ts';
 
 export interface StepFlows {
@@ -71,6 +72,7 @@ export function solveStep(
       for (let l = 0; l < nBr; l++) {
         const rate = pf.rateA[l]!;
         if (rate <= 0 || !pf.branchOn[l]) continue;
+        // |S|² at each end (MVA flows never come near overflow: no Math.hypot, which is slow)
         const sf = Math.hypot(ac.Pf[l]!, ac.Qf[l]!);
         const st = Math.hypot(ac.Pt[l]!, ac.Qt[l]!);
         loading[l] = Math.max(sf, st) / rate;
@@ -131,12 +133,6 @@ function structureOf(net: WorkingState['net']): Uint8Array {
   for (const g of generators) out[p++] = g.inService ? 1 : 0;
   for (const h of hvdcLinks) out[p++] = h.inService ? 1 : 0;
   return out;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**

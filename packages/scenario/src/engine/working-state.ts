@@ -18,6 +18,18 @@ import { AREA_DEFAULTS, type AreaModel } from './area-defaults.ts';
 import { dimensionFfr } from './ffr-dimensioning.ts';
 import { dynamicsOf, type UnitDynamics } from './unit-defaults.ts';
 
+/** the islands of a switching state and what the balance reads of them (balance.ts) */
+export interface IslandsNow extends IslandResult {
+  /** per island: lowest bus index : number of buses (stays while its buses do) */
+  islandKey: string[];
+  /** per island: every bus is an external equivalent */
+  externalOnly: boolean[];
+  /** per island: the area of its first bus */
+  areaOfIsland: string[];
+  /** per area: the islands with a bus of it, in island order */
+  islandsOfArea: Map<string, number[]>;
+}
+
 export interface WorkingState {
   net: Network;
   layout: FrameLayout;
@@ -25,6 +37,8 @@ export interface WorkingState {
   branchIndex: Map<string, number>;
   hvdcIndex: Map<string, number>;
   genIndex: Map<string, number>;
+  /** per generator: the index of its bus */
+  genBus: Int32Array;
   /** per bus: share of its country's demand (0 for buses without load) */
   demandShare: Float64Array;
   /** per bus: country code ('' for none) and area id */
@@ -86,7 +100,9 @@ export interface WorkingState {
   /** UFLS: share of each area's load shed (0 … 1) */
   uflsShare: Map<string, number>;
   /** islands of the present topology, and the power-flow structures of the last solve */
-  islandCache?: { key: string; result: IslandResult };
+  islandCache?: { key: string; signature: Uint8Array; islands: IslandsNow };
+  /** how often the islands have changed (names each topology in islandCache.key) */
+  topologyChanges: number;
   solverCache?: { key: string; reuse: NonNullable<AcPowerFlowOptions['reuse']> };
   /** the last solve's power-flow index and what it was built for (solve-step.ts) */
   stepCase?: {
@@ -179,6 +195,7 @@ export function createWorkingState(
     branchIndex: new Map(net.branches.map((b, i) => [b.id, i])),
     hvdcIndex: new Map(net.hvdcLinks.map((h, i) => [h.id, i])),
     genIndex: new Map(net.generators.map((g, i) => [g.id, i])),
+    genBus: Int32Array.from(net.generators, (g) => busIndex.get(g.bus)!),
     demandShare,
     busCountry: net.buses.map((b) => b.country ?? ''),
     busArea: net.buses.map((b) => b.area),
@@ -189,6 +206,7 @@ export function createWorkingState(
     ratedMW: Float64Array.from(net.generators, (g) => g.Pmax),
     isWind: Uint8Array.from(net.generators, (g) => (g.technology === 'wind' ? 1 : 0)),
     reserveRamp: new Map(),
+    topologyChanges: 0,
     dynamics: net.generators.map(dynamicsOf),
     unitCost: Float64Array.from(net.generators, (g) =>
       unitCostEurPerMWh(
