@@ -46,13 +46,10 @@ function frameloop(): 'demand' | 'always' {
 // the elements the scene uses are registered; everything else is built imperatively.
 extend({ Group, AmbientLight, DirectionalLight });
 
-/** roots by canvas; unmounting waits a tick so StrictMode's remount keeps the same root */
-const roots = new Map<
-  HTMLCanvasElement,
-  { root: ReconcilerRoot<HTMLCanvasElement>; drop: number }
->();
-
+// roots by canvas live in the scene store (registries.roots): unmounting waits a tick so
+// StrictMode's remount keeps the same root
 function rootFor(canvas: HTMLCanvasElement): ReconcilerRoot<HTMLCanvasElement> {
+  const { roots } = sceneStore.getState().registries;
   const known = roots.get(canvas);
   if (known) {
     clearTimeout(known.drop);
@@ -65,6 +62,7 @@ function rootFor(canvas: HTMLCanvasElement): ReconcilerRoot<HTMLCanvasElement> {
 }
 
 function releaseRoot(canvas: HTMLCanvasElement): void {
+  const { roots } = sceneStore.getState().registries;
   const known = roots.get(canvas);
   if (!known) return;
   known.drop = window.setTimeout(() => {

@@ -3,7 +3,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useMemo } from 'react';
 import { Vector3 } from 'three';
-import { labelRegistry, labelVersion } from './labels.ts';
+import { sceneStore } from '../state/scene-store.ts';
 
 export function LabelProjector(): null {
   const camera = useThree((s) => s.camera);
@@ -12,15 +12,16 @@ export function LabelProjector(): null {
   // the camera as last projected: labels move only when it (or the set of labels) changes
   const last = useMemo(() => ({ view: new Float64Array(16), w: 0, h: 0, n: -1 }), []);
   useFrame(() => {
+    const reg = sceneStore.getState().registries;
     const e = camera.matrixWorld.elements;
-    let same = last.w === size.width && last.h === size.height && last.n === labelVersion.value;
+    let same = last.w === size.width && last.h === size.height && last.n === reg.labelVersion;
     for (let k = 0; k < 16 && same; k++) same = last.view[k] === e[k];
     if (same) return;
     last.view.set(e);
     last.w = size.width;
     last.h = size.height;
-    last.n = labelVersion.value;
-    for (const l of labelRegistry.values()) {
+    last.n = reg.labelVersion;
+    for (const l of reg.labels.values()) {
       v.set(l.pos[0], l.pos[1], l.pos[2]);
       const far = camera.position.distanceTo(v) > l.maxDistance;
       v.project(camera);

@@ -10,6 +10,9 @@ import { createStore } from 'zustand/vanilla';
 export type Connection = 'connecting' | 'open' | 'closed';
 export type Dialog = 'editor' | 'compare' | 'whatif' | 'help' | 'about' | null;
 
+/** an element picked on the map, by kind and id (the editor's rows take it) */
+export type PickRef = { kind: string; id: string };
+
 export interface Toast {
   id: number;
   kind: 'info' | 'error';
@@ -41,6 +44,10 @@ export interface AppState {
   wall: boolean;
   /** the editor waits for an element picked on the map */
   picking: boolean;
+  /** who gets the element picked on the map (EventRows awaitPick / deliverPick) */
+  pickHandler: ((ref: PickRef) => void) | null;
+  /** id of the last toast shown */
+  toastSeq: number;
   toasts: Toast[];
   /** events for a what-if, prepared in the what-if dialog */
   whatIfEvents: ScenarioEvent[];
@@ -64,6 +71,8 @@ export const appStore = createStore<AppState>()(() => ({
   dialog: null,
   wall: false,
   picking: false,
+  pickHandler: null,
+  toastSeq: 0,
   toasts: [],
   whatIfEvents: [],
 }));
@@ -72,10 +81,9 @@ export function useApp<T>(selector: (s: AppState) => T): T {
   return useStore(appStore, selector);
 }
 
-let toastId = 0;
 export function toast(text: string, kind: Toast['kind'] = 'info'): void {
-  const id = ++toastId;
-  appStore.setState((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, text }] }));
+  const id = appStore.getState().toastSeq + 1;
+  appStore.setState((s) => ({ toastSeq: id, toasts: [...s.toasts.slice(-3), { id, kind, text }] }));
   setTimeout(
     () => appStore.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
     kind === 'error' ? 8000 : 4000,
@@ -86,4 +94,3 @@ export function toast(text: string, kind: Toast['kind'] = 'info'): void {
 export function logIndexAt(log: readonly LogEntry[], t: number): number {
   return lastIndexAtOrBefore(log.length, (i) => log[i]!.t, t);
 }
-

@@ -1,6 +1,7 @@
 // The scene's fast state: the latest frame, the run's index maps, hover and selection, camera
 // goals. A vanilla zustand store: the three.js side reads it with getState() inside useFrame
 // and never subscribes React to it, so frames arriving at stream rate re-render nothing.
+import type { ReconcilerRoot } from '@react-three/fiber';
 import type { Frame } from '@finest/scenario/schema';
 import { createStore } from 'zustand/vanilla';
 import type { District } from '../geo/layers.ts';
@@ -74,6 +75,37 @@ export interface CompareMarks {
   bus: Uint8Array;
 }
 
+/** An HTML label pinned to a scene position (scene/labels.ts). */
+export interface PinnedLabel {
+  el: HTMLElement;
+  /** x, y, z km */
+  pos: [number, number, number];
+  /** hide when the camera is further than this (km), e.g. district names up close only */
+  maxDistance: number;
+  /** as last shown (the projector touches the DOM only on a change) */
+  hidden: boolean | null;
+}
+
+/**
+ * The registries the scene's imperative parts share, mutated in place like SceneView (they
+ * change at DOM and render rate, and nothing renders them through React): the pinned labels,
+ * the r3f roots by canvas, and the batch of live texts (ui/live.ts).
+ */
+export interface SceneRegistries {
+  labels: Map<string, PinnedLabel>;
+  /** bumps when a label comes or goes */
+  labelVersion: number;
+  /** roots by canvas; unmounting waits a tick so StrictMode's remount keeps the same root */
+  roots: Map<HTMLCanvasElement, { root: ReconcilerRoot<HTMLCanvasElement>; drop: number }>;
+  /** writers of live text, and the pending batch (ui/live.ts) */
+  liveWriters: Set<() => void>;
+  liveTimer: ReturnType<typeof setTimeout> | null;
+  /** frameSeq the live texts last showed */
+  liveSeen: number;
+  /** the store subscription that schedules live batches, while there are writers */
+  liveUnsubscribe: (() => void) | null;
+}
+
 export interface SceneState {
   model: SceneModel | null;
   districts: District[];
@@ -86,6 +118,7 @@ export interface SceneState {
   /** the WebGL canvas, for PNG snapshots */
   canvas: HTMLCanvasElement | null;
   view: SceneView;
+  registries: SceneRegistries;
   maps: RunMaps | null;
   frame: Frame | null;
   /** bumps with every frame shown (the scene redraws its buffers when it changes) */
@@ -108,6 +141,15 @@ export const sceneStore = createStore<SceneState>()(() => ({
   reducedMotion: false,
   canvas: null,
   view: { distance: 600, exaggeration: 1, readyMarked: false },
+  registries: {
+    labels: new Map(),
+    labelVersion: 0,
+    roots: new Map(),
+    liveWriters: new Set(),
+    liveTimer: null,
+    liveSeen: -1,
+    liveUnsubscribe: null,
+  },
   maps: null,
   frame: null,
   frameSeq: 0,

@@ -3,7 +3,7 @@
 // scenario schema (the same the server uses) decides what is valid.
 import type { ReactElement } from 'react';
 import type { SceneModel } from '../scene/network-model.ts';
-import { appStore } from '../state/app-store.ts';
+import { appStore, type PickRef } from '../state/app-store.ts';
 
 export type DraftEvent = { type: string; at: number } & Record<string, unknown>;
 
@@ -277,20 +277,15 @@ export function EventRows(p: RowsProps): ReactElement {
   );
 }
 
-type PickRef = { kind: string; id: string };
-let pickHandler: ((ref: PickRef) => void) | null = null;
-
 /** Waits for the next element clicked on the map (null: stop waiting). */
 export function awaitPick(handler: ((ref: PickRef) => void) | null): void {
-  pickHandler = handler;
-  appStore.setState({ picking: handler !== null });
+  appStore.setState({ picking: handler !== null, pickHandler: handler });
 }
 
 /** Hands an element clicked on the map to whoever waits for one. */
 export function deliverPick(ref: PickRef): void {
-  const f = pickHandler;
-  pickHandler = null;
-  appStore.setState({ picking: false });
+  const f = appStore.getState().pickHandler;
+  appStore.setState({ picking: false, pickHandler: null });
   f?.(ref);
 }
 

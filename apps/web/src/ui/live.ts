@@ -10,24 +10,33 @@ export type LiveText = (s: SceneState) => string;
 /** ms between live updates while frames stream */
 export const LIVE_MS = 200;
 
-const writers = new Set<() => void>();
-let timer: ReturnType<typeof setTimeout> | null = null;
-let seen = -1;
-
+// the writers and the pending batch are the scene store's (registries): no module state
 function flush(): void {
-  timer = null;
-  seen = sceneStore.getState().frameSeq;
-  for (const w of writers) w();
+  const reg = sceneStore.getState().registries;
+  reg.liveTimer = null;
+  reg.liveSeen = sceneStore.getState().frameSeq;
+  for (const w of reg.liveWriters) w();
 }
 
-sceneStore.subscribe((s) => {
-  if (s.frameSeq !== seen && timer === null && writers.size > 0) timer = setTimeout(flush, LIVE_MS);
-});
+function schedule(s: SceneState): void {
+  const reg = s.registries;
+  if (s.frameSeq !== reg.liveSeen && reg.liveTimer === null && reg.liveWriters.size > 0)
+    reg.liveTimer = setTimeout(flush, LIVE_MS);
+}
 
 /** Calls fn (batched, at most every LIVE_MS) after the frame on screen changes. */
 export function subscribeLive(fn: () => void): () => void {
-  writers.add(fn);
-  return () => writers.delete(fn);
+  const reg = sceneStore.getState().registries;
+  reg.liveWriters.add(fn);
+  reg.liveUnsubscribe ??= sceneStore.subscribe(schedule);
+  return () => {
+    reg.liveWriters.delete(fn);
+    if (reg.liveWriters.size > 0) return;
+    reg.liveUnsubscribe?.();
+    reg.liveUnsubscribe = null;
+    if (reg.liveTimer !== null) clearTimeout(reg.liveTimer);
+    reg.liveTimer = null;
+  };
 }
 
 /** Returns a ref for an element whose text is `text(scene state)`, kept current. */
