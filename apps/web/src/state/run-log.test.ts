@@ -1,4 +1,4 @@
-import type { LogEntry } from '@finest/scenario/schema';
+import { LogKindSchema, type LogEntry } from '@finest/scenario/schema';
 import { describe, expect, it } from 'vitest';
 import {
   addFetched,
@@ -6,6 +6,7 @@ import {
   EMPTY_LOG,
   logFigures,
   logMarkers,
+  MARKER_KINDS,
   type KnownLog,
 } from './run-log.ts';
 
@@ -80,5 +81,15 @@ describe('one log per run in the web app', () => {
     expect(logFigures(server[4]!)).toBe('131 %');
     expect(logFigures({ ...server[1]!, MW: -1234.4, Hz: 50 })).toBe('1,234 MW · 50.00 Hz');
     expect(logFigures(server[0]!)).toBe('');
+  });
+});
+
+describe('which kinds mark the timeline', () => {
+  it('every kind of the schema but the notes (frequency, warning, info)', () => {
+    expect([...MARKER_KINDS].sort()).toEqual(
+      LogKindSchema.options.filter((k) => !['frequency', 'warning', 'info'].includes(k)).sort(),
+    );
+    expect(MARKER_KINDS.has('operator')).toBe(true);
+    expect(MARKER_KINDS.has('trip')).toBe(true);
   });
 });

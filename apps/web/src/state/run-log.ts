@@ -5,7 +5,7 @@
 // follow. Every piece is therefore a prefix of the same list, so merging is keeping the longest
 // prefix known: no dedupe, no re-wording. `streamed` counts how far the stream has got since its
 // last replace, which places an appended piece.
-import type { LogEntry, LogKind } from '@finest/scenario/schema';
+import { LogKindSchema, type LogEntry, type LogKind } from '@finest/scenario/schema';
 
 export interface KnownLog {
   /** a prefix of the run's log */
@@ -30,23 +30,13 @@ export function addFetched(known: KnownLog, entries: LogEntry[]): KnownLog {
   return entries.length > known.log.length ? { ...known, log: entries } : known;
 }
 
-/** Kinds marked on the timeline and the charts: what changes the grid, not notes about it. */
-export const MARKER_KINDS: ReadonlySet<LogKind> = new Set<LogKind>([
-  'trip',
-  'restore',
-  'protection-trip',
-  'ufls',
-  'island',
-  'load-shed',
-  'load-restored',
-  'hvdc',
-  'demand',
-  'reserve',
-  'redispatch',
-  'derate',
-  // the control-room operator's re-dispatch, disconnections and reconnections
-  'operator',
-]);
+/** Kinds the timeline and the charts do not mark: notes about the grid, not changes to it. */
+const NOTES: ReadonlySet<LogKind> = new Set<LogKind>(['frequency', 'warning', 'info']);
+
+/** Kinds marked on the timeline and the charts: every kind of the log's schema but the notes. */
+export const MARKER_KINDS: ReadonlySet<LogKind> = new Set(
+  LogKindSchema.options.filter((k) => !NOTES.has(k)),
+);
 
 export interface LogMarker {
   t: number;

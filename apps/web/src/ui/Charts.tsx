@@ -1,7 +1,7 @@
 // d3 charts of the run over time: load shed per country, frequency per synchronous area and the
 // Estlink transfers, each with the playhead and the event markers. Drawn imperatively into SVG
 // (d3 owns the SVG, React only the container), at most a few times a second while streaming.
-import { axisBottom, axisLeft, extent, line, scaleLinear, select } from 'd3';
+import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
 import { useEffect, useRef, type ReactElement } from 'react';
 import { COUNTRIES } from '../scene/network-model.ts';
 import { appStore } from '../state/app-store.ts';
@@ -9,9 +9,10 @@ import type { RunHistory } from '../state/history.ts';
 import { logMarkers } from '../state/run-log.ts';
 import { sceneStore } from '../state/scene-store.ts';
 import { sessionStore } from '../state/session-store.ts';
+import { seriesLine, yDomain, yTickFormat, type ChartKind } from './chart-scales.ts';
 import { fmtClock } from './format.ts';
 
-export type ChartKind = 'shed' | 'frequency' | 'estlink';
+export type { ChartKind } from './chart-scales.ts';
 
 export interface Series {
   name: string;
@@ -76,17 +77,9 @@ export function drawChart(
       ? chartSeries(kind, hist, maps.linkNames, maps.areaIds)
       : [];
   const data = hist ? series.map((s) => ({ s, pts: seriesPoints(hist, s.slot) })) : [];
-  const values = data.flatMap((d) => d.pts.map((p) => p[1])).filter(Number.isFinite);
-  let [lo, hi] = extent(values) as [number | undefined, number | undefined];
-  if (kind === 'frequency') {
-    lo = Math.min(lo ?? 50, 49.9);
-    hi = Math.max(hi ?? 50, 50.1);
-  } else {
-    lo = Math.min(lo ?? 0, 0);
-    hi = Math.max(hi ?? 1, kind === 'shed' ? 10 : 100);
-  }
+  const values = data.flatMap((d) => d.pts.map((p) => p[1]));
   const y = scaleLinear()
-    .domain([lo, hi])
+    .domain(yDomain(kind, values))
     .nice(4)
     .range([hgt - m.bottom, m.top]);
 
@@ -107,16 +100,9 @@ export function drawChart(
     .join('g')
     .attr('class', 'y-axis')
     .attr('transform', `translate(${m.left},0)`)
-    .call(
-      axisLeft(y)
-        .ticks(4)
-        .tickFormat((v) => (kind === 'frequency' ? Number(v).toFixed(2) : String(v))),
-    );
+    .call(axisLeft(y).ticks(4).tickFormat(yTickFormat(kind)));
 
-  const path = line<[number, number]>()
-    .defined((p) => Number.isFinite(p[1]))
-    .x((p) => x(p[0]))
-    .y((p) => y(p[1]));
+  const path = seriesLine(x, y);
   svg
     .selectAll<SVGPathElement, (typeof data)[number]>('path.series')
     .data(data, (d) => d.s.name)

@@ -2,11 +2,12 @@
 // same axes (A solid, B dashed), and the map mode that marks in magenta the branches,
 // districts, buildings and blocks that are worse in B than in A (state/compare.ts says what
 // counts as worse). The charts are drawn with d3 into SVG once per comparison.
-import { axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
+import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { loadComparison, markCounts, type Comparison, type CompareSide } from '../state/compare.ts';
 import { sceneStore } from '../state/scene-store.ts';
 import { chartSeries, CHART_TITLES, seriesPoints, type ChartKind } from './Charts.tsx';
+import { seriesLine, yDomain, yTickFormat } from './chart-scales.ts';
 import { fmtInt } from './format.ts';
 
 const KINDS: ChartKind[] = ['shed', 'frequency', 'estlink'];
@@ -24,21 +25,12 @@ export function drawOverlay(svgEl: SVGSVGElement, kind: ChartKind, c: Comparison
   const m = { top: 10, right: 10, bottom: 20, left: 46 };
   const a = sideSeries(kind, c.a);
   const b = sideSeries(kind, c.b);
-  const values = [...a, ...b].flatMap((s) => s.pts.map((p) => p[1])).filter(Number.isFinite);
-  let lo = values.length ? Math.min(...values) : 0;
-  let hi = values.length ? Math.max(...values) : 1;
-  if (kind === 'frequency') {
-    lo = Math.min(lo, 49.9);
-    hi = Math.max(hi, 50.1);
-  } else {
-    lo = Math.min(lo, 0);
-    hi = Math.max(hi, kind === 'shed' ? 10 : 100);
-  }
+  const values = [...a, ...b].flatMap((s) => s.pts.map((p) => p[1]));
   const x = scaleLinear()
     .domain([0, Math.max(c.a.run.durationS, c.b.run.durationS)])
     .range([m.left, w - m.right]);
   const y = scaleLinear()
-    .domain([lo, hi])
+    .domain(yDomain(kind, values))
     .nice(4)
     .range([h - m.bottom, m.top]);
   const svg = select(svgEl);
@@ -57,15 +49,8 @@ export function drawOverlay(svgEl: SVGSVGElement, kind: ChartKind, c: Comparison
     .append('g')
     .attr('class', 'y-axis')
     .attr('transform', `translate(${m.left},0)`)
-    .call(
-      axisLeft(y)
-        .ticks(4)
-        .tickFormat((v) => (kind === 'frequency' ? Number(v).toFixed(2) : String(v))),
-    );
-  const path = line<[number, number]>()
-    .defined((p) => Number.isFinite(p[1]))
-    .x((p) => x(p[0]))
-    .y((p) => y(p[1]));
+    .call(axisLeft(y).ticks(4).tickFormat(yTickFormat(kind)));
+  const path = seriesLine(x, y);
   const draw = (series: typeof a, run: 'a' | 'b'): void => {
     series.forEach((s, k) => {
       svg

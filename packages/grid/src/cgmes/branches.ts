@@ -24,7 +24,8 @@ import type { TerminalEnd } from './topology.ts';
 /** pu reactance of a closed switch between two nodes (a bus-branch model has no zero impedance) */
 export const SWITCH_X_PU = 1e-5;
 
-const SWITCH_CLASSES = [
+/** the CIM switch classes, each a closed or open switch between two nodes */
+export const SWITCH_CLASSES: readonly string[] = [
   'Switch',
   'Breaker',
   'Disconnector',

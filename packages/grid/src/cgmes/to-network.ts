@@ -10,7 +10,7 @@ import { CgmesError } from '../errors.ts';
 import type { Bus, Network } from '../schema/network.ts';
 import { NetworkSchema } from '../schema/network.ts';
 import { checkNetwork } from '../check/check-network.ts';
-import { convertLines, convertSwitches, convertTransformers } from './branches.ts';
+import { convertLines, convertSwitches, convertTransformers, SWITCH_CLASSES } from './branches.ts';
 import { BASE_MVA, NetworkBuilder, type ImportOptions } from './builder.ts';
 import { convertDc } from './dc.ts';
 import { convertGenerators, convertLoads, convertShunts } from './injections.ts';
@@ -383,15 +383,7 @@ const HANDLED = new Set([
   'LinearShuntCompensator',
   'NonlinearShuntCompensator',
   'EquivalentShunt',
-  'Switch',
-  'Breaker',
-  'Disconnector',
-  'LoadBreakSwitch',
-  'Fuse',
-  'Jumper',
-  'GroundDisconnector',
-  'Cut',
-  'ProtectedSwitch',
+  ...SWITCH_CLASSES,
   'BusbarSection',
   'Junction',
   'Ground',

@@ -119,56 +119,31 @@ export function runAcPowerFlow(pf: PfCase, options: AcPowerFlowOptions = {}): Ac
     const solution = solutionAt(pf, ybus, types, state, Vm, Va);
     state.Pg = solution.Pg;
     state.Qg = solution.Qg;
+    // the result of this pass as it stands (each way out below reports it, some as a failure)
+    const done = (): AcPowerFlowResult =>
+      finish(pf, ybus, state, limited, fixedQg, nr, iterations, Vm, Va, ref0, Va0ref, types);
     if (nr.converged && remote !== null) {
       // Remote voltage control: move the units' own voltages and solve again until each
       // regulated bus is at its set-point (an outer loop, as PowSyBl's and PSS/E's).
       const adjust = remote.adjust(state.genOn, Vm);
       if (adjust === 'again') continue;
       if (adjust !== 'done') {
-        const result = finish(
-          pf,
-          ybus,
-          state,
-          limited,
-          fixedQg,
-          nr,
-          iterations,
-          Vm,
-          Va,
-          ref0,
-          Va0ref,
-          types,
-        );
-        return { ...result, converged: false, reason: adjust };
+        return { ...done(), converged: false, reason: adjust };
       }
     }
     if (!nr.converged || !options.enforceQLimits) {
-      return finish(pf, ybus, state, limited, fixedQg, nr, iterations, Vm, Va, ref0, Va0ref, types);
+      return done();
     }
     const violating = findQViolations(pf, state, busType, options.enforceQLimits);
     if (violating === 'infeasible') {
-      const result = finish(
-        pf,
-        ybus,
-        state,
-        limited,
-        fixedQg,
-        nr,
-        iterations,
-        Vm,
-        Va,
-        ref0,
-        Va0ref,
-        types,
-      );
       return {
-        ...result,
+        ...done(),
         converged: false,
         reason: 'every remaining generator exceeds the same reactive limit',
       };
     }
     if (violating.length === 0) {
-      return finish(pf, ybus, state, limited, fixedQg, nr, iterations, Vm, Va, ref0, Va0ref, types);
+      return done();
     }
     for (const k of violating) {
       const q = state.Qg[k]! > pf.Qmax[k]! ? pf.Qmax[k]! : pf.Qmin[k]!;
