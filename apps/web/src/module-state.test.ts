@@ -2,23 +2,13 @@
 // (state/app-store.ts, scene-store.ts, session-store.ts), where tests and a second mount see
 // it. This scans every source for top-level `let`s and top-level Maps, Sets and counters that
 // are not UPPER_CASE constants (lookup tables filled once).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { webSources } from './test-support/sources.ts';
 
 const src = fileURLToPath(new URL('.', import.meta.url));
 const STORES = /state\/(app|scene|session)-store\.ts$/;
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? sources(join(dir, e.name))
-      : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)
-        ? [join(dir, e.name)]
-        : [],
-  );
-}
 
 /** "file:line: text" of each top-level declaration holding mutable state */
 export function moduleState(text: string, file: string): string[] {
@@ -51,7 +41,7 @@ describe('module-level state', () => {
   });
 
   it('is none outside the stores', () => {
-    const files = sources(src).filter((f) => !STORES.test(f));
+    const files = webSources(src).filter((f) => !STORES.test(f));
     expect(files.length).toBeGreaterThan(50);
     const found = files.flatMap((f) => moduleState(readFileSync(f, 'utf8'), f.slice(src.length)));
     expect(found).toEqual([]);

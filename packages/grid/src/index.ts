@@ -1,36 +1,14 @@
-export {
-  AreaSchema,
-  BranchSchema,
-  BusSchema,
-  BusTypeSchema,
-  CountrySchema,
-  DatasetSchema,
-  GeneratorSchema,
-  HvdcLinkSchema,
-  NetworkSchema,
-} from './schema/network.ts';
-export type {
-  Area,
-  Branch,
-  Bus,
-  BusType,
-  Country,
-  Dataset,
-  Generator,
-  HvdcLink,
-  Network,
-} from './schema/network.ts';
-export type { NetworkIssue } from './errors.ts';
-export { GridError, MatpowerParseError, NetworkValidationError } from './errors.ts';
+// The Node entry of @finest/grid: everything of the browser-safe entry (schema/index.ts: the
+// network schema, its validation, the labels, the error classes) and the readers, writers,
+// topology and snapshots.
+export * from './schema/index.ts';
+export { MatpowerParseError } from './errors.ts';
 export type { MatpowerCase, MatrixField } from './matpower/case.ts';
 export { parseMatpower } from './matpower/parse.ts';
 export { matpowerToNetwork } from './matpower/to-network.ts';
 export { networkToMatpower } from './matpower/from-network.ts';
 export { writeMatpower } from './matpower/write.ts';
 export { loadMatpowerFile } from './matpower/load.ts';
-export type { BranchEndParts, BranchLabelParts } from './names/branch-label.ts';
-export { branchLabel, formatBranchLabel } from './names/branch-label.ts';
-export { formatPath, parseNetworkJson } from './schema/parse-network-json.ts';
 export type { AdjacencyIndex, TopologyOptions } from './topology/adjacency-index.ts';
 export { buildAdjacencyIndex } from './topology/adjacency-index.ts';
 export type { Island, IslandResult } from './topology/islands.ts';
