@@ -7,6 +7,7 @@ export const projects = [
   'packages/powerflow',
   'apps/cli',
   'scripts',
+  'testing', // the test prerequisites (needs.ts) and the skip-summary reporter
   'packages/protocol',
   'apps/server',
   'apps/web', // unit tests ("web"); the browser tests are "web-e2e" below

@@ -4,13 +4,8 @@
 // neighbours), a "positive" diagram is flipped to y downwards, and GL positions win over DL.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import {
-  hasSharedCgmes,
-  MICROGRID,
-  MISSING_CGMES,
-  sharedRequired,
-} from '../test-support/shared-cgmes.ts';
+import { expect, it } from 'vitest';
+import { MICROGRID, describeOnCgmes } from '../test-support/shared-cgmes.ts';
 import { parseCgmes } from './load.ts';
 
 const CIM16 = 'http://iec.ch/TC57/2013/CIM-schema-cim16#';
@@ -64,11 +59,7 @@ const areaNodes = (): string[] =>
     ])
     .map((m) => m[1]!);
 
-it('finds ../shared/cgmes, or is allowed to skip it', () => {
-  if (sharedRequired) expect(hasSharedCgmes, MISSING_CGMES).toBe(true);
-});
-
-describe.skipIf(!hasSharedCgmes)('DL positions', () => {
+describeOnCgmes('DL positions', () => {
   it("gives every bus diagram x/y: its node's point, else its neighbours' mean", () => {
     const nodes = areaNodes();
     expect(nodes.length).toBeGreaterThan(8);

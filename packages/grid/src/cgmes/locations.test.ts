@@ -4,14 +4,9 @@
 // points from their neighbours), and a GL the importer cannot use leaves no bus placed.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { CgmesError } from '../errors.ts';
-import {
-  hasSharedCgmes,
-  MICROGRID,
-  MISSING_CGMES,
-  sharedRequired,
-} from '../test-support/shared-cgmes.ts';
+import { MICROGRID, describeOnCgmes } from '../test-support/shared-cgmes.ts';
 import { parseCgmes } from './load.ts';
 
 const ANVERS = '_87f7002b-056f-4a6a-a872-1744eea757e3';
@@ -52,11 +47,7 @@ const model = (extra: string) => [
   { name: 'MicroGrid_GL.xml', bytes: new TextEncoder().encode(extra) },
 ];
 
-it('finds ../shared/cgmes, or is allowed to skip it', () => {
-  if (sharedRequired) expect(hasSharedCgmes, MISSING_CGMES).toBe(true);
-});
-
-describe.skipIf(!hasSharedCgmes)('GL positions', () => {
+describeOnCgmes('GL positions', () => {
   const places: [string, number, number][] = [
     [ANVERS, 4.4, 51.22],
     [BRUSSELS, 4.35, 50.85],

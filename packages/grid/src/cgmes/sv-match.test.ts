@@ -2,23 +2,13 @@
 // state of the ENTSO-E conformity models in ../shared/cgmes (ENTSO-E CGMES conformity test
 // configurations, via PowSyBl): |V| within 1e-3 relative and angle within 0.1° at every
 // TopologicalNode, from the SV start and from a flat start.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { buildPfCase, runAcPowerFlow } from '@finest/powerflow';
-import {
-  hasSharedCgmes,
-  MICROGRID,
-  MINIGRID,
-  MISSING_CGMES,
-  sharedRequired,
-} from '../test-support/shared-cgmes.ts';
+import { MICROGRID, MINIGRID, describeOnCgmes } from '../test-support/shared-cgmes.ts';
 import { loadCgmes } from './load.ts';
 import { compareWithSv } from './sv-compare.ts';
 
-it('finds ../shared/cgmes, or is allowed to skip it', () => {
-  if (sharedRequired) expect(hasSharedCgmes, MISSING_CGMES).toBe(true);
-});
-
-describe.skipIf(!hasSharedCgmes)('SV state of the conformity models', () => {
+describeOnCgmes('SV state of the conformity models', () => {
   const cases = [
     {
       name: 'MicroGrid BE+NL (CGMES 2.4.15)',

@@ -1,14 +1,18 @@
 // The consistency checker: a clean case has no findings; each kind of defect is named by path.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { NetworkValidationError } from '../errors.ts';
 import { matpowerToNetwork } from '../matpower/to-network.ts';
 import { parseMatpower } from '../matpower/parse.ts';
 import { checkNetwork } from './check-network.ts';
-import { readSharedCase, sharedCaseFiles } from '../test-support/shared-matpower.ts';
+import {
+  describeOnCases,
+  readSharedCase,
+  sharedCaseFiles,
+} from '../test-support/shared-matpower.ts';
 
 const text = sharedCaseFiles.includes('case9.m') ? readSharedCase('case9.m') : '';
 
-describe.skipIf(text === '')('checkNetwork', () => {
+describeOnCases('checkNetwork', () => {
   const clean = () => matpowerToNetwork(parseMatpower(text, 'case9.m'));
 
   it('finds nothing in case9', () => {

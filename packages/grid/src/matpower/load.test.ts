@@ -4,18 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GridError, MatpowerParseError } from '../errors.ts';
-import { SHARED_MATPOWER, sharedCaseFiles } from '../test-support/shared-matpower.ts';
+import { describeOnCases, SHARED_MATPOWER } from '../test-support/shared-matpower.ts';
 import { loadMatpowerFile } from './load.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'finest-grid-load-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('loadMatpowerFile', () => {
-  it.skipIf(!sharedCaseFiles.includes('case9.m'))('loads a case', () => {
-    const net = loadMatpowerFile(`${SHARED_MATPOWER}case9.m`);
-    expect(net.name).toBe('case9');
-    expect(net.buses).toHaveLength(9);
-    expect(net.datasets[0]!.source).toBe('case9.m');
+  describeOnCases('case9', () => {
+    it('loads a case', () => {
+      const net = loadMatpowerFile(`${SHARED_MATPOWER}case9.m`);
+      expect(net.name).toBe('case9');
+      expect(net.buses).toHaveLength(9);
+      expect(net.datasets[0]!.source).toBe('case9.m');
+    });
   });
 
   it('reports a missing file with its path and a stable code', () => {

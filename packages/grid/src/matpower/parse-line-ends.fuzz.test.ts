@@ -2,11 +2,15 @@
 // (LF, CR LF, a lone CR as old Mac editors write) and with or without a UTF-8 byte order mark
 // (Windows editors): the same network, or the same refusal at the same line.
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { FUZZ_TEST_TIMEOUT_MS, FuzzTally, fuzzRuns } from '../test-support/fuzz.ts';
 import { readChecked } from '../test-support/matpower-checks.ts';
 import { applyMutation, mutationArb } from '../test-support/matpower-mutations.ts';
-import { readSharedCase, sharedCaseFiles } from '../test-support/shared-matpower.ts';
+import {
+  describeOnCases,
+  readSharedCase,
+  sharedCaseFiles,
+} from '../test-support/shared-matpower.ts';
 
 const CASES = ['case9.m', 'case14.m', 'case30.m', 'case118.m'].filter((f) =>
   sharedCaseFiles.includes(f),
@@ -21,13 +25,13 @@ const VARIANTS: Record<string, (lf: string) => string> = {
   BOM: (lf) => `\ufeff${lf}`,
 };
 
-describe.skipIf(CASES.length === 0)('MATPOWER reader: line ends and byte order mark', () => {
+describeOnCases('MATPOWER reader: line ends and byte order mark', () => {
   it(
     'reads a case, mutated or not, the same with every line end and with a BOM',
     () => {
       fc.assert(
         fc.property(
-          fc.nat(CASES.length - 1),
+          fc.nat(Math.max(0, CASES.length - 1)),
           fc.array(mutationArb, { maxLength: 2 }),
           fc.constantFrom(...Object.keys(VARIANTS)),
           (base, mutations, variant) => {

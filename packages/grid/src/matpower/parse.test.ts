@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { MatpowerParseError } from '../errors.ts';
 import { parseMatpower } from './parse.ts';
 import { matpowerToNetwork } from './to-network.ts';
-import { readSharedCase, sharedCaseFiles } from '../test-support/shared-matpower.ts';
+import {
+  describeOnCases,
+  readSharedCase,
+  sharedCaseFiles,
+} from '../test-support/shared-matpower.ts';
 
 const sharedCases = sharedCaseFiles;
 
@@ -35,13 +39,15 @@ function expectParseError(text: string, pattern: RegExp): MatpowerParseError {
 }
 
 describe('parseMatpower', () => {
-  it.skipIf(sharedCases.length === 0).each(sharedCases)('reads %s', (file) => {
-    const mpc = parseMatpower(readSharedCase(file), file);
-    const net = matpowerToNetwork(mpc);
-    expect(net.buses.length).toBe(mpc.bus.rows.length);
-    expect(net.branches.length).toBe(mpc.branch.rows.length);
-    expect(net.generators.length).toBe(mpc.gen.rows.length);
-    expect(net.buses.filter((b) => b.type === 'REF').length).toBeGreaterThanOrEqual(1);
+  describeOnCases('the shared cases', () => {
+    it.each(sharedCases)('reads %s', (file) => {
+      const mpc = parseMatpower(readSharedCase(file), file);
+      const net = matpowerToNetwork(mpc);
+      expect(net.buses.length).toBe(mpc.bus.rows.length);
+      expect(net.branches.length).toBe(mpc.branch.rows.length);
+      expect(net.generators.length).toBe(mpc.gen.rows.length);
+      expect(net.buses.filter((b) => b.type === 'REF').length).toBeGreaterThanOrEqual(1);
+    });
   });
 
   it('reads case_ACTIVSg2000 names and fuels', () => {

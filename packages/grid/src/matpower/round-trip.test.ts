@@ -1,14 +1,18 @@
 // parse → network → MATPOWER → text → parse gives the same network, for every shared case.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { networkToMatpower } from './from-network.ts';
 import { parseMatpower } from './parse.ts';
 import { matpowerToNetwork } from './to-network.ts';
 import { writeMatpower } from './write.ts';
-import { readSharedCase, sharedCaseFiles } from '../test-support/shared-matpower.ts';
+import {
+  describeOnCases,
+  readSharedCase,
+  sharedCaseFiles,
+} from '../test-support/shared-matpower.ts';
 
 const files = sharedCaseFiles;
 
-describe.skipIf(files.length === 0)('MATPOWER round trip', () => {
+describeOnCases('MATPOWER round trip', () => {
   it.each(files)('%s', (file) => {
     const first = matpowerToNetwork(parseMatpower(readSharedCase(file), file));
     const text = writeMatpower(networkToMatpower(first));

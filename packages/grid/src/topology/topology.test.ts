@@ -2,7 +2,11 @@
 // MATPOWER's N-1 references (1-based branch rows).
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadSharedNetwork, SHARED_MATPOWER as SHARED } from '../test-support/shared-matpower.ts';
+import {
+  describeOnCases,
+  loadSharedNetwork,
+  SHARED_MATPOWER as SHARED,
+} from '../test-support/shared-matpower.ts';
 import type { Branch, Bus, Network } from '../schema/network.ts';
 import { testBranch, testBus, testGenerator } from '../testing/builders.ts';
 import { findBridges } from './bridges.ts';
@@ -74,15 +78,17 @@ describe('findBridges', () => {
     expect(findBridges(network())).toEqual(['d', 'f']);
   });
 
-  const refs = ['case30', 'case118', 'case300', 'case_ACTIVSg2000'].filter((c) =>
-    existsSync(`${SHARED}ref/${c}.n1dc.json`),
-  );
-  it.skipIf(refs.length === 0).each(refs)('equals the reference bridge list of %s', (name) => {
-    const net = loadSharedNetwork(name);
-    const ref = JSON.parse(readFileSync(`${SHARED}ref/${name}.n1dc.json`, 'utf8')) as {
-      bridge_branches: number[];
-    };
-    expect(findBridges(net).map(Number)).toEqual(ref.bridge_branches);
+  describeOnCases('bridges of the shared cases', () => {
+    const refs = ['case30', 'case118', 'case300', 'case_ACTIVSg2000'].filter((c) =>
+      existsSync(`${SHARED}ref/${c}.n1dc.json`),
+    );
+    it.each(refs)('equals the reference bridge list of %s', (name) => {
+      const net = loadSharedNetwork(name);
+      const ref = JSON.parse(readFileSync(`${SHARED}ref/${name}.n1dc.json`, 'utf8')) as {
+        bridge_branches: number[];
+      };
+      expect(findBridges(net).map(Number)).toEqual(ref.bridge_branches);
+    });
   });
 });
 

@@ -3,7 +3,7 @@
 // buses no longer hold the voltage setpoint.
 import { describe, expect, it } from 'vitest';
 import { buildPfCase } from '../model/pf-case.ts';
-import { hasSharedCases, loadSharedCase } from '../test-support/shared-cases.ts';
+import { loadSharedCase, describeOnCases } from '../test-support/shared-cases.ts';
 import { smallNetwork } from '../test-support/small-network.ts';
 import { runAcPowerFlow } from './run-ac.ts';
 
@@ -15,7 +15,9 @@ function checkWithinLimits(name: string, mode: 'simultaneous' | 'one-at-a-time')
   const free = runAcPowerFlow(pf);
   const result = runAcPowerFlow(pf, { enforceQLimits: mode });
   expect(result.converged).toBe(true);
-  const violatedBefore = net.generators.filter((g, k) => g.inService && (free.Qg[k]! > g.Qmax + TOL || free.Qg[k]! < g.Qmin - TOL)).length;
+  const violatedBefore = net.generators.filter(
+    (g, k) => g.inService && (free.Qg[k]! > g.Qmax + TOL || free.Qg[k]! < g.Qmin - TOL),
+  ).length;
   expect(violatedBefore).toBeGreaterThan(0);
   net.generators.forEach((g, k) => {
     if (!g.inService) return;
@@ -29,7 +31,7 @@ function checkWithinLimits(name: string, mode: 'simultaneous' | 'one-at-a-time')
   return result.qLimited.length;
 }
 
-describe.skipIf(!hasSharedCases)('reactive limits', () => {
+describeOnCases('reactive limits', () => {
   it.each(['case14', 'case118', 'case300'])('simultaneous enforcement on %s', (name) => {
     expect(checkWithinLimits(name, 'simultaneous')).toBeGreaterThan(0);
   });

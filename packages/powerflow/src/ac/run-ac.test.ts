@@ -1,20 +1,20 @@
 // Golden tests: AC Newton power flow against MATPOWER 8.1's own results for every case in
 // ../shared/matpower (tolerances from issue 3).
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { buildPfCase } from '../model/pf-case.ts';
 import {
   casesWithReference,
-  hasSharedCases,
   loadReference,
   loadSharedCase,
   maxAbsDiff,
   sumByBus,
+  describeOnCases,
 } from '../test-support/shared-cases.ts';
 import { runAcPowerFlow } from './run-ac.ts';
 
 const cases = casesWithReference('ac');
 
-describe.skipIf(!hasSharedCases)('AC power flow matches MATPOWER', () => {
+describeOnCases('AC power flow matches MATPOWER', () => {
   it('finds the reference cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(6);
   });
@@ -36,7 +36,9 @@ describe.skipIf(!hasSharedCases)('AC power flow matches MATPOWER', () => {
     // generators of one bus), and per generator against its legacy core.
     const ours = sumByBus(ref.gen_bus, ref.gen_status, result.Qg);
     const theirs = sumByBus(ref.gen_bus, ref.gen_status, ref.Qg);
-    for (const [bus, q] of theirs) expect(Math.abs((ours.get(bus) ?? NaN) - q), `Qg at bus ${bus}`).toBeLessThanOrEqual(1e-3);
-    if (ref.Qg_legacy_core) expect(maxAbsDiff(result.Qg, ref.Qg_legacy_core)).toBeLessThanOrEqual(1e-3);
+    for (const [bus, q] of theirs)
+      expect(Math.abs((ours.get(bus) ?? NaN) - q), `Qg at bus ${bus}`).toBeLessThanOrEqual(1e-3);
+    if (ref.Qg_legacy_core)
+      expect(maxAbsDiff(result.Qg, ref.Qg_legacy_core)).toBeLessThanOrEqual(1e-3);
   });
 });

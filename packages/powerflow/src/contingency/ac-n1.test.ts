@@ -1,13 +1,13 @@
 // AC N-1: the in-place outage (Ybus stamps removed, factorisation pattern reused) must give
 // the same solution as a fresh AC solve of the network without the branch; islanding outages
 // report the load of islands without generation as lost.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runAcPowerFlow } from '../ac/run-ac.ts';
 import { buildPfCase } from '../model/pf-case.ts';
-import { hasSharedCases, loadSharedCase } from '../test-support/shared-cases.ts';
+import { loadSharedCase, describeOnCases } from '../test-support/shared-cases.ts';
 import { prepareAcN1, runAcN1Sequential, solveAcContingency } from './ac-n1.ts';
 
-describe.skipIf(!hasSharedCases)('AC N-1', () => {
+describeOnCases('AC N-1', () => {
   it('equals fresh solves with the branch removed (case118)', () => {
     const net = loadSharedCase('case118');
     const ctx = prepareAcN1(net);
@@ -45,7 +45,7 @@ describe.skipIf(!hasSharedCases)('AC N-1', () => {
   });
 });
 
-describe.skipIf(!hasSharedCases)('AC N-1 on worker threads', () => {
+describeOnCases('AC N-1 on worker threads', () => {
   it('gives the same outcomes as one thread, in branch order', async () => {
     const { runAcN1 } = await import('./ac-n1-parallel.ts');
     const net = loadSharedCase('case118');

@@ -1,13 +1,13 @@
 // DC N-1 against MATPOWER's dense PTDF/LODF screening (../shared/matpower/ref/*.n1dc.json),
 // and against direct re-solves with the branch removed.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { buildPfCase } from '../model/pf-case.ts';
 import { prepareDcSystem, runDcPowerFlow } from '../dc/run-dc.ts';
 import {
   casesWithReference,
-  hasSharedCases,
   loadReference,
   loadSharedCase,
+  describeOnCases,
 } from '../test-support/shared-cases.ts';
 import { runDcN1 } from './dc-n1.ts';
 import { createAngleBlockSolver, LANES, type AngleBlockSolver } from './dc-n1-angles.ts';
@@ -32,7 +32,7 @@ interface N1Reference {
 
 const cases = casesWithReference('n1dc');
 
-describe.skipIf(!hasSharedCases)('DC N-1 matches MATPOWER', () => {
+describeOnCases('DC N-1 matches MATPOWER', () => {
   it('finds the four references', () => expect(cases).toHaveLength(4));
 
   it.each(cases)('%s', (name) => {

@@ -1,11 +1,15 @@
 // N-k contingency sets: several elements fail together; stranded demand is lost load.
-import { describe, expect, it } from 'vitest';
-import { ContingencySetSchema } from '@finest/grid';
-import { hasSharedCases, loadSharedCase } from '../test-support/shared-cases.ts';
+import { beforeAll, expect, it } from 'vitest';
+import { ContingencySetSchema, type Network } from '@finest/grid';
+import { describeOnCases, loadSharedCase } from '../test-support/shared-cases.ts';
 import { solveOutageSet } from './outage-sets.ts';
 
-describe.skipIf(!hasSharedCases)('solveOutageSet', () => {
-  const net = loadSharedCase('case30');
+describeOnCases('solveOutageSet', () => {
+  // read in beforeAll, not while the tests are listed: without ../shared that would throw
+  let net: Network;
+  beforeAll(() => {
+    net = loadSharedCase('case30');
+  });
   const set = ContingencySetSchema.parse({
     formatVersion: 1,
     contingencies: [

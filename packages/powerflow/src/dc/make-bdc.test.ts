@@ -6,7 +6,7 @@ import { buildPfCase, type PfCase } from '../model/pf-case.ts';
 import { cscFromTriplets, cscToDense, type CscMatrix } from '../sparse/csc.ts';
 import {
   casesWithReference,
-  hasSharedCases,
+  describeOnCases,
   loadSharedCase,
 } from '../test-support/shared-cases.ts';
 import { makeBdc, principalSubmatrix } from './make-bdc.ts';
@@ -42,9 +42,11 @@ function expectSameMatrix(a: CscMatrix, b: CscMatrix): void {
 }
 
 describe('makeBdc', () => {
-  it.skipIf(!hasSharedCases).each(casesWithReference('dc'))('builds Bbus of %s', (name) => {
-    const pf = buildPfCase(loadSharedCase(name));
-    expectSameMatrix(makeBdc(pf).Bbus, referenceBbus(pf));
+  describeOnCases('on the shared cases', () => {
+    it.each(casesWithReference('dc'))('builds Bbus of %s', (name) => {
+      const pf = buildPfCase(loadSharedCase(name));
+      expectSameMatrix(makeBdc(pf).Bbus, referenceBbus(pf));
+    });
   });
 
   it('sums parallel branches, skips those out of service, and a self-loop adds nothing', () => {

@@ -1,18 +1,18 @@
 // Golden tests: DC power flow against MATPOWER 8.1's rundcpf for every case in ../shared/matpower.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { buildPfCase } from '../model/pf-case.ts';
 import {
   casesWithReference,
-  hasSharedCases,
   loadReference,
   loadSharedCase,
   maxAbsDiff,
+  describeOnCases,
 } from '../test-support/shared-cases.ts';
 import { runDcPowerFlow } from './run-dc.ts';
 
 const cases = casesWithReference('dc');
 
-describe.skipIf(!hasSharedCases)('DC power flow matches MATPOWER', () => {
+describeOnCases('DC power flow matches MATPOWER', () => {
   it('finds the reference cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(6);
   });

@@ -5,23 +5,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   casesWithReference,
-  hasSharedCases,
   loadReference,
   loadSharedCase,
   maxAbsDiff,
-  MATPOWER_DIR,
-  sharedRequired,
   type DcOpfReference,
+  describeOnCases,
 } from '../test-support/shared-cases.ts';
 import type { Network } from '@finest/grid';
 import { runDcOpf } from './run-dc-opf.ts';
 
 /** The cases ../shared/matpower/README.md lists with a DC OPF reference. */
 const CASES = ['case9', 'case14', 'case30', 'case118', 'case300', 'case_ACTIVSg2000'];
-
-it('finds ../shared/matpower, or is allowed to skip it', () => {
-  if (sharedRequired) expect(hasSharedCases, `no MATPOWER cases at ${MATPOWER_DIR}`).toBe(true);
-});
 
 /** every in-service unit has a quadratic cost with c2 > 0 (MATPOWER gencost MODEL 2) */
 function strictlyConvex(net: Network): boolean {
@@ -54,7 +48,7 @@ function pricesUnique(net: Network, ref: DcOpfReference): boolean {
   return !congested && marginal;
 }
 
-describe.skipIf(!hasSharedCases)('DC OPF matches MATPOWER rundcopf', () => {
+describeOnCases('DC OPF matches MATPOWER rundcopf', () => {
   it('has a reference for every case', () => {
     expect(casesWithReference('dcopf')).toEqual(expect.arrayContaining(CASES));
   });

@@ -15,7 +15,7 @@ import { makeBdc, principalSubmatrix } from '../dc/make-bdc.ts';
 import { classifyBuses } from '../model/bus-types.ts';
 import { buildPfCase } from '../model/pf-case.ts';
 import { makeYbus } from '../ybus/make-ybus.ts';
-import { hasSharedCases, loadSharedCase } from '../test-support/shared-cases.ts';
+import { describeOnCases, loadSharedCase } from '../test-support/shared-cases.ts';
 
 function isPermutation(p: Int32Array, n: number): boolean {
   if (p.length !== n) return false;
@@ -202,36 +202,38 @@ describe('approximateMinimumDegree', () => {
   // B with degree ≤ 2 pruning, the Jacobian on its graph of supervariables. Pruning breaks
   // ties among equal degrees differently from AMD, so a small case may move by a few entries
   // either way (at most 1 %); on the largest case it must not be worse.
-  it.skipIf(!hasSharedCases).each([
-    ['case9', 11, 46],
-    ['case14', 22, 70],
-    ['case30', 52, 195],
-    ['case118', 254, 572],
-    ['case300', 659, 2477],
-    ['case_ACTIVSg2000', 9479, 37088],
-  ] as const)('fills about as before on %s', (name, dcFill, jacobianFill) => {
-    const pf = buildPfCase(loadSharedCase(name));
-    const types = classifyBuses(pf);
-    const pvpq = Int32Array.from([...types.pv, ...types.pq]).sort();
-    const b = principalSubmatrix(makeBdc(pf).Bbus, pvpq);
-    const q = approximateMinimumDegree(b, { symmetric: true, prune: true });
-    expect(isPermutation(q, b.nCols)).toBe(true);
-    const qinv = new Int32Array(q.length);
-    q.forEach((c, k) => (qinv[c] = k));
-    const bFill = symbolicSymmetricLu(b, q, qinv).li.length;
-    expect(bFill).toBeLessThanOrEqual(Math.floor(1.01 * dcFill));
-    if (name === 'case_ACTIVSg2000') expect(bFill).toBeLessThanOrEqual(dcFill);
+  describeOnCases('on the shared cases', () => {
+    it.each([
+      ['case9', 11, 46],
+      ['case14', 22, 70],
+      ['case30', 52, 195],
+      ['case118', 254, 572],
+      ['case300', 659, 2477],
+      ['case_ACTIVSg2000', 9479, 37088],
+    ] as const)('fills about as before on %s', (name, dcFill, jacobianFill) => {
+      const pf = buildPfCase(loadSharedCase(name));
+      const types = classifyBuses(pf);
+      const pvpq = Int32Array.from([...types.pv, ...types.pq]).sort();
+      const b = principalSubmatrix(makeBdc(pf).Bbus, pvpq);
+      const q = approximateMinimumDegree(b, { symmetric: true, prune: true });
+      expect(isPermutation(q, b.nCols)).toBe(true);
+      const qinv = new Int32Array(q.length);
+      q.forEach((c, k) => (qinv[c] = k));
+      const bFill = symbolicSymmetricLu(b, q, qinv).li.length;
+      expect(bFill).toBeLessThanOrEqual(Math.floor(1.01 * dcFill));
+      if (name === 'case_ACTIVSg2000') expect(bFill).toBeLessThanOrEqual(dcFill);
 
-    const j = buildJacobianPattern(makeYbus(pf), types).J;
-    const sv = findSupervariables(j);
-    const g = compressPattern(j, sv);
-    const weights = Int32Array.from(
-      { length: sv.count },
-      (_, k) => sv.start[k + 1]! - sv.start[k]!,
-    );
-    const order = approximateMinimumDegree(g, { symmetric: true, weights });
-    expect(isPermutation(expandOrdering(order, sv), j.nCols)).toBe(true);
-    expect(symbolicGroupedLu(g, order, sv).li.length).toBeLessThanOrEqual(jacobianFill);
+      const j = buildJacobianPattern(makeYbus(pf), types).J;
+      const sv = findSupervariables(j);
+      const g = compressPattern(j, sv);
+      const weights = Int32Array.from(
+        { length: sv.count },
+        (_, k) => sv.start[k + 1]! - sv.start[k]!,
+      );
+      const order = approximateMinimumDegree(g, { symmetric: true, weights });
+      expect(isPermutation(expandOrdering(order, sv), j.nCols)).toBe(true);
+      expect(symbolicGroupedLu(g, order, sv).li.length).toBeLessThanOrEqual(jacobianFill);
+    });
   });
 
   it('prunes radial ends and chains without fill beyond one edge per chain node', () => {

@@ -1,20 +1,19 @@
-// Test support: locates ../shared/matpower beside the repository and loads its cases and
-// MATPOWER's reference results.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Test support: locates ../shared/matpower beside the repository (testing/needs.ts) and loads
+// its cases and MATPOWER's reference results. Tests on them run under describeOnCases: skipped
+// without the cases (and said so at the end of the run), failing under FINEST_REQUIRE_SHARED=1.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { matpowerToNetwork, parseMatpower, type Network } from '@finest/grid';
+import { describeNeeding } from '../../../../testing/describe-needing.ts';
+import { NEEDS, SHARED_DIR } from '../../../../testing/needs.ts';
 
-export const MATPOWER_DIR = fileURLToPath(
-  new URL('../../../../../shared/matpower/', import.meta.url),
-);
+export const MATPOWER_DIR = join(SHARED_DIR, 'matpower', '/');
 
-export const hasSharedCases = existsSync(MATPOWER_DIR);
+export const hasSharedCases = NEEDS.matpower.present;
 
-/**
- * FINEST_REQUIRE_SHARED=1 (set by .ci/run) turns a missing ../shared into a failing test
- * instead of skipped ones, so that a CI run without the cases cannot pass unnoticed.
- */
-export const sharedRequired = process.env.FINEST_REQUIRE_SHARED === '1';
+/** describe() for tests on the shared MATPOWER cases (testing/describe-needing.ts). */
+export const describeOnCases = (name: string, body: () => void): void =>
+  describeNeeding(NEEDS.matpower, name, body);
 
 export type ReferenceKind = 'ac' | 'dc' | 'n1dc' | 'dcopf';
 
