@@ -1,21 +1,23 @@
 // The derived networks in data/ are what the importers make from ../shared/data (skipped where
 // the sources are absent), they are valid, and the build is deterministic.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describeNeeding } from '../../testing/describe-needing.ts';
+import { NEEDS, SHARED_DIR } from '../../testing/needs.ts';
 import { findIslands, NetworkSchema, type Network } from '@finest/grid';
 import { buildPfCase, runAcPowerFlow, runDcPowerFlow } from '@finest/powerflow';
 import { buildGeo, buildNetworks, buildProfiles, serialise, serialiseGeo } from '../build-data.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SHARED = `${ROOT}../shared/data`;
+const SHARED = join(SHARED_DIR, 'data');
 const committed = (name: string): Network =>
   JSON.parse(readFileSync(`${ROOT}data/networks/${name}.json`, 'utf8')) as Network;
 
 describe('data/ (networks and profiles)', () => {
-  it.skipIf(!existsSync(SHARED))(
-    'equal a fresh build from ../shared/data, byte for byte, twice',
-    () => {
+  describeNeeding(NEEDS.data, 'on ../shared/data', () => {
+    it('equal a fresh build from ../shared/data, byte for byte, twice', () => {
       const first = buildNetworks(SHARED);
       const second = buildNetworks(SHARED);
       for (const name of ['fi', 'ee', 'fi-ee']) {
@@ -30,8 +32,8 @@ describe('data/ (networks and profiles)', () => {
       for (const [file, value] of Object.entries(buildGeo(SHARED, first['fi-ee']!))) {
         expect(serialiseGeo(value)).toBe(readFileSync(`${ROOT}data/geo/${file}`, 'utf8'));
       }
-    },
-  );
+    });
+  });
 
   it('are valid networks with namespaced ids and a dataset on every element', () => {
     for (const name of ['fi', 'ee', 'fi-ee']) {

@@ -1,9 +1,12 @@
 // The twin city's data (data/geo/helsinki-buildings.geojson, data/geo/city-fabric.geojson):
 // the GK25 inverse against the source's own (pyproj) footprints, the LOD2 reader, and the
 // feeding of every building and block by exactly the substation the city layer gives its area.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describeNeeding } from '../../testing/describe-needing.ts';
+import { NEEDS, SHARED_DIR } from '../../testing/needs.ts';
 import { readCityGml } from './citygml.ts';
 import { gk25ToWgs84 } from './gk25.ts';
 import { metresPerDegree } from './local-frame.ts';
@@ -13,10 +16,7 @@ import type { BuildingLayer } from './buildings.ts';
 import type { FabricLayer } from './fabric.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SHARED = `${ROOT}../shared/data`;
-const hasShared = existsSync(SHARED);
-// CI (FINEST_REQUIRE_SHARED=1) turns a missing ../shared into a failure rather than a skip
-const needsShared = hasShared || process.env.FINEST_REQUIRE_SHARED === '1';
+const SHARED = join(SHARED_DIR, 'data');
 const geo = <T>(name: string): T =>
   JSON.parse(readFileSync(`${ROOT}data/geo/${name}`, 'utf8')) as T;
 
@@ -25,68 +25,74 @@ interface CityLayer {
 }
 
 describe('the twin city importers', () => {
-  it.runIf(needsShared)('GK25 → WGS84 matches the source footprints (pyproj) to 5 cm', () => {
-    expect(hasShared, `${SHARED} is missing`).toBe(true);
-    const file = `${SHARED}/helsinki-3d-lod2/raw/2549_6674.gml`;
-    const gml = readCityGml(readFileSync(file, 'utf8'), '2549_6674.gml');
-    const ref = JSON.parse(
-      readFileSync(`${SHARED}/helsinki-3d-lod2/helsinki_lod2_2549_6674_and_viikki.geojson`, 'utf8'),
-    ) as {
-      features: {
-        properties: { gml_id: string };
-        geometry: { type: string; coordinates: unknown };
-      }[];
-    };
-    let checked = 0;
-    for (const b of gml.slice(0, 10)) {
-      const f = ref.features.find((x) => x.properties.gml_id === b.id)!;
-      const rings =
-        f.geometry.type === 'Polygon'
-          ? (f.geometry.coordinates as number[][][])
-          : (f.geometry.coordinates as number[][][][]).flat();
-      const ours = b.surfaces
-        .filter((s) => s.kind === 'ground')
-        .flatMap((s) => s.polygon.flat())
-        .map(([x, y]) => gk25ToWgs84(x, y));
-      for (const [lon, lat] of rings.flat()) {
-        const m = metresPerDegree(lat!);
-        const d = Math.min(
-          ...ours.map((p) => Math.hypot((p[0] - lon!) * m.east, (p[1] - lat!) * m.north)),
-        );
-        expect(d).toBeLessThan(0.05);
-        checked++;
+  // on the sources in ../shared/data: skipped without them and said so, failing under
+  // FINEST_REQUIRE_SHARED=1 (testing/needs.ts)
+  describeNeeding(NEEDS.data, 'on ../shared/data', () => {
+    it('GK25 → WGS84 matches the source footprints (pyproj) to 5 cm', () => {
+      const file = `${SHARED}/helsinki-3d-lod2/raw/2549_6674.gml`;
+      const gml = readCityGml(readFileSync(file, 'utf8'), '2549_6674.gml');
+      const ref = JSON.parse(
+        readFileSync(
+          `${SHARED}/helsinki-3d-lod2/helsinki_lod2_2549_6674_and_viikki.geojson`,
+          'utf8',
+        ),
+      ) as {
+        features: {
+          properties: { gml_id: string };
+          geometry: { type: string; coordinates: unknown };
+        }[];
+      };
+      let checked = 0;
+      for (const b of gml.slice(0, 10)) {
+        const f = ref.features.find((x) => x.properties.gml_id === b.id)!;
+        const rings =
+          f.geometry.type === 'Polygon'
+            ? (f.geometry.coordinates as number[][][])
+            : (f.geometry.coordinates as number[][][][]).flat();
+        const ours = b.surfaces
+          .filter((s) => s.kind === 'ground')
+          .flatMap((s) => s.polygon.flat())
+          .map(([x, y]) => gk25ToWgs84(x, y));
+        for (const [lon, lat] of rings.flat()) {
+          const m = metresPerDegree(lat!);
+          const d = Math.min(
+            ...ours.map((p) => Math.hypot((p[0] - lon!) * m.east, (p[1] - lat!) * m.north)),
+          );
+          expect(d).toBeLessThan(0.05);
+          checked++;
+        }
       }
-    }
-    expect(checked).toBeGreaterThan(40);
-  });
+      expect(checked).toBeGreaterThan(40);
+    });
 
-  it.runIf(needsShared)('reads both LOD2 tiles: 84 buildings, each with roofs and walls', () => {
-    const b = readLod2Buildings(SHARED);
-    expect(b).toHaveLength(84);
-    for (const x of b) {
-      expect(x.roofs.length, x.id).toBeGreaterThan(0);
-      expect(x.walls.length, x.id).toBeGreaterThan(0);
-      // roofs stand above the lowest ground point (on a slope the measured height, from the
-      // model's own ground level, can be metres less than the roof's top above that point)
-      const z = x.roofs.flat(2).map((p) => p[2]);
-      expect(Math.max(...z)).toBeGreaterThan(0.5);
-      expect(Math.min(...z)).toBeGreaterThan(-1);
-    }
-    const h = b.map((x) => x.heightM).sort((p, q) => p - q);
-    expect(h[0]).toBeCloseTo(1.7, 1);
-    expect(h.at(-1)).toBeCloseTo(118.1, 1);
-  });
+    it('reads both LOD2 tiles: 84 buildings, each with roofs and walls', () => {
+      const b = readLod2Buildings(SHARED);
+      expect(b).toHaveLength(84);
+      for (const x of b) {
+        expect(x.roofs.length, x.id).toBeGreaterThan(0);
+        expect(x.walls.length, x.id).toBeGreaterThan(0);
+        // roofs stand above the lowest ground point (on a slope the measured height, from the
+        // model's own ground level, can be metres less than the roof's top above that point)
+        const z = x.roofs.flat(2).map((p) => p[2]);
+        expect(Math.max(...z)).toBeGreaterThan(0.5);
+        expect(Math.min(...z)).toBeGreaterThan(-1);
+      }
+      const h = b.map((x) => x.heightM).sort((p, q) => p - q);
+      expect(h[0]).toBeCloseTo(1.7, 1);
+      expect(h.at(-1)).toBeCloseTo(118.1, 1);
+    });
 
-  it.runIf(needsShared)('draws OSM building parts instead of their outlines, never both', () => {
-    const b = readOsmBuildings(SHARED);
-    expect(b.filter((x) => x.part).length).toBe(133);
-    // 446 outlines, of which those with parts are left out
-    const outlines = b.filter((x) => !x.part).length;
-    expect(outlines).toBeLessThan(446);
-    expect(outlines).toBeGreaterThan(350);
-    expect(new Set(b.map((x) => x.heightSource))).toEqual(
-      new Set(['osm-height', 'osm-levels', 'extract-median']),
-    );
+    it('draws OSM building parts instead of their outlines, never both', () => {
+      const b = readOsmBuildings(SHARED);
+      expect(b.filter((x) => x.part).length).toBe(133);
+      // 446 outlines, of which those with parts are left out
+      const outlines = b.filter((x) => !x.part).length;
+      expect(outlines).toBeLessThan(446);
+      expect(outlines).toBeGreaterThan(350);
+      expect(new Set(b.map((x) => x.heightSource))).toEqual(
+        new Set(['osm-height', 'osm-levels', 'extract-median']),
+      );
+    });
   });
 
   it('reads a number at the start of a tag', () => {

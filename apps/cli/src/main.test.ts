@@ -1,17 +1,18 @@
 // The finest command: JSON contract, exit codes and one-line errors. Most cases call main()
 // in-process with captured output; one runs the real bin through a subprocess.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { describeNeeding } from '../../../testing/describe-needing.ts';
+import { NEEDS, SHARED_DIR } from '../../../testing/needs.ts';
 import { main } from './main.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SHARED = join(ROOT, '..', 'shared', 'matpower');
+const SHARED = join(SHARED_DIR, 'matpower');
 const CASE9 = join(SHARED, 'case9.m');
-const hasShared = existsSync(CASE9);
 
 const tempDirs: string[] = [];
 function tempDir(): string {
@@ -46,7 +47,7 @@ const FIELDS = [
   'timing',
 ];
 
-describe.skipIf(!hasShared)('finest pf / dcpf', () => {
+describeNeeding(NEEDS.matpower, 'finest pf / dcpf', () => {
   it('prints exactly the contracted JSON fields, in row order', async () => {
     const { code, out } = await run('pf', CASE9, '--json');
     expect(code).toBe(0);
@@ -87,7 +88,7 @@ describe.skipIf(!hasShared)('finest pf / dcpf', () => {
   });
 });
 
-describe.skipIf(!hasShared)('finest n1', () => {
+describeNeeding(NEEDS.matpower, 'finest n1', () => {
   it('prints the contracted N-1 summary with 1-based rows and writes the CSV', async () => {
     const dir = tempDir();
     const csv = join(dir, 'pairs.csv');
@@ -119,7 +120,7 @@ describe.skipIf(!hasShared)('finest n1', () => {
   });
 });
 
-describe.skipIf(!hasShared)('finest n1 --ac', () => {
+describeNeeding(NEEDS.matpower, 'finest n1 --ac', () => {
   it('solves every outage on worker threads and lists islanding outages with lost load', async () => {
     const { code, out } = await run(
       'n1',
@@ -219,7 +220,7 @@ describe.skipIf(!hasShared)('finest n1 --ac', () => {
   });
 });
 
-describe.skipIf(!hasShared)('network JSON input', () => {
+describeNeeding(NEEDS.matpower, 'network JSON input', () => {
   it('solves a FinEst network file like the MATPOWER case it came from', async () => {
     const { matpowerToNetwork, parseMatpower } = await import('@finest/grid');
     const fs = await import('node:fs');
@@ -303,7 +304,7 @@ describe('finest errors', () => {
   });
 });
 
-describe.skipIf(!hasShared)('the finest bin', () => {
+describeNeeding(NEEDS.matpower, 'the finest bin', () => {
   it('runs from the repository root through npx-style resolution', () => {
     const bin = join(ROOT, 'node_modules', '.bin', 'finest');
     const out = execFileSync(bin, ['dcpf', CASE9, '--json'], { cwd: ROOT, encoding: 'utf8' });

@@ -2,17 +2,18 @@
 // buses by TopologicalNode mRID with base_kv and reproduces the SV state; `finest export` writes
 // four profiles that `finest pf` reads back; a broken zip or profile exits 2 with one line
 // naming the file.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { describeNeeding } from '../../../../testing/describe-needing.ts';
+import { NEEDS, SHARED_DIR } from '../../../../testing/needs.ts';
 import { main } from '../main.ts';
 
-const SHARED = fileURLToPath(new URL('../../../../../shared/cgmes/', import.meta.url));
+const SHARED = join(SHARED_DIR, 'cgmes', '/');
 const MICROGRID = join(SHARED, 'microgrid-bc-cgmes2');
-const hasShared = existsSync(MICROGRID);
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const tempDir = (): string => {
@@ -28,11 +29,7 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-it('finds ../shared/cgmes, or is allowed to skip it', () => {
-  if (process.env.FINEST_REQUIRE_SHARED === '1') expect(hasShared, `no ${MICROGRID}`).toBe(true);
-});
-
-describe.skipIf(!hasShared)('finest pf on the MicroGrid', () => {
+describeNeeding(NEEDS.cgmes, 'finest pf on the MicroGrid', () => {
   const check = (out: string): void => {
     const r = JSON.parse(out) as {
       converged: boolean;

@@ -1,16 +1,17 @@
 // `finest opf CASE --dc`: the JSON report against MATPOWER's rundcopf for case9 and case30, the
 // readable summary, exit 1 with the cause for an infeasible case, and exit 2 for bad input
 // (no --dc, an unknown option, a missing or malformed file).
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+
 import { afterAll, describe, expect, it } from 'vitest';
+import { describeNeeding } from '../../../../testing/describe-needing.ts';
+import { NEEDS, SHARED_DIR } from '../../../../testing/needs.ts';
 import { main } from '../main.ts';
 
-const SHARED = fileURLToPath(new URL('../../../../../shared/matpower/', import.meta.url));
+const SHARED = join(SHARED_DIR, 'matpower', '/');
 const CASE9 = join(SHARED, 'case9.m');
-const hasShared = existsSync(CASE9);
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -29,11 +30,6 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
   return { code, out, err };
 }
-
-it('finds ../shared/matpower, or is allowed to skip it', () => {
-  // FINEST_REQUIRE_SHARED=1 (CI) makes the cases' absence a failure, not a skip
-  if (process.env.FINEST_REQUIRE_SHARED === '1') expect(hasShared, `no ${CASE9}`).toBe(true);
-});
 
 describe('finest opf: bad input', () => {
   it('says that only the DC OPF exists without --dc', async () => {
@@ -77,7 +73,7 @@ mpc.branch = [1 2 0.01 0.1 0 0 0 0 0 0 1 -360 360];
   });
 });
 
-describe.skipIf(!hasShared)('finest opf CASE --dc', () => {
+describeNeeding(NEEDS.matpower, 'finest opf CASE --dc', () => {
   it.each(['case9', 'case30'])('%s: the JSON report matches MATPOWER rundcopf', async (name) => {
     const { code, out } = await run('opf', join(SHARED, `${name}.m`), '--dc', '--json');
     expect(code).toBe(0);

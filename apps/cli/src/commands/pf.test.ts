@@ -1,15 +1,16 @@
 // `finest pf --time-limit MS` and how pf / dcpf report unsolvable cases: a time limit of 0 ms
 // stops Newton before its first iteration (exit 1 with the reason), a bad value is a usage
 // error, dcpf refuses the option, and an island without a source is a reason, not a crash.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+
+import { afterAll, expect, it } from 'vitest';
+import { describeNeeding } from '../../../../testing/describe-needing.ts';
+import { NEEDS, SHARED_DIR } from '../../../../testing/needs.ts';
 import { main } from '../main.ts';
 
-const CASE9 = fileURLToPath(new URL('../../../../../shared/matpower/case9.m', import.meta.url));
-const hasShared = existsSync(CASE9);
+const CASE9 = join(SHARED_DIR, 'matpower', 'case9.m');
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -21,12 +22,7 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-it('has the shared MATPOWER cases where CI requires them', () => {
-  // FINEST_REQUIRE_SHARED=1 (CI) makes the cases' absence a failure, not a skip
-  if (process.env.FINEST_REQUIRE_SHARED === '1') expect(hasShared, `no ${CASE9}`).toBe(true);
-});
-
-describe.skipIf(!hasShared)('finest pf --time-limit', () => {
+describeNeeding(NEEDS.matpower, 'finest pf --time-limit', () => {
   it('solves as usual within a generous limit', async () => {
     const { code, out } = await run('pf', CASE9, '--json', '--time-limit', '60000');
     expect(code).toBe(0);

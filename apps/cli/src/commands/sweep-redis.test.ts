@@ -2,17 +2,19 @@
 // replay over sampled hours gives byte for byte the aggregate of the in-process sweep, when
 // one of two `finest worker` processes is killed with SIGKILL mid-sweep, and when Redis is
 // restarted mid-sweep (without persistence: every queued job is lost and must be re-added).
-// Skipped without redis-server unless FINEST_REQUIRE_REDIS=1 or CI is set (then it fails with
-// how to install it).
+// Skipped without redis-server (and said so) unless FINEST_REQUIRE_REDIS=1 or CI is set (then
+// it fails with how to install it): testing/needs.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SweepResultSchema } from '@finest/protocol';
-import { runRedisTests, startRedis, type RedisProcess } from '@finest/sweep/testing';
+import { startRedis, type RedisProcess } from '@finest/sweep/testing';
+import { describeNeeding } from '../../../../testing/describe-needing.ts';
+import { NEEDS } from '../../../../testing/needs.ts';
 import { main } from '../main.ts';
 
 const ESTLINK2 = fileURLToPath(
@@ -56,7 +58,7 @@ async function until(what: string, ok: () => boolean, timeoutMs = 120_000): Prom
   }
 }
 
-describe.runIf(runRedisTests)('finest sweep on Redis', () => {
+describeNeeding(NEEDS.redis, 'finest sweep on Redis', () => {
   let redis: RedisProcess;
   const dir = mkdtempSync(join(tmpdir(), 'finest-sweep-redis-'));
   const workers: ChildProcess[] = [];

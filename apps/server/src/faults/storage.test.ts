@@ -3,10 +3,12 @@
 // process, a real tmpfs too small for the store and a read-only one (mounted in a private
 // user and mount namespace with unshare, skipped where the machine does not allow it).
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
+
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeNeeding } from '../../../../testing/describe-needing.ts';
+import { NEEDS } from '../../../../testing/needs.ts';
 import { TEST_SCENARIO, testServer, waitForRun, type TestServer } from '../testing/app.ts';
 import { ServerExitedError, startServerChild } from '../testing/server-child.ts';
 import { tempDir } from '../testing/temp-dir.ts';
@@ -127,8 +129,6 @@ describe('storage failures as answers', () => {
   });
 });
 
-const canUnshare = spawnSync('unshare', ['-rm', 'true']).status === 0;
-
 /** argv that runs the server in a private mount namespace with a fresh tmpfs at the data dir */
 const onTmpfs = (mountOptions: string, prepare = ''): string[] => [
   'unshare',
@@ -138,7 +138,7 @@ const onTmpfs = (mountOptions: string, prepare = ''): string[] => [
   `D=$0; SRC=$1; shift; mount -t tmpfs -o ${mountOptions} tmpfs "$D" || exit 97; ${prepare} exec "$@"`,
 ];
 
-describe.skipIf(!canUnshare)('a real disk (tmpfs in a private mount namespace)', () => {
+describeNeeding(NEEDS.unshare, 'a real disk (tmpfs in a private mount namespace)', () => {
   const dirs: { remove: () => void }[] = [];
   afterAll(() => dirs.forEach((d) => d.remove()));
   const dir = (): string => {

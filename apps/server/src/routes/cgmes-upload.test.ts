@@ -4,18 +4,19 @@
 // restart and serve N-1 and scenario runs; bad uploads (truncated zip, entity expansion, a
 // missing TP profile, bad XML, a dangling reference, an unsupported class, too large) get 400
 // or 413 naming the file, element and fault, and leave the store as it was.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+
 import { strFromU8, strToU8, zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeNeeding } from '../../../../testing/describe-needing.ts';
+import { NEEDS, SHARED_DIR } from '../../../../testing/needs.ts';
 import { testServer, waitForRun, type TestServer } from '../testing/app.ts';
 import { tempDir } from '../testing/temp-dir.ts';
 
-const SHARED = fileURLToPath(new URL('../../../../../shared/cgmes/', import.meta.url));
+const SHARED = join(SHARED_DIR, 'cgmes', '/');
 const MICROGRID = join(SHARED, 'microgrid-bc-cgmes2');
 const MINIGRID = join(SHARED, 'minigrid-cgmes3');
-const hasShared = existsSync(MICROGRID) && existsSync(MINIGRID);
 
 const UPLOAD_LIMIT = 2 * 1024 * 1024;
 const MODEL_LIMIT = 8 * 1024 * 1024;
@@ -42,13 +43,7 @@ function edited(
   return { ...files, [name]: strToU8(changed) };
 }
 
-it('finds ../shared/cgmes, or is allowed to skip it', () => {
-  // FINEST_REQUIRE_SHARED=1 (CI) makes the models' absence a failure, not a skip
-  if (process.env.FINEST_REQUIRE_SHARED === '1')
-    expect(hasShared, `no ${SHARED}: put the ENTSO-E CGMES models in ../shared/cgmes`).toBe(true);
-});
-
-describe.skipIf(!hasShared)('CGMES zip uploads', () => {
+describeNeeding(NEEDS.cgmes, 'CGMES zip uploads', () => {
   const dir = tempDir();
   let s: TestServer;
   beforeAll(async () => {

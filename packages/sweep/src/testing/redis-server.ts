@@ -1,30 +1,20 @@
 // Test support: a real redis-server of the test's own, on a free loopback port, without
 // persistence (a restart loses every key, the harshest case for a sweep). Debian's package
-// (`apt-get install -y redis-server`, which .ci/run does) or FINEST_REDIS_SERVER. Without one
-// the Redis tests are skipped — unless FINEST_REQUIRE_REDIS=1 or CI is set, where they fail
-// and say how to install it.
+// (`apt-get install -y redis-server`, which .ci/run does) or FINEST_REDIS_SERVER, as
+// testing/needs.ts finds it. Without one the Redis tests (under describeNeeding(NEEDS.redis))
+// are skipped and said so — unless FINEST_REQUIRE_REDIS=1 or CI is set, where they fail and
+// say how to install it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { missingMessage, NEEDS, REDIS_SERVER_PATH } from '../../../../testing/needs.ts';
 
-const onPath = (name: string): string | undefined =>
-  (process.env.PATH ?? '')
-    .split(delimiter)
-    .map((d) => join(d, name))
-    .find((p) => existsSync(p));
-
-export const REDIS_SERVER =
-  process.env.FINEST_REDIS_SERVER ?? onPath('redis-server') ?? '/usr/bin/redis-server';
-export const hasRedis = existsSync(REDIS_SERVER);
-export const redisRequired =
-  process.env.FINEST_REQUIRE_REDIS === '1' || (process.env.CI ?? '') !== '';
-export const REDIS_MISSING = `redis-server not found (looked for ${REDIS_SERVER}): install it with \`apt-get install -y redis-server\` or set FINEST_REDIS_SERVER`;
-
-/** Run the Redis tests: always when redis-server is here, and (to fail) when it is required. */
-export const runRedisTests = hasRedis || redisRequired;
+export const REDIS_SERVER = REDIS_SERVER_PATH;
+export const hasRedis = NEEDS.redis.present;
+export const REDIS_MISSING = missingMessage(NEEDS.redis);
 
 export interface RedisProcess {
   port: number;
