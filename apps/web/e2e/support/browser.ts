@@ -1,14 +1,16 @@
 // Debian's Chromium driven by playwright-core, headless, with WebGL2 on SwiftShader (see
 // TOOLCHAIN.md). Never a downloaded browser: the tests skip when /usr/bin/chromium is missing,
 // and fail saying how to install it when FINEST_REQUIRE_BROWSER=1 (CI sets it).
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_PATH, missingMessage, NEEDS } from '../../../../testing/needs.ts';
 
-export const CHROMIUM = process.env.FINEST_CHROMIUM ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
-export const browserRequired = process.env.FINEST_REQUIRE_BROWSER === '1';
-export const INSTALL_HINT = `${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium), or point FINEST_CHROMIUM at one`;
+// where Chromium is looked for, and FINEST_REQUIRE_BROWSER, are testing/needs.ts's
+export const CHROMIUM = CHROMIUM_PATH;
+export const hasChromium = NEEDS.chromium.present;
+export const browserRequired = NEEDS.chromium.required;
+export const INSTALL_HINT = missingMessage(NEEDS.chromium);
 
 export const CHROMIUM_ARGS = [
   '--use-angle=swiftshader',
