@@ -33,6 +33,7 @@ import {
   runDcN1,
   runDcPowerFlow,
 } from '@finest/powerflow';
+import { benchColdStart, formatColdStart } from './bench/cold-start.ts';
 import { benchDcOpf, formatOpfTable } from './bench/dc-opf-bench.ts';
 import { thinNetwork } from './bench/thin-case.ts';
 import { tileNetwork } from './bench/tile-case.ts';
@@ -178,6 +179,10 @@ function withCliN1(row: Row, network: Network): Row {
 const rows: Row[] = [];
 const parsed: { path: string; network: Network }[] = [];
 let act2000: Network | undefined;
+/** the case of the cold-start figures: case_ACTIVSg10k, else the thinned 10k stand-in as .m */
+let coldCase: string | undefined = existsSync(join(SHARED, 'case_ACTIVSg10k.m'))
+  ? join(SHARED, 'case_ACTIVSg10k.m')
+  : undefined;
 for (const path of caseFiles()) {
   const name = basename(path, '.m');
   const { network, parseMs } = parseTimed(path);
@@ -194,6 +199,10 @@ if (act2000) {
   rows.push(
     withCliN1(benchNetwork('synthetic10k thinned to 12,706 branches, load × 0.8', thin, NaN), thin),
   );
+  if (coldCase === undefined) {
+    coldCase = join(mkdtempSync(join(tmpdir(), 'finest-bench-')), 'synthetic10k-thinned.m');
+    writeFileSync(coldCase, writeMatpower(networkToMatpower(thin)));
+  }
   process.stderr.write('  synthetic 10k done\n');
 }
 
@@ -227,6 +236,10 @@ const acN1: Record<string, unknown> = {};
 // FI–EE: a snapshot and an AC power flow for each of the 8,760 hours of 2015.
 const year = benchYear(ROOT);
 process.stderr.write(`  FI–EE year ${JSON.stringify(year)}\n`);
+
+// A user's first answer: fresh processes of finest --help and finest pf (cold beside warm).
+const coldStart = benchColdStart(ROOT, coldCase, join(SHARED, 'ref'));
+process.stderr.write(`  cold start ${JSON.stringify(coldStart)}\n`);
 
 const header = [
   'case',
@@ -266,6 +279,7 @@ const line = (cells: string[]): string =>
 console.log(line(header));
 for (const t of table) console.log(line(t));
 console.log(`\n${formatOpfTable(opfRows)}`);
+console.log(`\n${formatColdStart(coldStart)}`);
 
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 const out = {
@@ -276,12 +290,19 @@ const out = {
     case_ACTIVSg2000: { ac: 20, dc: 5, dc_n1: 200 },
     '10k buses': { ac: 60, dc: 10, dc_n1: 2500 },
     'case_ACTIVSg10k, finest opf --dc (whole process)': { dc_opf: 7500 },
+    'finest --help (whole process)': { wall: 150 },
+    'case_ACTIVSg10k, finest pf --json (whole process)': {
+      wall: 600,
+      parse: 60,
+      cold_solve: '≤ 2 × warm',
+    },
   },
   goals_peak_rss_mb: { '10k buses, finest n1': 150 },
   cases: rows,
   ac_n1: acN1,
   dc_opf: opfRows,
   fi_ee_year: year,
+  cold_start: coldStart,
   peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
 };
 writeFileSync(join(ROOT, 'bench-results', 'powerflow.json'), JSON.stringify(out, null, 2) + '\n');
