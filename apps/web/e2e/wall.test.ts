@@ -1,34 +1,22 @@
 // Big-screen mode at 1920×1080 and 3840×2160: the overlays fit the screen without overlapping,
 // type is large enough to read across a room, the scene fills the window, and the unattended
 // loop starts an incident by itself. Screenshots: e2e/screenshots/wall-*.png.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { canvasStats, collectErrors, launch, screenshot } from './support/browser.ts';
+import { expect, it } from 'vitest';
+import { canvasStats, collectErrors, screenshot } from './support/browser.ts';
 import { describeBrowser } from './support/describe-browser.ts';
-import type { RunningServer } from './support/static-server.ts';
-import { startTwinServer } from './support/twin-server.ts';
+import { twinSession } from './support/session.ts';
 
 describeBrowser('wall mode', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTwinServer();
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  // a page per screen size, each from the start of the unattended loop
+  const s = twinSession({ path: null });
 
   it.each([
     [1920, 1080],
     [3840, 2160],
   ])('lays out at %i×%i', async (width, height) => {
-    const page = await browser.newPage({ viewport: { width, height } });
+    const page = await s.browser.newPage({ viewport: { width, height } });
     const errors = collectErrors(page);
-    await page.goto(`${server.url}/?mode=wall`);
+    await page.goto(`${s.server.url}/?mode=wall`);
     await page.waitForSelector('[data-testid="wall"]');
     // the loop starts the first incident of the library on its own
     await expect

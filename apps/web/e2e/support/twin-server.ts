@@ -5,9 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../../server/src/app.ts';
-import type { RunningServer } from './static-server.ts';
 
 const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
 
 export async function startTwinServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'finest-web-e2e-'));
@@ -15,7 +19,6 @@ export async function startTwinServer(): Promise<RunningServer> {
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url,
-    real: true,
     close: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
