@@ -6,8 +6,7 @@
 // that throws there, reading a file that is not there, or that lists none (its cases come from
 // the missing folder) is counted as one skipped test instead, so the need still gets its line
 // and the run does not fail — but a body should leave such reads to beforeAll or the tests.
-import { describe, it } from 'vitest';
-import { getCurrentSuite } from 'vitest/suite';
+import { describe, it, TestRunner } from 'vitest';
 import { missingMessage, type Need } from './needs.ts';
 
 declare module 'vitest' {
@@ -40,7 +39,7 @@ export function describeNeeding(need: Need, name: string, body: () => void): voi
           it.skip(unlisted, () => {});
           return;
         }
-        if (getCurrentSuite().tasks.length === 0) it.skip(unlisted, () => {});
+        if (TestRunner.getCurrentSuite().tasks.length === 0) it.skip(unlisted, () => {});
       },
     );
 }
