@@ -37,8 +37,14 @@ describe('Newton Jacobian', () => {
       for (const variable of ['angle', 'magnitude'] as const) {
         const col = variable === 'angle' ? pat.angleIndex[k]! : pat.magnitudeIndex[k]!;
         if (col < 0) continue;
-        const plus = variable === 'angle' ? [Vm, Va.map((a, i) => (i === k ? a + h : a))] : [Vm.map((m, i) => (i === k ? m + h : m)), Va];
-        const minus = variable === 'angle' ? [Vm, Va.map((a, i) => (i === k ? a - h : a))] : [Vm.map((m, i) => (i === k ? m - h : m)), Va];
+        const plus =
+          variable === 'angle'
+            ? [Vm, Va.map((a, i) => (i === k ? a + h : a))]
+            : [Vm.map((m, i) => (i === k ? m + h : m)), Va];
+        const minus =
+          variable === 'angle'
+            ? [Vm, Va.map((a, i) => (i === k ? a - h : a))]
+            : [Vm.map((m, i) => (i === k ? m - h : m)), Va];
         const sp = powers(plus[0]!, plus[1]!);
         const sm = powers(minus[0]!, minus[1]!);
         for (let i = 0; i < pf.nBus; i++) {

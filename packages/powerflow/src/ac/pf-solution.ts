@@ -66,7 +66,13 @@ export function generatorDispatch(
   types: BusTypes,
   sRe: Float64Array,
   sIm: Float64Array,
-  state: { Pd: Float64Array; Qd: Float64Array; genOn: Uint8Array; Pg: Float64Array; Qg: Float64Array },
+  state: {
+    Pd: Float64Array;
+    Qd: Float64Array;
+    genOn: Uint8Array;
+    Pg: Float64Array;
+    Qg: Float64Array;
+  },
 ): GeneratorState {
   const base = pf.baseMVA;
   const Pg = Float64Array.from(state.Pg);
@@ -113,8 +119,7 @@ function splitReactive(pf: PfCase, on: number[], Qg: Float64Array): void {
     if (Number.isFinite(pf.Qmin[k]!)) m += Math.abs(pf.Qmin[k]!);
     M[i]! += m;
   }
-  const limit = (q: number, m: number): number =>
-    q === Infinity ? m : q === -Infinity ? -m : q;
+  const limit = (q: number, m: number): number => (q === Infinity ? m : q === -Infinity ? -m : q);
   const qTot = new Float64Array(nb);
   const qMinTot = new Float64Array(nb);
   const qMaxTot = new Float64Array(nb);
