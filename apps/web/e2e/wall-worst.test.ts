@@ -63,17 +63,15 @@ describeBrowser('wall mode at the worst moment', () => {
   }
 
   /**
-   * Wall mode at `t` and a screenshot per size. 'scrub': the playhead put on `t`, then wall
-   * mode (whose director flies to a city that is dark); 'step': the playhead one step of the
-   * arrow keys before `t`, then wall mode and →, so the director sees the events in between
-   * happen and flies to their element.
+   * Wall mode at `t` and a screenshot per size: the playhead on a frame before `t`, wall mode,
+   * then → onto `t`, so the director sees the moment arrive as it would while playing (a
+   * frame that turns the city dark, an event passed) and flies there.
    */
   async function shoot(
     page: Page,
     name: string,
     t: number,
     frames: readonly number[],
-    arrive: 'scrub' | 'step',
     check: () => Promise<void>,
   ): Promise<void> {
     for (const [width, height] of SIZES) {
@@ -84,12 +82,15 @@ describeBrowser('wall mode at the worst moment', () => {
       // the wall has no timeline: its clock tells where the playhead is (no run here
       // crosses midnight, so hh:mm:ss compare as strings)
       const target = await scrub(page, t, frames);
-      if (arrive === 'step') await scrub(page, Math.max(0, t - step), frames);
+      // 'step' from the frame before `t` when a step reaches `t` from there, else a step back
+      const previous = frames.filter((f) => f < t).pop() ?? 0;
+      const before = previous + step >= t ? previous : Math.max(0, t - step);
+      await scrub(page, before, frames);
       await page.keyboard.press('w');
       await page.waitForSelector('[data-testid="wall"]');
       const wallClock = (): Promise<string> => page.getByTestId('wall-clock').innerText();
       // the playhead is a frame's time: a step from a frame before `t` may land short of it
-      for (let k = 0; arrive === 'step' && k < 6 && (await wallClock()) < target; k++) {
+      for (let k = 0; k < 6 && (await wallClock()) < target; k++) {
         const at = await wallClock();
         await page.keyboard.press('ArrowRight');
         await expect.poll(wallClock).not.toBe(at);
@@ -98,6 +99,14 @@ describeBrowser('wall mode at the worst moment', () => {
         `${name} at ${width}×${height}: worst moment t = ${t} s (${target}), on screen ${await wallClock()}`,
       );
       await check();
+      // the legend (line styles, real and modelled buildings, lit counts) stays clear of the
+      // header and the footer in its larger wall type
+      const box = async (sel: string) => (await page.locator(sel).first().boundingBox())!;
+      const legend = await box('.app.wall .legend');
+      expect(legend.y).toBeGreaterThanOrEqual(
+        (await box('.wall-header')).y + (await box('.wall-header')).height,
+      );
+      expect(legend.y + legend.height).toBeLessThanOrEqual((await box('.wall-footer')).y);
       await expect
         .poll(async () => (await canvasStats(page)).differing, { timeout: 20_000 })
         .toBeGreaterThan(1000);
@@ -113,7 +122,7 @@ describeBrowser('wall mode at the worst moment', () => {
     const worst = await open(page, RESTORED);
     expect(worst.shedMW).toBeGreaterThan(100);
     const fed = cityData('Helsinki', FEEDER).fedBuildings;
-    await shoot(page, 'helsinki-west', worst.t, worst.frames, 'scrub', async () => {
+    await shoot(page, 'helsinki-west', worst.t, worst.frames, async () => {
       await expect
         .poll(async () => (await cityCounts(page, 'Helsinki'))['buildings-dark'], {
           timeout: 20_000,
@@ -129,7 +138,7 @@ describeBrowser('wall mode at the worst moment', () => {
     // the grid rides through this double fault (docs/validation.md): the worst is its swing
     expect(worst.shedMW).toBeLessThan(1);
     expect(worst.t).toBeGreaterThanOrEqual(300);
-    await shoot(page, 'helsinki-cascade', worst.t, worst.frames, 'step', async () => {
+    await shoot(page, 'helsinki-cascade', worst.t, worst.frames, async () => {
       // stepping onto the moment passed the line trips: the log's current entry is one
       await expect
         .poll(() => page.locator('[data-testid="event-log"] [aria-current="true"]').innerText(), {
