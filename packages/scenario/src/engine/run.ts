@@ -409,20 +409,12 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     const branchStatus = new Uint8Array(nBr);
     for (let l = 0; l < nBr; l++) {
       branchLoadingPct[l] = 100 * f.loading[l]!;
-      branchStatus[l] = net.branches[l]!.inService
-        ? STATUS.IN
-        : s.branchTripped[l]
-          ? STATUS.TRIPPED
-          : STATUS.OUT;
+      branchStatus[l] = statusOf(net.branches[l]!.inService, s.branchTripped[l]!);
     }
     const nLink = net.hvdcLinks.length;
     const hvdcStatus = new Uint8Array(nLink);
     for (let k = 0; k < nLink; k++)
-      hvdcStatus[k] = net.hvdcLinks[k]!.inService
-        ? STATUS.IN
-        : s.hvdcTripped[k]
-          ? STATUS.TRIPPED
-          : STATUS.OUT;
+      hvdcStatus[k] = statusOf(net.hvdcLinks[k]!.inService, s.hvdcTripped[k]!);
     const areaIds = s.layout.areaIds;
     const areaFrequencyHz = new Float32Array(areaIds.length);
     areaIds.forEach((a, j) => {
@@ -828,4 +820,9 @@ export function runScenario(
     onStep?.(r.frame, r.log);
   }
   return { summary: run.summary(), frames };
+}
+
+/** a branch's or link's state in a frame: in service, tripped by protection, or switched out */
+function statusOf(inService: boolean, tripped: number): number {
+  return inService ? STATUS.IN : tripped ? STATUS.TRIPPED : STATUS.OUT;
 }
