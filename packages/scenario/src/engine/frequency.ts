@@ -96,7 +96,9 @@ function fcrDisturbanceTarget(m: AreaModel, df: number): number {
   return 0;
 }
 
-type Vec = [number, number, number, number];
+/** the integrated variables (Δf, P_fcr normal, P_fcr disturbance, P_frr), or their rates */
+type Vec = Float64Array;
+const VARIABLES = 4;
 
 /** Hz above nominal where LFSM-O starts, and its droop (Regulation (EU) 2016/631 Art. 13(2)) */
 const LFSM_O_THRESHOLD_HZ = 0.2;
@@ -114,25 +116,51 @@ function ffrPower(m: AreaModel, age: number): number {
 /** s after which a reserve unit can activate again (facts A20: within 15 min) */
 const FFR_REARM_S = 900;
 
-function derivative(m: AreaModel, s: FrequencyState, y: Vec, ffr: number): Vec {
-  const [df, pn, pd, pr] = y;
-  const twoEkOverF0 = (2 * m.kineticEnergyGWs * 1000) / m.nominalHz;
-  const damping = (m.loadDampingPctPerHz / 100) * m.areaLoadMW;
+/** Coefficients of the swing equation that stay fixed over one integrated interval. */
+interface SwingTerms {
+  twoEkOverF0: number;
+  damping: number;
+}
+
+function swingTerms(m: AreaModel): SwingTerms {
+  return {
+    twoEkOverF0: (2 * m.kineticEnergyGWs * 1000) / m.nominalHz,
+    damping: (m.loadDampingPctPerHz / 100) * m.areaLoadMW,
+  };
+}
+
+/** Writes dy/dt at y into `out` (no allocation: it runs four times per RK4 step). */
+function derivative(
+  m: AreaModel,
+  terms: SwingTerms,
+  s: FrequencyState,
+  y: Vec,
+  ffr: number,
+  out: Vec,
+): void {
+  const df = y[0]!;
+  const pn = y[1]!;
+  const pd = y[2]!;
+  const pr = y[3]!;
   const lfsm =
     df > LFSM_O_THRESHOLD_HZ
       ? ((df - LFSM_O_THRESHOLD_HZ) / (LFSM_O_DROOP * m.nominalHz)) * m.areaLoadMW
       : 0;
-  const balance = -s.disturbance + pn + pd + pr + ffr + s.ufls - damping * df - lfsm;
+  const balance = -s.disturbance + pn + pd + pr + ffr + s.ufls - terms.damping * df - lfsm;
   const cap = m.restorationMaxMW;
   const frrTarget = cap
     ? Math.min(cap.up, Math.max(-cap.down, s.disturbance - s.ufls))
     : s.disturbance - s.ufls;
-  return [
-    balance / twoEkOverF0,
-    (fcrNormalTarget(m, df) - pn) / m.fcrNormal.timeConstantS,
-    (fcrDisturbanceTarget(m, df) - pd) / m.fcrDisturbance.timeConstantS,
-    (frrTarget - pr) / m.restorationTimeS,
-  ];
+  out[0] = balance / terms.twoEkOverF0;
+  out[1] = (fcrNormalTarget(m, df) - pn) / m.fcrNormal.timeConstantS;
+  out[2] = (fcrDisturbanceTarget(m, df) - pd) / m.fcrDisturbance.timeConstantS;
+  out[3] = (frrTarget - pr) / m.restorationTimeS;
+}
+
+/** out = y + c·k */
+function offset(y: Vec, k: Vec, c: number, out: Vec): Vec {
+  for (let i = 0; i < VARIABLES; i++) out[i] = y[i]! + c * k[i]!;
+  return out;
 }
 
 /**
@@ -153,37 +181,37 @@ export function integrateFrequency(
   };
   if (duration <= 0 || isQuiescent(s)) return trace;
   let t = 0;
-  let y: Vec = [s.df, s.fcrNormal, s.fcrDisturbance, s.frr];
+  const terms = swingTerms(m);
+  // one set of buffers per interval: a long interval takes thousands of RK4 steps
+  const y: Vec = Float64Array.of(s.df, s.fcrNormal, s.fcrDisturbance, s.frr);
+  const k1: Vec = new Float64Array(VARIABLES);
+  const k2: Vec = new Float64Array(VARIABLES);
+  const k3: Vec = new Float64Array(VARIABLES);
+  const k4: Vec = new Float64Array(VARIABLES);
+  const probe: Vec = new Float64Array(VARIABLES);
   while (t < duration - 1e-9) {
     const ffr = ffrPower(m, s.ffrAge);
-    const k1 = derivative(m, s, y, ffr);
-    const fast = Math.abs(k1[0]) > 1e-3 || Math.abs(y[0]) > m.standardBandHz || ffr > 0;
+    derivative(m, terms, s, y, ffr, k1);
+    const fast = Math.abs(k1[0]!) > 1e-3 || Math.abs(y[0]!) > m.standardBandHz || ffr > 0;
     const h = Math.min(fast ? 0.05 : 0.5, duration - t);
-    const at = (k: Vec, c: number): Vec => [
-      y[0] + c * k[0],
-      y[1] + c * k[1],
-      y[2] + c * k[2],
-      y[3] + c * k[3],
-    ];
-    const k2 = derivative(m, s, at(k1, h / 2), ffr);
-    const k3 = derivative(m, s, at(k2, h / 2), ffr);
-    const k4 = derivative(m, s, at(k3, h), ffr);
-    y = [0, 1, 2, 3].map(
-      (i) => y[i]! + (h / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!),
-    ) as Vec;
+    derivative(m, terms, s, offset(y, k1, h / 2, probe), ffr, k2);
+    derivative(m, terms, s, offset(y, k2, h / 2, probe), ffr, k3);
+    derivative(m, terms, s, offset(y, k3, h, probe), ffr, k4);
+    for (let i = 0; i < VARIABLES; i++)
+      y[i] = y[i]! + (h / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!);
     if (s.ffrAge >= 0) s.ffrAge += h;
     if (
       m.ffr &&
       m.ffr.MW > 0 &&
-      -y[0] > m.ffr.thresholdHz &&
+      -y[0]! > m.ffr.thresholdHz &&
       (s.ffrAge < 0 || s.ffrAge > FFR_REARM_S)
     ) {
       s.ffrAge = 0;
       trace.ffrActivatedAfter ??= t + h;
     }
     t += h;
-    trace.maxRocof = Math.max(trace.maxRocof, Math.abs(k1[0]));
-    const f = m.nominalHz + y[0];
+    trace.maxRocof = Math.max(trace.maxRocof, Math.abs(k1[0]!));
+    const f = m.nominalHz + y[0]!;
     if (f < trace.minHz) {
       trace.minHz = f;
       trace.minAfter = t;
@@ -197,7 +225,10 @@ export function integrateFrequency(
       s.stages++;
     }
   }
-  [s.df, s.fcrNormal, s.fcrDisturbance, s.frr] = y;
+  s.df = y[0]!;
+  s.fcrNormal = y[1]!;
+  s.fcrDisturbance = y[2]!;
+  s.frr = y[3]!;
   return trace;
 }
 
