@@ -39,6 +39,23 @@ export function profileAt(series: readonly number[], hour: number): number {
   return (1 - w) * at(h0) + w * at(h0 + 1);
 }
 
+/**
+ * The moments of a run where the planned (profile) demand can peak: its start, its end and
+ * every hour centre between (the profile is linear between centres, so its extremes are there).
+ * s from the start, ascending.
+ */
+export function profileKnotsWithin(clock: ScenarioClock, durationS: number): number[] {
+  const out = [0];
+  // hour centres sit at h + 0.5; the first one after the start
+  const firstCentre = Math.floor(clock.startHour - 0.5) + 1.5;
+  for (let h = firstCentre; (h - clock.startHour) * 3600 < durationS; h++) {
+    const at = (h - clock.startHour) * 3600;
+    if (at > 0) out.push(at);
+  }
+  if (durationS > 0) out.push(durationS);
+  return out;
+}
+
 const CLOCK = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Helsinki',
   hour: '2-digit',

@@ -93,6 +93,38 @@ function runLayout(): string[] {
   return data.networks.get('fi-ee')!.hvdcLinks.map((h) => h.id);
 }
 
+describe('the planned state covers the demand of the hours ahead', () => {
+  it('replays the January 2024 cold spell without shedding, as recorded', () => {
+    // before: units were committed for the first moment only, and 81 MW went unserved in the
+    // evening ramp while 1.9 GW of cold market units (Kristiina, Vaskiluoto, Imatra, …) stood by
+    const { summary } = run(scenario('coldspell-2024-01-03'));
+    expect(summary.kpis.countries.FI!.peakShedMW).toBe(0);
+    expect(summary.kpis.countries.EE!.peakShedMW).toBe(0);
+    const commit = summary.log.find((e) => e.text.includes('committed in merit order'))!;
+    expect(commit.t).toBe(0);
+    expect(commit.text).toContain('to meet the demand planned for the run');
+    expect(summary.log.some((e) => e.kind === 'load-shed')).toBe(false);
+  });
+
+  it('serves a quiet day through its morning ramp: demand rising past the first hour is no shortage', () => {
+    // hour 500 is 2015-01-21 20:00 UTC: the run crosses the night and the next morning's peak
+    const s = parseScenario({
+      schemaVersion: 1,
+      id: 'quiet-day-24h',
+      title: 'quiet day',
+      start: { hour: 500 },
+      durationS: 24 * 3600,
+      stepS: 1800,
+    });
+    const { frames, summary } = run(s);
+    const loads = frames.map((f) => f.busLoadMW.reduce((x, y) => x + y, 0));
+    // the day's demand does rise well above where it starts
+    expect(Math.max(...loads)).toBeGreaterThan(loads[0]! + 500);
+    for (const country of ['FI', 'EE']) expect(summary.kpis.countries[country]!.peakShedMW).toBe(0);
+    for (const f of frames) expect(f.busShedMW.reduce((x, y) => x + y, 0)).toBe(0);
+  });
+});
+
 describe('cascade on the 400 kV corridor into Helsinki', () => {
   it('is held by the grid as built: the double fault trips nothing and sheds nothing in Helsinki', () => {
     // Since the capital's 110 kV supply (Tammisto, Länsisalmi) and its CHP plants are modelled

@@ -19,7 +19,7 @@ import type { Scenario, ScenarioEvent } from '../schema/scenario.ts';
 import { applyEvent } from './apply-event.ts';
 import { balanceAt, type Balance } from './balance.ts';
 import type { CityLayer } from './city-layer.ts';
-import { clockText, scenarioClock } from './clock.ts';
+import { clockText, profileKnotsWithin, scenarioClock } from './clock.ts';
 import {
   initialFrequencyState,
   integrateFrequency,
@@ -573,15 +573,27 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
       const eff = applyEvent(s, events[cursor++]!, live(), options.temperatureSensitivityMWPerC, 0);
       for (const entry of eff.entries) note(0, entry);
     }
-    // the starting state is planned: commit cold units where the running ones fall short of
-    // the demand and (once the first solution has found them) the losses
+    // the starting state is planned, and so is the demand of the hours ahead: the market's
+    // schedule (day-ahead, hour by hour) commits cold units in merit order where the running
+    // ones fall short of the demand the profile plans for any moment of the run, not only its
+    // first, and (once the first solution has found them) the losses. Units committed for a
+    // later peak run lower until it comes (the balance shares the demand among running units).
+    const knots = profileKnotsWithin(clock, duration);
     let committed = 0;
+    let peakAt = 0;
     for (let pass = 0; pass < 2; pass++) {
       const start = pass === 0 ? balanceNow() : balance!;
       const short = new Map<number, number>();
-      start.islandDeficitMW.forEach((mw, k) => {
-        if (mw > 0) short.set(k, mw);
-      });
+      let worst = 0;
+      for (const at of knots) {
+        const planned = at === 0 ? start : balanceAt(s, profiles, hourAt(at), at);
+        let total = 0;
+        planned.islandDeficitMW.forEach((mw, k) => {
+          total += mw;
+          if (mw > (short.get(k) ?? 0)) short.set(k, mw);
+        });
+        if (total > worst) [worst, peakAt] = [total, at];
+      }
       if (short.size > 0)
         committed += commitForStart(
           s,
@@ -593,7 +605,7 @@ export function createRun(inputs: EngineInputs): ScenarioRun {
     if (committed > 0)
       note(0, {
         kind: 'info',
-        text: `${committed} more units committed in merit order to meet the starting demand`,
+        text: `${committed} more units committed in merit order to meet the demand planned for the run${peakAt > 0 ? ` (its largest shortfall at ${clockText(clock, peakAt)})` : ''}`,
       });
     settle();
     if (options.protection.tolerateBaseOverloads) {
