@@ -10,6 +10,7 @@ import {
 } from '@finest/grid';
 import { buildPfCase, runAcPowerFlow } from '@finest/powerflow';
 import type { CityLayer } from './engine/city-layer.ts';
+import { magnitude } from './engine/magnitude.ts';
 
 export interface YearScanOptions {
   topology?: TopologyName;
@@ -106,7 +107,7 @@ export function scanYear(
       let over = false;
       network.branches.forEach((b, l) => {
         if (!b.inService || b.rateA <= 0) return;
-        const s = Math.max(Math.hypot(r.Pf[l]!, r.Qf[l]!), Math.hypot(r.Pt[l]!, r.Qt[l]!));
+        const s = Math.max(magnitude(r.Pf[l]!, r.Qf[l]!), magnitude(r.Pt[l]!, r.Qt[l]!));
         const pct = (100 * s) / b.rateA;
         const acc = branchAcc[l]!;
         if (pct > acc.max) Object.assign(acc, { max: pct, at: h });

@@ -19,6 +19,7 @@ import {
 import type { Balance } from './balance.ts';
 import { sameBytes } from './same-bytes.ts';
 import type { WorkingState } from './working-state.ts';
+import { magnitude } from './magnitude.ts';
 
 export interface StepFlows {
   converged: boolean;
@@ -72,9 +73,9 @@ export function solveStep(
       for (let l = 0; l < nBr; l++) {
         const rate = pf.rateA[l]!;
         if (rate <= 0 || !pf.branchOn[l]) continue;
-        // |S|² at each end (MVA flows never come near overflow: no Math.hypot, which is slow)
-        const sf = Math.hypot(ac.Pf[l]!, ac.Qf[l]!);
-        const st = Math.hypot(ac.Pt[l]!, ac.Qt[l]!);
+        // |S| at each end, MVA
+        const sf = magnitude(ac.Pf[l]!, ac.Qf[l]!);
+        const st = magnitude(ac.Pt[l]!, ac.Qt[l]!);
         loading[l] = Math.max(sf, st) / rate;
       }
       return { converged: true, Vm: ac.Vm, Va: ac.Va, Pf: ac.Pf, loading, Pg: ac.Pg, pf };
