@@ -2,7 +2,9 @@
 // the built app): it loads without console errors, draws the scene, an Estlink 2 run changes
 // the KPIs and the scene, scrubbing moves the event log, and the controls work from the keyboard.
 // Screenshots go to e2e/screenshots/ (kept by CI as artefacts).
+import { lastIndexAtOrBefore } from '@finest/protocol';
 import { expect, it } from 'vitest';
+import { latestRun, runFrames, waitForRun } from './support/api.ts';
 import { canvasSample, canvasStats, sampleDiff, screenshot } from './support/browser.ts';
 import { describeBrowser } from './support/describe-browser.ts';
 import { twinSession } from './support/session.ts';
@@ -75,6 +77,43 @@ describeBrowser('the twin in the browser', () => {
     await expect.poll(() => current.innerText()).toContain('set to 658 MW');
     const future = s.page.locator('[data-testid="event-log"] li.log-future');
     await expect.poll(() => future.count()).toBeGreaterThan(0);
+    expect(s.errors.join('\n')).toBe('');
+  });
+
+  it('→ and ← step to the next and previous frame, Shift+→ a 60th of the run on', async () => {
+    const run = await latestRun(s.server, ESTLINK2);
+    await waitForRun(s.server, run.id);
+    const times = (await runFrames(s.server, run.id)).map((f) => f.t);
+    const timeline = s.page.getByTestId('timeline');
+    const onScreen = async (): Promise<number> =>
+      Number(await timeline.getAttribute('data-frame-t'));
+    /** the first frame whose next frame is `gap`-like away */
+    const first = (gap: (s: number) => boolean): number =>
+      times.findIndex((t, k) => k + 1 < times.length && gap(times[k + 1]! - t));
+    // 0.2 s apart after the strike, where a fixed 10 s step jumps over dozens of frames, and
+    // 30 s or more apart, where it lands on the same frame
+    const dense = first((g) => g < 1);
+    const sparse = first((g) => g >= 20);
+    expect(dense).toBeGreaterThanOrEqual(0);
+    expect(sparse).toBeGreaterThanOrEqual(0);
+    for (const k of [dense, sparse]) {
+      await timeline.fill(String(times[k]));
+      await expect.poll(onScreen).toBeCloseTo(times[k]!, 6);
+      // the arrows to the page, not to the slider
+      await timeline.evaluate((el) => el.blur());
+      await s.page.keyboard.press('ArrowRight');
+      await expect.poll(onScreen).toBeCloseTo(times[k + 1]!, 6);
+      await s.page.keyboard.press('ArrowLeft');
+      await expect.poll(onScreen).toBeCloseTo(times[k]!, 6);
+    }
+    // Shift: a 60th of the run on, and at least the next frame (the server shows the last
+    // frame at or before the time sought)
+    const jump = Math.max(10, Number(await timeline.getAttribute('max')) / 60);
+    const target = Math.max(times[sparse]! + jump, times[sparse + 1]!);
+    const expected = times[lastIndexAtOrBefore(times.length, (i) => times[i]!, target)]!;
+    await s.page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(onScreen).toBeCloseTo(expected, 6);
+    expect(expected).toBeGreaterThan(times[sparse]!);
     expect(s.errors.join('\n')).toBe('');
   });
 

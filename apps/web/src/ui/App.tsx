@@ -56,8 +56,8 @@ function onKey(e: KeyboardEvent): void {
   const k = e.key.toLowerCase();
   const preset = Number(e.key);
   if (k === ' ' && !onButton) togglePlay();
-  else if (k === 'arrowleft') stepSeek(-1);
-  else if (k === 'arrowright') stepSeek(1);
+  else if (k === 'arrowleft') stepSeek(-1, e.shiftKey);
+  else if (k === 'arrowright') stepSeek(1, e.shiftKey);
   else if (k === '[' || k === ']') {
     const i = SPEEDS.findIndex((v) => v >= s.speed);
     const next =

@@ -292,7 +292,8 @@ function TripDiff({ a, b }: { a: RunKpis; b: RunKpis }): ReactElement {
 
 export const KEYS: [string, string][] = [
   ['Space', 'play / pause'],
-  ['← →', 'step back / forward'],
+  ['← →', 'previous / next frame'],
+  ['Shift + ← →', 'back / on by a 60th of the run'],
   ['[ ]', 'slower / faster'],
   ['1 … 5', 'camera: Gulf, Helsinki, Tallinn, Estlink corridor, whole network'],
   ['W', 'wall mode (big screen) on / off'],

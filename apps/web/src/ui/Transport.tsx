@@ -7,17 +7,22 @@ import { snapshotPng } from '../scene/canvas-root.tsx';
 import { appStore, useApp } from '../state/app-store.ts';
 import { logMarkers } from '../state/run-log.ts';
 import { sceneStore } from '../state/scene-store.ts';
-import { pause, play, playhead, seek, setSpeed } from '../state/session.ts';
+import { stepTarget } from '../state/frame-step.ts';
+import { pause, play, seek, setSpeed } from '../state/session.ts';
+import { sessionStore } from '../state/session-store.ts';
 import { fmtClock, fmtDuration } from './format.ts';
 import { Icon } from './icons.tsx';
 import { subscribeLive, useLive } from './live.ts';
 
 export const SPEEDS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1200, 3600];
 
-export function stepSeek(direction: 1 | -1): void {
+/** ←/→: the previous or next frame; with `jump` (Shift) a 60th of the run (state/frame-step.ts). */
+export function stepSeek(direction: 1 | -1, jump = false): void {
   const run = appStore.getState().run;
   if (!run) return;
-  seek(playhead() + direction * Math.max(10, run.durationS / 60));
+  const h = sessionStore.getState().history;
+  const frame = sceneStore.getState().frame;
+  seek(stepTarget(h?.runId === run.id ? h : null, frame, direction, jump, run.durationS));
 }
 
 export function savePng(): void {
@@ -43,6 +48,8 @@ function Timeline(): ReactElement {
       const s = sceneStore.getState();
       if (!el || dragging.current || !s.frame) return;
       el.value = String(s.frame.t);
+      // the range snaps its value to whole seconds; the frame's own time, for tests and tools
+      el.dataset['frameT'] = String(s.frame.t);
       el.setAttribute('aria-valuetext', fmtClock(appStore.getState().run?.startTime, s.frame.t));
     };
     write();
@@ -107,10 +114,10 @@ export function Transport(): ReactElement {
       <div className="transport-buttons">
         <button
           type="button"
-          onClick={() => stepSeek(-1)}
+          onClick={(e) => stepSeek(-1, e.shiftKey)}
           disabled={none}
           aria-label="Step back"
-          title="Step back (←)"
+          title="Previous frame (←; Shift: a 60th of the run back)"
         >
           <Icon name="back" />
         </button>
@@ -127,10 +134,10 @@ export function Transport(): ReactElement {
         </button>
         <button
           type="button"
-          onClick={() => stepSeek(1)}
+          onClick={(e) => stepSeek(1, e.shiftKey)}
           disabled={none}
           aria-label="Step forward"
-          title="Step forward (→)"
+          title="Next frame (→; Shift: a 60th of the run on)"
         >
           <Icon name="forward" />
         </button>
