@@ -1,6 +1,6 @@
 // Merit order: cheapest first, ties by key, shortfall when the sources run out.
 import { describe, expect, it } from 'vitest';
-import { meritOrder } from './merit-order.ts';
+import { meritOrder, meritOrderOf } from './merit-order.ts';
 
 describe('meritOrder', () => {
   const sources = [
@@ -23,5 +23,14 @@ describe('meritOrder', () => {
   it('reports the demand it cannot meet', () => {
     expect(meritOrder(sources, 700).shortfall).toBe(100);
     expect(meritOrder(sources, -5).cost).toBe(0);
+  });
+
+  it('prices a demand exactly as its dispatch does', () => {
+    const order = meritOrderOf(sources);
+    for (const demand of [-5, 0, 99.9, 450, 600, 700]) {
+      const { output, ...priced } = order.dispatch(demand);
+      expect(order.price(demand)).toEqual(priced);
+      expect(output.size).toBe(3);
+    }
   });
 });

@@ -11,7 +11,7 @@
 import type { Generator, Network } from '../schema/network.ts';
 import { findIslands } from '../topology/islands.ts';
 import type { SnapshotInputs } from './dataset.ts';
-import { meritOrder, type Source } from './merit-order.ts';
+import { meritOrderOf, type Source } from './merit-order.ts';
 import { applyTopology, type TopologyName } from './topology.ts';
 
 export const SNAPSHOT_DEFAULTS = {
@@ -197,9 +197,11 @@ export function snapshotForHour(
   const step = SNAPSHOT_DEFAULTS.exchangeStepMW;
   const voll = SNAPSHOT_DEFAULTS.valueOfLostLoad;
   let best = { T: 0, cost: Infinity };
+  const fiOrder = meritOrderOf(fiSources);
+  const eeOrder = meritOrderOf(eeSources);
   for (let T = -Math.floor(capacity / step) * step; T <= capacity; T += step) {
-    const a = meritOrder(fiSources, dFI + T);
-    const b = meritOrder(eeSources, dEE - T);
+    const a = fiOrder.price(dFI + T);
+    const b = eeOrder.price(dEE - T);
     const cost = a.cost + b.cost + voll * (a.shortfall + b.shortfall);
     if (
       cost < best.cost - 1e-9 ||
@@ -207,8 +209,8 @@ export function snapshotForHour(
     )
       best = { T, cost };
   }
-  const fiDispatch = meritOrder(fiSources, dFI + best.T);
-  const eeDispatch = meritOrder(eeSources, dEE - best.T);
+  const fiDispatch = fiOrder.dispatch(dFI + best.T);
+  const eeDispatch = eeOrder.dispatch(dEE - best.T);
   for (const g of out.generators) g.Pg = 0;
   for (const h of out.hvdcLinks) h.P = 0;
   for (const [key, p] of [...fiDispatch.output, ...eeDispatch.output]) {
