@@ -5,10 +5,20 @@
 // coordinator and Redis (CPU time per job), which bounds the throughput any number of workers
 // can reach: workers add runs/s until coordinator or Redis saturate. Rates are steady state:
 // threads are started and warmed (JIT) on other hours before the clock starts.
+//
+// A Node worker is more than one thread: V8 compiles and collects garbage on background
+// threads (measured from /proc: ~4 s of background CPU over a worker's first 20 runs, then
+// ~15 % of a run's CPU for good). Unpinned, one worker on this 2-core machine therefore uses
+// ~1.2 cores and "two workers ÷ one" is capped near 2 ÷ 1.2 by the machine, not by the queue.
+// And two processes on two cores slow each other's runs where they share the memory system
+// (CPU time per run rises with the second worker even when each is pinned). So two Redis
+// workers are measured three ways: two processes (as on two machines), one process of two
+// threads (`--concurrency 2`, how one machine is meant to run them), and two processes each
+// pinned to a core of its own (`taskset`), where one worker is exactly one core.
 // Run alone with `npm run bench:sweep`; `npm run bench` includes it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadScenarioLibrary } from '@finest/scenario';
 import {
@@ -28,6 +38,8 @@ import { hasRedis, startRedis, type RedisProcess } from '@finest/sweep/testing';
 const FINEST = fileURLToPath(new URL('../../apps/cli/bin/finest.mjs', import.meta.url));
 /** hours per measurement: enough for ~20 s at one worker */
 const RUNS = Number(process.env.FINEST_BENCH_SWEEP_RUNS ?? 80);
+/** warm-up runs per worker: past the first ~20 runs' burst of background JIT compilation */
+const WARM_RUNS = Number(process.env.FINEST_BENCH_SWEEP_WARM ?? 24);
 
 interface Measurement {
   workers: number;
@@ -39,6 +51,8 @@ interface Measurement {
    * 2 × (1-worker value ÷ 2-worker value) is the speedup two free cores would give
    */
   cpuMsPerRun: number;
+  /** CPU time ÷ wall time of the workers: above 1 per worker, V8's background threads */
+  coresUsed: number;
 }
 
 function planOver(ctx: EngineContext, hours: number[]): SweepPlan {
@@ -73,6 +87,7 @@ async function measure(
     seconds: round(seconds, 2),
     runsPerS: round(plan.jobs.length / seconds, 2),
     cpuMsPerRun: round((cpuS * 1000) / plan.jobs.length, 1),
+    coresUsed: round(cpuS / seconds, 2),
   };
 }
 
@@ -90,41 +105,79 @@ function cpuSeconds(pid: number): number {
   return (Number(f[11]) + Number(f[12])) / 100;
 }
 
-async function redisBench(ctx: EngineContext, redis: RedisProcess) {
+const TASKSET = '/usr/bin/taskset';
+const canPin = existsSync(TASKSET) && availableParallelism() >= 2;
+
+/**
+ * How N workers are laid out: `processes` — N `finest worker` processes of one thread each,
+ * as on N machines; `threads` — one process with `--concurrency N`, the one-machine
+ * deployment; `pinned` — N processes, worker k held to core k (its V8 threads included).
+ */
+type Layout = 'processes' | 'threads' | 'pinned';
+
+function spawnWorkers(url: string, workers: number, layout: Layout): ChildProcess[] {
+  const args = (concurrency: number): string[] => [
+    FINEST,
+    'worker',
+    '--queue',
+    url,
+    '--concurrency',
+    String(concurrency),
+  ];
+  if (layout === 'threads') return [spawn(process.execPath, args(workers), { stdio: 'ignore' })];
+  return Array.from({ length: workers }, (_, k) =>
+    layout === 'pinned'
+      ? spawn(TASKSET, ['-c', String(k), process.execPath, ...args(1)], { stdio: 'ignore' })
+      : spawn(process.execPath, args(1), { stdio: 'ignore' }),
+  );
+}
+
+async function redisRun(
+  ctx: EngineContext,
+  redis: RedisProcess,
+  layout: Layout,
+  workers: number,
+  /** keeps each measurement's hours apart from the others' (Redis is shared) */
+  offset: number,
+) {
   const target = parseQueueUrl(redis.url);
-  const out: Measurement[] = [];
-  let overhead: { coordinatorCpuMsPerJob: number; redisCpuMsPerJob: number } | undefined;
-  for (const workers of [1, 2]) {
-    const children: ChildProcess[] = Array.from({ length: workers }, () =>
-      spawn(process.execPath, [FINEST, 'worker', '--queue', redis.url, '--concurrency', '1'], {
-        stdio: 'ignore',
-      }),
+  const children = spawnWorkers(redis.url, workers, layout);
+  const executor = new RedisExecutor({ target, reconcileMs: 2000 });
+  try {
+    const warm = planOver(ctx, spread(WARM_RUNS * workers, offset));
+    const plan = planOver(ctx, spread(RUNS, offset + 1));
+    const me0 = process.cpuUsage();
+    const redis0 = cpuSeconds(redisPid(redis));
+    const m = await measure(executor, workers, warm, plan, () =>
+      children.reduce((sum, c) => sum + cpuSeconds(c.pid!), 0),
     );
-    const executor = new RedisExecutor({ target, reconcileMs: 2000 });
-    try {
-      const warm = planOver(ctx, spread(4 * workers, 1 + workers * 2));
-      const plan = planOver(ctx, spread(RUNS, 7 + workers * 2));
-      const me0 = process.cpuUsage();
-      const redis0 = cpuSeconds(redisPid(redis));
-      const m = await measure(executor, workers, warm, plan, () =>
-        children.reduce((sum, c) => sum + cpuSeconds(c.pid!), 0),
-      );
-      out.push(m);
-      if (workers === 2) {
-        const me = process.cpuUsage(me0);
-        const jobs = plan.jobs.length + warm.jobs.length;
-        overhead = {
-          coordinatorCpuMsPerJob: round((me.user + me.system) / 1000 / jobs, 2),
-          redisCpuMsPerJob: round(((cpuSeconds(redisPid(redis)) - redis0) * 1000) / jobs, 2),
-        };
-      }
-    } finally {
-      await executor.close();
-      for (const c of children) c.kill('SIGTERM');
-      await Promise.all(children.map((c) => new Promise((r) => c.once('exit', r))));
-    }
+    const me = process.cpuUsage(me0);
+    const jobs = plan.jobs.length + warm.jobs.length;
+    const overhead = {
+      coordinatorCpuMsPerJob: round((me.user + me.system) / 1000 / jobs, 2),
+      redisCpuMsPerJob: round(((cpuSeconds(redisPid(redis)) - redis0) * 1000) / jobs, 2),
+    };
+    return { m, overhead };
+  } finally {
+    await executor.close();
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => new Promise((r) => c.once('exit', r))));
   }
-  return { runs: out, overhead: overhead! };
+}
+
+async function redisBench(ctx: EngineContext, redis: RedisProcess) {
+  const one = await redisRun(ctx, redis, 'processes', 1, 11);
+  const twoProcesses = await redisRun(ctx, redis, 'processes', 2, 13);
+  const twoThreads = await redisRun(ctx, redis, 'threads', 2, 15);
+  const pinned = canPin
+    ? [await redisRun(ctx, redis, 'pinned', 1, 17), await redisRun(ctx, redis, 'pinned', 2, 19)]
+    : null;
+  return {
+    runs: [one.m, twoProcesses.m],
+    twoWorkersInOneProcess: twoThreads.m,
+    oneWorkerPerCore: pinned ? pinned.map((r) => r.m) : 'taskset or a second core missing',
+    overhead: twoProcesses.overhead,
+  };
 }
 
 function redisPid(redis: RedisProcess): number {
@@ -143,7 +196,7 @@ export async function benchSweeps() {
         await measure(
           pool,
           workers,
-          planOver(ctx, spread(4 * workers, 3 + workers * 2)),
+          planOver(ctx, spread(WARM_RUNS * workers, 3 + workers * 2)),
           planOver(ctx, spread(RUNS, workers * 2)),
           ownCpu,
         ),
@@ -184,6 +237,14 @@ export async function benchSweeps() {
           ...redis,
           speedup2vs1: speedup(redis.runs),
           speedup2vs1OnFreeCores: onFreeCores(redis.runs),
+          speedup2vs1InOneProcess: round(
+            redis.twoWorkersInOneProcess.runsPerS / redis.runs[0]!.runsPerS,
+            2,
+          ),
+          speedup2vs1OneWorkerPerCore:
+            typeof redis.oneWorkerPerCore === 'string'
+              ? redis.oneWorkerPerCore
+              : speedup(redis.oneWorkerPerCore),
         }
       : 'redis-server not installed',
     scaleOut: ceiling
@@ -200,7 +261,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await benchSweeps();
   const line = (label: string, m: Measurement[], s: number, free: number): void =>
     console.log(
-      `${label}: 1 worker ${m[0]!.runsPerS} runs/s, 2 workers ${m[1]!.runsPerS} runs/s (${s}×, ${m[0]!.runs} runs each); CPU per run ${m[0]!.cpuMsPerRun} / ${m[1]!.cpuMsPerRun} ms → ${free}× on two free cores`,
+      `${label}: 1 worker ${m[0]!.runsPerS} runs/s, 2 workers ${m[1]!.runsPerS} runs/s (${s}×, ${m[0]!.runs} runs each); CPU per run ${m[0]!.cpuMsPerRun} / ${m[1]!.cpuMsPerRun} ms → ${free}× on two free cores; cores used ${m[0]!.coresUsed} / ${m[1]!.coresUsed}`,
     );
   console.log(`sweep of the Estlink 2 replay (load average ${r.loadAverage.join(' ')})`);
   line(
@@ -212,6 +273,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (typeof r.redis === 'string') console.log(`  redis: skipped, ${r.redis}`);
   else {
     line('  redis     ', r.redis.runs, r.redis.speedup2vs1, r.redis.speedup2vs1OnFreeCores);
+    const t = r.redis.twoWorkersInOneProcess;
+    console.log(
+      `  redis, 2 workers in one process (--concurrency 2): ${t.runsPerS} runs/s (${r.redis.speedup2vs1InOneProcess}× one), CPU per run ${t.cpuMsPerRun} ms, cores used ${t.coresUsed}`,
+    );
+    const p = r.redis.oneWorkerPerCore;
+    if (typeof p !== 'string')
+      line(
+        '  redis, one worker per core (taskset)',
+        p,
+        round(p[1]!.runsPerS / p[0]!.runsPerS, 2),
+        round((2 * p[0]!.cpuMsPerRun) / p[1]!.cpuMsPerRun, 2),
+      );
     console.log(
       `  per job: coordinator ${r.redis.overhead.coordinatorCpuMsPerJob} ms CPU, redis-server ${r.redis.overhead.redisCpuMsPerJob} ms CPU`,
     );
