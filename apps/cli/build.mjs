@@ -8,7 +8,9 @@
 // esbuild bundles src/main.ts with the workspace packages (@finest/*, followed through their
 // package.json exports into their sources); every other package stays an import resolved from
 // node_modules at run time. Commands are dynamic imports in main.ts, so code splitting gives
-// each its own chunks and `--help` loads only main.mjs. All files land flat in dist/, because
+// each its own chunks and `--help` loads only main.mjs. Imports from the barrels of packages
+// marked `"sideEffects": false` are read as imports of the defining modules (barrels.mjs), so a
+// command's chunks hold what it uses, not all the barrel re-exports. All files land flat in dist/, because
 // two kinds of `import.meta.url` must keep meaning what they meant in the sources:
 //  - `new URL('./X.mjs', import.meta.url)` beside a worker-thread wrapper (ac-n1-worker.mjs,
 //    thread.mjs, …) names a worker entry: each wrapper is built as dist/X.mjs, so the
@@ -21,6 +23,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { barrelResolver } from './barrels.mjs';
 
 const CLI_DIR = fileURLToPath(new URL('./', import.meta.url));
 const ROOT = join(CLI_DIR, '..', '..');
@@ -65,8 +68,11 @@ function workerEntries() {
   return entries;
 }
 
-/** @returns {import('esbuild').Plugin} */
-function workspacePlugin() {
+/**
+ * @param {ReturnType<typeof barrelResolver>} barrels
+ * @returns {import('esbuild').Plugin}
+ */
+function workspacePlugin(barrels) {
   return {
     name: 'finest-workspace',
     setup(build) {
@@ -85,7 +91,8 @@ function workspacePlugin() {
         const self = JSON.stringify(posix(relative(DIST, args.path)));
         const kept = '\u0000WORKER_URL\u0000';
         const workers = [...text.matchAll(WORKER_REF)].map((m) => m[0]);
-        const contents = text
+        const contents = barrels
+          .rewrite(text)
           .replace(WORKER_REF, kept)
           .replaceAll('import.meta.url', `new URL(${self}, import.meta.url).href`)
           .replaceAll(kept, () => /** @type {string} */ (workers.shift()));
@@ -110,6 +117,7 @@ export async function buildCli({ clean = false } = {}) {
   const startedAt = Date.now();
   const { build } = await import('esbuild');
   const workers = workerEntries();
+  const barrels = barrelResolver(ROOT);
   const result = await build({
     entryPoints: { main: join(CLI_DIR, 'src', 'main.ts'), ...workers },
     absWorkingDir: ROOT,
@@ -126,11 +134,17 @@ export async function buildCli({ clean = false } = {}) {
     sourcemap: 'linked',
     metafile: true,
     logLevel: 'warning',
-    plugins: [workspacePlugin()],
+    plugins: [workspacePlugin(barrels)],
   });
-  const inputs = Object.keys(result.metafile.inputs)
-    .filter((p) => !p.startsWith('finest:'))
-    .map((p) => posix(p));
+  // the barrels read to rewrite imports decide the build even when esbuild no longer reads them
+  const inputs = [
+    ...new Set([
+      ...Object.keys(result.metafile.inputs)
+        .filter((p) => !p.startsWith('finest:'))
+        .map((p) => posix(p)),
+      ...[...barrels.barrelFiles].map((f) => posix(relative(ROOT, f))),
+    ]),
+  ];
   // package.json files decide what @finest/* resolves to: a change there is a change too
   const manifests = WORKSPACES.flatMap((ws) =>
     readdirSync(join(ROOT, ws)).map((n) => posix(join(ws, n, 'package.json'))),
@@ -155,7 +169,7 @@ export async function buildCli({ clean = false } = {}) {
   for (const { name, file } of outputs) put(name, file.contents);
   put(
     'manifest.json',
-    `${JSON.stringify({ builtAt: startedAt, inputs: [...inputs, ...manifests, 'apps/cli/build.mjs'] }, null, 1)}\n`,
+    `${JSON.stringify({ builtAt: startedAt, inputs: [...inputs, ...manifests, 'apps/cli/build.mjs', 'apps/cli/barrels.mjs'] }, null, 1)}\n`,
   );
   if (clean)
     for (const f of readdirSync(DIST))

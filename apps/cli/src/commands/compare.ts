@@ -25,8 +25,8 @@ export async function compareCommand(args: string[], io: Io): Promise<number> {
   const options = seed === undefined ? {} : { seed };
   await prepareEngine();
   const cmp = compareRuns(
-    summaryFromFile(a, options),
-    summaryFromFile(b, { ...options, withoutOperator }),
+    await summaryFromFile(a, options),
+    await summaryFromFile(b, { ...options, withoutOperator }),
   );
   io.out(parsed.values.json ? `${JSON.stringify(cmp, null, 2)}\n` : formatComparison(cmp));
   return EXIT.ok;

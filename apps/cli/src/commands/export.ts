@@ -10,7 +10,7 @@ import { CliError, EXIT } from '../cli-error.ts';
 import { loadCase } from '../load-case.ts';
 import type { Io } from '../io.ts';
 
-export function exportCommand(args: string[], io: Io): number {
+export async function exportCommand(args: string[], io: Io): Promise<number> {
   const { values, casePath } = parseCommandArgs(args, {
     format: { type: 'string' },
     out: { type: 'string' },
@@ -20,7 +20,7 @@ export function exportCommand(args: string[], io: Io): number {
       `--format expects cgmes (the only export format), got ${values.format === undefined ? 'none' : `"${values.format}"`}`,
     );
   if (values.out === undefined) throw new CliError('--out DIR is required');
-  const { network } = loadCase(casePath);
+  const { network } = await loadCase(casePath);
   const pf = runAcPowerFlow(buildPfCase(network));
   const state = pf.converged
     ? pf

@@ -127,11 +127,11 @@ export function summariseCities(net: Network, cities: CityLayer) {
     .filter((c) => c.substations.length > 0);
 }
 
-export function inspectCommand(args: string[], io: Io): number {
+export async function inspectCommand(args: string[], io: Io): Promise<number> {
   const { values, casePath } = parseCommandArgs(args, {
     json: { type: 'boolean', default: false },
   });
-  const { network } = loadCase(casePath);
+  const { network } = await loadCase(casePath);
   const s = { ...summariseNetwork(network), cities: summariseCities(network, loadBundledCities()) };
   if (values.json) {
     io.out(JSON.stringify(s) + '\n');

@@ -28,7 +28,7 @@ export async function n1Command(args: string[], io: Io): Promise<number> {
     throw new CliError('--workers and --screen apply to --ac only');
   if (values.ac && values.csv !== undefined)
     throw new CliError('--csv applies to the DC screening only');
-  const { network, parseMs } = loadCase(casePath);
+  const { network, parseMs } = await loadCase(casePath);
   if (values.set !== undefined) {
     return runSetCommand(
       network,

@@ -21,7 +21,7 @@ export async function opfCommand(args: string[], io: Io): Promise<number> {
       'only the DC OPF is available (the AC OPF is not implemented): use finest opf CASE --dc',
     );
   }
-  const { network, parseMs } = loadCase(casePath);
+  const { network, parseMs } = await loadCase(casePath);
   const result = await runDcOpf(network);
   if (values.json) {
     io.out(JSON.stringify(toJsonReport(result, parseMs)) + '\n');

@@ -10,7 +10,7 @@ import type { Io } from '../io.ts';
 import { medianTime, round3 } from '../timing.ts';
 import { formatPfSummary, type PfSolution } from './pf-summary.ts';
 
-export function pfCommand(method: 'ac' | 'dc', args: string[], io: Io): number {
+export async function pfCommand(method: 'ac' | 'dc', args: string[], io: Io): Promise<number> {
   const { values, casePath } = parseCommandArgs(args, {
     json: { type: 'boolean', default: false },
     repeat: { type: 'string' },
@@ -23,7 +23,7 @@ export function pfCommand(method: 'ac' | 'dc', args: string[], io: Io): number {
   }
   const repeat = parsePositiveInt('--repeat', values.repeat) ?? 0;
   const timeLimitMs = parseMilliseconds('--time-limit', values['time-limit']);
-  const { network, parseMs, cgmes } = loadCase(casePath);
+  const { network, parseMs, cgmes } = await loadCase(casePath);
   const enforceQ = values['enforce-q-limits'] === true;
 
   const solve = (): PfSolution => solveNetwork(network, method, enforceQ, timeLimitMs);

@@ -44,13 +44,13 @@ export interface RunOptions {
   onStep?: (frame: Frame, log: LogEntry[]) => void;
 }
 
-export function runScenarioFile(
+export async function runScenarioFile(
   scenario: Scenario,
   options: RunOptions,
-): { summary: RunSummary; frames: Frame[] } {
+): Promise<{ summary: RunSummary; frames: Frame[] }> {
   const data = bundledData();
   const network = options.networkPath
-    ? loadCase(options.networkPath).network
+    ? (await loadCase(options.networkPath)).network
     : data.networks.get(scenario.network);
   if (!network)
     throw new CliError(
@@ -79,10 +79,10 @@ export function runScenarioFile(
  * A saved run as is, or a scenario run now (with `withoutOperator`, the same scenario with the
  * operator switched off).
  */
-export function summaryFromFile(
+export async function summaryFromFile(
   path: string,
   options: RunOptions & { withoutOperator?: boolean },
-): RunSummary {
+): Promise<RunSummary> {
   const json = readJsonFile(path);
   const saved = RunSummarySchema.safeParse(json);
   if (saved.success) {
@@ -98,5 +98,5 @@ export function summaryFromFile(
     };
     scenario.title = `${scenario.title} — without the operator`;
   }
-  return runScenarioFile(scenario, options).summary;
+  return (await runScenarioFile(scenario, options)).summary;
 }

@@ -42,15 +42,17 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   let summary: RunSummary;
   await prepareEngine();
   try {
-    summary = runScenarioFile(scenario, {
-      ...(seed === undefined ? {} : { seed }),
-      ...(values.network === undefined ? {} : { networkPath: values.network }),
-      onStart: (layout) => {
-        if (fd !== undefined)
-          writeSync(fd, `${JSON.stringify({ scenario: scenario.id, layout })}\n`);
-      },
-      onStep: writeFrame,
-    }).summary;
+    summary = (
+      await runScenarioFile(scenario, {
+        ...(seed === undefined ? {} : { seed }),
+        ...(values.network === undefined ? {} : { networkPath: values.network }),
+        onStart: (layout) => {
+          if (fd !== undefined)
+            writeSync(fd, `${JSON.stringify({ scenario: scenario.id, layout })}\n`);
+        },
+        onStep: writeFrame,
+      })
+    ).summary;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -35,7 +35,7 @@ export function loadSnapshotInputs(dataDir: string = DATA): SnapshotInputs {
   };
 }
 
-export function snapshotCommand(args: string[], io: Io): number {
+export async function snapshotCommand(args: string[], io: Io): Promise<number> {
   const { values, casePath } = parseCommandArgs(args, {
     hour: { type: 'string' },
     time: { type: 'string' },
@@ -54,7 +54,7 @@ export function snapshotCommand(args: string[], io: Io): number {
   const hour = values.hour === undefined ? undefined : Number(values.hour);
   if (hour !== undefined && !(Number.isInteger(hour) && hour >= 0 && hour < 8760))
     throw new CliError(`--hour expects an integer 0–8759, got "${values.hour}"`);
-  const { network } = loadCase(values.network ?? `${DATA}networks/fi-ee.json`);
+  const { network } = await loadCase(values.network ?? `${DATA}networks/fi-ee.json`);
   let result;
   try {
     result = snapshotForHour(network, loadSnapshotInputs(), hour ?? values.time!, { topology });

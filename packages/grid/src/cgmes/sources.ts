@@ -134,16 +134,6 @@ function readBytes(path: string): Uint8Array {
   }
 }
 
-/** True when the path is a folder or zip the CGMES reader takes (not a MATPOWER or JSON file). */
-export function looksLikeCgmes(path: string): boolean {
-  try {
-    if (statSync(path).isDirectory()) return true;
-  } catch {
-    return false;
-  }
-  return /\.(zip|xml)$/i.test(path);
-}
-
 /** Reads paths (files, folders, zips) into sources; a folder gives its .xml and .zip files. */
 export function readSourcePaths(
   paths: string[],
