@@ -10,8 +10,8 @@
 // node_modules at run time. Commands are dynamic imports in main.ts, so code splitting gives
 // each its own chunks and `--help` loads only main.mjs. Imports from the barrels of packages
 // marked `"sideEffects": false` are read as imports of the defining modules (barrels.mjs), so a
-// command's chunks hold what it uses, not all the barrel re-exports. All files land flat in dist/, because
-// two kinds of `import.meta.url` must keep meaning what they meant in the sources:
+// command's chunks hold what it uses, not all the barrel re-exports. All files land flat in
+// dist/, because two kinds of `import.meta.url` must keep meaning what they meant in the sources:
 //  - `new URL('./X.mjs', import.meta.url)` beside a worker-thread wrapper (ac-n1-worker.mjs,
 //    thread.mjs, …) names a worker entry: each wrapper is built as dist/X.mjs, so the
 //    reference, left as is, finds the compiled worker next to whichever chunk spawns it;
