@@ -26,6 +26,17 @@ const run = (s: Scenario, seed?: number): { summary: RunSummary; frames: Frame[]
     ...(seed === undefined ? {} : { seed }),
   });
 
+/** A run with no events from hour 500 of the profiles (2015-01-21 20:00 UTC). */
+const quietDay = (hours: number, stepS: number): Scenario =>
+  parseScenario({
+    schemaVersion: 1,
+    id: `quiet-${hours}h`,
+    title: 'quiet day',
+    start: { hour: 500 },
+    durationS: hours * 3600,
+    stepS,
+  });
+
 beforeAll(async () => {
   data = loadBundledData();
   await prepareEngine();
@@ -107,16 +118,8 @@ describe('the planned state covers the demand of the hours ahead', () => {
   });
 
   it('serves a quiet day through its morning ramp: demand rising past the first hour is no shortage', () => {
-    // hour 500 is 2015-01-21 20:00 UTC: the run crosses the night and the next morning's peak
-    const s = parseScenario({
-      schemaVersion: 1,
-      id: 'quiet-day-24h',
-      title: 'quiet day',
-      start: { hour: 500 },
-      durationS: 24 * 3600,
-      stepS: 1800,
-    });
-    const { frames, summary } = run(s);
+    // from 20:00 UTC the run crosses the night and the next morning's peak
+    const { frames, summary } = run(quietDay(24, 1800));
     const loads = frames.map((f) => f.busLoadMW.reduce((x, y) => x + y, 0));
     // the day's demand does rise well above where it starts
     expect(Math.max(...loads)).toBeGreaterThan(loads[0]! + 500);
@@ -241,15 +244,7 @@ describe('scenarios against the network', () => {
   });
 
   it('balance supply and demand in every frame of a quiet day (losses only at the references)', () => {
-    const s = parseScenario({
-      schemaVersion: 1,
-      id: 'quiet-day',
-      title: 'quiet',
-      start: { hour: 500 },
-      durationS: 6 * 3600,
-      stepS: 900,
-    });
-    const { frames, summary } = run(s);
+    const { frames, summary } = run(quietDay(6, 900));
     expect(frames.length).toBe(25);
     expect(summary.kpis.nonConvergedSteps).toBe(0);
     for (const f of frames) {
