@@ -9,6 +9,7 @@ import { networkToMatpower } from './from-network.ts';
 import { parseMatpower } from './parse.ts';
 import { matpowerToNetwork } from './to-network.ts';
 import { writeMatpower } from './write.ts';
+import { rowsOf } from '../test-support/matpower-rows.ts';
 
 const CASE = `function mpc = rich
 mpc.version = '2';
@@ -146,13 +147,13 @@ describe('MATPOWER round trip of a constructed case', () => {
     const mpc = parseMatpower(`${CASE}mpc.reserves = [ 1 2.5e-7; 3 -Inf ];\n`, 'rich.m');
     const again = parseMatpower(writeMatpower(mpc), 'rich.m');
     for (const f of ['bus', 'gen', 'branch', 'gencost', 'dcline', 'areas'] as const)
-      expect(again[f]?.rows).toEqual(mpc[f]?.rows);
+      expect(rowsOf(again[f])).toEqual(rowsOf(mpc[f]));
     expect([again.busName, again.genFuel, again.genType]).toEqual([
       mpc.busName,
       mpc.genFuel,
       mpc.genType,
     ]);
-    expect(again.other?.reserves?.rows).toEqual([
+    expect(rowsOf(again.other?.reserves)).toEqual([
       [1, 2.5e-7],
       [3, -Infinity],
     ]);
@@ -190,11 +191,11 @@ describe('networkToMatpower', () => {
     };
     const mpc = networkToMatpower(net);
     expect(mpc.name).toBe('case_2025_FI_EE');
-    expect(mpc.bus.rows.map((r) => [r[0], r[6]])).toEqual([
+    expect(rowsOf(mpc.bus).map((r) => [r[0], r[6]])).toEqual([
       [1, 1],
       [2, 2],
     ]);
-    expect(mpc.branch.rows[0]!.slice(0, 2)).toEqual([1, 2]);
+    expect(rowsOf(mpc.branch)[0]!.slice(0, 2)).toEqual([1, 2]);
     expect(mpc.busName).toEqual(['FI:1', 'EE:7']);
     expect(mpc.areas).toBeUndefined();
     const back = matpowerToNetwork(parseMatpower(writeMatpower(mpc), 'x.m'));

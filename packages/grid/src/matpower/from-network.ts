@@ -5,12 +5,12 @@
 // obsolete, is the area's first REF bus, else its first bus, else 0). HVDC links become dcline
 // rows with PT, QF, QT = 0 (inputs only).
 import type { Network } from '../schema/network.ts';
-import type { MatpowerCase, MatrixField } from './case.ts';
+import { matrixFromRows, type MatpowerCase, type MatrixField } from './case.ts';
 
 const TYPE_CODE = { PQ: 1, PV: 2, REF: 3, NONE: 4 } as const;
 const POSITIVE_INT = /^[1-9]\d*$/;
 
-const field = (rows: number[][]): MatrixField => ({ rows, lines: rows.map(() => 0), line: 0 });
+const field = (rows: number[][]): MatrixField => matrixFromRows(rows);
 
 /** A MATLAB function name: letters, digits and _, starting with a letter. */
 const matlabName = (name: string): string => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { MatpowerParseError } from '../errors.ts';
 import { parseMatpower } from './parse.ts';
 import { matpowerToNetwork } from './to-network.ts';
+import { rowsOf } from '../test-support/matpower-rows.ts';
 
 const CASE = `function mpc = t
 mpc.version = '2';
@@ -33,7 +34,7 @@ describe('parseMatpower: bugs found by fuzzing', () => {
     for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {
       const mpc = parseMatpower(`${CASE}mpc.${name} = [0 1];\n`, 'r.m');
       expect(Object.keys(mpc.other!), name).toEqual([name]);
-      expect(mpc.other![name]!.rows).toEqual([[0, 1]]);
+      expect(rowsOf(mpc.other![name])).toEqual([[0, 1]]);
     }
   });
 
@@ -41,7 +42,7 @@ describe('parseMatpower: bugs found by fuzzing', () => {
     // "mpc.A = Inf;" was skipped as an expression while "mpc.A = [Inf];" was kept
     for (const v of ['Inf', '-Inf', '+inf']) {
       const mpc = parseMatpower(`${CASE}mpc.A = ${v};\n`, 'r.m');
-      expect(mpc.other?.A?.rows, v).toEqual([[v.startsWith('-') ? -Infinity : Infinity]]);
+      expect(rowsOf(mpc.other?.A), v).toEqual([[v.startsWith('-') ? -Infinity : Infinity]]);
     }
     expect(parseMatpower(`${CASE}mpc.A = Inf + 1;\n`, 'r.m').other).toBeUndefined();
   });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MatpowerParseError } from '../errors.ts';
 import { parseMatpower } from './parse.ts';
 import { matpowerToNetwork } from './to-network.ts';
+import { rowsOf } from '../test-support/matpower-rows.ts';
 
 const BUS = `mpc.bus = [
   1  3  0   0  0 0 1 1 0 345 1 1.1 0.9;
@@ -82,11 +83,11 @@ mpc.expr = ones(3, 1) * 2;
 mpc.label = 'x';
 `;
     const mpc = parseMatpower(text, 'u.m');
-    expect(mpc.other?.reserves?.rows).toEqual([
+    expect(rowsOf(mpc.other?.reserves)).toEqual([
       [1, 2],
       [3, 4],
     ]);
-    expect(mpc.other?.scale?.rows).toEqual([[2.5]]);
+    expect(rowsOf(mpc.other?.scale)).toEqual([[2.5]]);
     expect(Object.keys(mpc.other ?? {})).toEqual(['reserves', 'scale']);
     expect(mpc.warnings).toEqual([
       'u.m:14: mpc.reserves is not used (kept raw in "other")',
@@ -116,7 +117,7 @@ mpc.label = 'x';
   0 0 1 1 0 345 1 1.1 0.9 ];\n`,
     );
     const mpc = parseMatpower(text, 'one.m');
-    expect(mpc.bus.rows.map((r) => r.length)).toEqual([13, 13]);
+    expect(rowsOf(mpc.bus).map((r) => r.length)).toEqual([13, 13]);
     expect(mpc.bus.lines).toEqual([4, 4]);
     expect(mpc.gen.lines).toEqual([7]);
   });
@@ -176,7 +177,7 @@ describe('parseMatpower: versions and Inf', () => {
   it('keeps Inf limits as Infinity, or replaces them when asked', () => {
     const text = V2.replace('300 -300 1.04 100 1 250 10', 'Inf -inf 1.04 100 1 +Inf 10');
     const mpc = parseMatpower(text, 'inf.m');
-    expect(mpc.gen.rows[0]!.slice(3, 5)).toEqual([Infinity, -Infinity]);
+    expect(rowsOf(mpc.gen)[0]!.slice(3, 5)).toEqual([Infinity, -Infinity]);
     expect(matpowerToNetwork(mpc).generators[0]).toMatchObject({
       Qmax: Infinity,
       Qmin: -Infinity,
@@ -197,7 +198,7 @@ describe('parseMatpower: versions and Inf', () => {
 
   it('pads a version 2 gen matrix of 11 to 20 columns with zeros, and says so', () => {
     const mpc = parseMatpower(V2.replace(' 0 0 0 0 0 0 0 0 0 0 0;', ' 7 8 9;'), 'g.m');
-    expect(mpc.gen.rows[0]).toEqual([
+    expect(rowsOf(mpc.gen)[0]).toEqual([
       1, 0, 0, 300, -300, 1.04, 100, 1, 250, 10, 7, 8, 9, 0, 0, 0, 0, 0, 0, 0, 0,
     ]);
     expect(mpc.warnings).toEqual(['g.m:8: mpc.gen has 13 columns; columns 14–21 set to 0']);
@@ -220,7 +221,7 @@ return;
     const mpc = parseMatpower(text, 'old9.m');
     expect(mpc.name).toBe('old9');
     expect(mpc.version).toBe('2');
-    expect(mpc.gen.rows[0]).toEqual([
+    expect(rowsOf(mpc.gen)[0]).toEqual([
       1,
       0,
       0,
@@ -233,10 +234,10 @@ return;
       10,
       ...Array(11).fill(0),
     ]);
-    expect(mpc.branch.rows[0]).toEqual([
+    expect(rowsOf(mpc.branch)[0]).toEqual([
       1, 2, 0.01, 0.085, 0.176, 250, 250, 250, 0, 0, 1, -360, 360,
     ]);
-    expect(mpc.areas?.rows).toEqual([[1, 1]]);
+    expect(rowsOf(mpc.areas)).toEqual([[1, 1]]);
     expect(mpc.warnings[0]).toMatch(/converted from MATPOWER case format version 1/);
   });
 
@@ -244,14 +245,14 @@ return;
     for (const text of [V2.replace("'2'", "'1'"), V2.replace("mpc.version = '2';\n", '\n')]) {
       const one = text.replace(' 0 0 0 0 0 0 0 0 0 0 0;', ';').replace(' -360 360;', ' 5 6;');
       const mpc = parseMatpower(one, 'v1.m');
-      expect(mpc.gen.rows[0]!.length).toBe(21);
-      expect(mpc.branch.rows[0]!.slice(11)).toEqual([-360, 360]);
+      expect(rowsOf(mpc.gen)[0]!.length).toBe(21);
+      expect(rowsOf(mpc.branch)[0]!.slice(11)).toEqual([-360, 360]);
     }
   });
 
   it('reads a version 2 case with a 10-column gen matrix as it is', () => {
     const mpc = parseMatpower(V2.replace(' 0 0 0 0 0 0 0 0 0 0 0;', ';'), 'g10.m');
-    expect(mpc.gen.rows[0]!.length).toBe(10);
+    expect(rowsOf(mpc.gen)[0]!.length).toBe(10);
     expect(matpowerToNetwork(mpc).generators[0]!.matpowerExtra).toBeUndefined();
     expect(mpc.warnings).toEqual([]);
   });
@@ -297,7 +298,7 @@ describe('parseMatpower: numbers', () => {
     for (let i = 0; i < tokens.length; i += 10) rows.push(tokens.slice(i, i + 10).join('\t'));
     while (rows[rows.length - 1]!.split('\t').length < 10) rows[rows.length - 1] += '\t0';
     const mpc = parseMatpower(`${V2}mpc.numbers = [\n${rows.join(';\n')}\n];\n`, 'n.m');
-    const got = mpc.other!.numbers!.rows.flat();
+    const got = rowsOf(mpc.other!.numbers!).flat();
     const wrong = tokens.filter((t, i) => !Object.is(got[i], Number(t)));
     expect(wrong).toEqual([]);
   });

@@ -9,6 +9,7 @@ import {
   readSharedCase,
   sharedCaseFiles,
 } from '../test-support/shared-matpower.ts';
+import { rowsOf } from '../test-support/matpower-rows.ts';
 
 const sharedCases = sharedCaseFiles;
 
@@ -43,9 +44,9 @@ describe('parseMatpower', () => {
     it.each(sharedCases)('reads %s', (file) => {
       const mpc = parseMatpower(readSharedCase(file), file);
       const net = matpowerToNetwork(mpc);
-      expect(net.buses.length).toBe(mpc.bus.rows.length);
-      expect(net.branches.length).toBe(mpc.branch.rows.length);
-      expect(net.generators.length).toBe(mpc.gen.rows.length);
+      expect(net.buses.length).toBe(rowsOf(mpc.bus).length);
+      expect(net.branches.length).toBe(rowsOf(mpc.branch).length);
+      expect(net.generators.length).toBe(rowsOf(mpc.gen).length);
       expect(net.buses.filter((b) => b.type === 'REF').length).toBeGreaterThanOrEqual(1);
     });
   });

@@ -11,17 +11,17 @@
 import {
   GEN_COLUMNS,
   MIN_COLUMNS,
+  matrixFromRows,
+  reshapeColumns,
+  rowCount,
   type MatpowerCase,
   type MatrixField,
   type StringCellField,
 } from './case.ts';
+import { readCell, readMatrix } from './literals.ts';
 import { Scanner } from './scanner.ts';
 import { branchVersion1To2, genVersion1To2 } from './version1.ts';
 
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
 const DQUOTE = 34;
 const QUOTE = 39;
 const LPAREN = 40;
@@ -30,9 +30,7 @@ const DOT = 46;
 const SEMI = 59;
 const EQUALS = 61;
 const LBRACKET = 91;
-const RBRACKET = 93;
 const LBRACE = 123;
-const RBRACE = 125;
 const PERCENT = 37;
 
 const MATRICES = new Set(['bus', 'gen', 'branch', 'gencost', 'dcline', 'areas']);
@@ -42,8 +40,6 @@ const STRING_CELLS = new Map<string, StringCellField>([
   ['genfuel', 'genFuel'],
   ['gentype', 'genType'],
 ]);
-/** `name = ...` or `mpc.name = ...` at pos: the next statement, so a matrix was left open */
-const NEXT_FIELD = /[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?\s*=/y;
 
 /**
  * a number or ±Inf, then blanks and the end of the statement (`\d+(?:\.\d*)?`, not `\d+\.?\d*`:
@@ -65,89 +61,6 @@ export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
   let baseMVA: number | undefined;
   /** output names of a version 1 function, whose fields are plain variables */
   let v1Outputs = null as Set<string> | null; // `as`: assigned in readFunctionHeader
-
-  const atNextField = (): boolean => {
-    NEXT_FIELD.lastIndex = s.pos;
-    return NEXT_FIELD.test(text);
-  };
-
-  function readMatrix(field: string, startLine: number): MatrixField {
-    const rows: number[][] = [];
-    const lines: number[] = [];
-    let row: number[] = [];
-    let rowLine = 0;
-    let width = -1;
-    const endRow = (): void => {
-      if (row.length === 0) return;
-      if (width < 0) width = row.length;
-      else if (row.length !== width)
-        throw s.error(
-          `mpc.${field} row ${rows.length + 1} has ${row.length} columns, expected ${width} like row 1`,
-          rowLine,
-        );
-      rows.push(row);
-      lines.push(rowLine);
-      row = [];
-    };
-    for (;;) {
-      const c = s.peek();
-      if (c === SPACE || c === TAB || c === COMMA) s.pos++;
-      else if (c === LF || c === CR) {
-        endRow();
-        s.newline();
-      } else if (c === SEMI) {
-        endRow();
-        s.pos++;
-      } else if (c === PERCENT) s.skipToLineEnd();
-      else if (c === RBRACKET) {
-        endRow();
-        s.pos++;
-        return { rows, lines, line: startLine };
-      } else if (Number.isNaN(c)) {
-        throw s.error(`mpc.${field}: matrix is not closed with "];"`, startLine);
-      } else if (c === DOT && s.isContinuation()) {
-        s.skipContinuation();
-      } else {
-        if (!s.atNumber() && atNextField())
-          throw s.error(`mpc.${field}: matrix is not closed with "];" before the next field`);
-        if (row.length === 0) rowLine = s.line;
-        row.push(s.readNumber(field, rows.length + 1));
-      }
-    }
-  }
-
-  /** Reads a cell array; entries other than quoted strings are an error when `strict`. */
-  function readCell(field: string, startLine: number, strict: boolean): string[] {
-    const out: string[] = [];
-    for (;;) {
-      const c = s.peek();
-      if (c === SPACE || c === TAB || c === COMMA || c === SEMI) s.pos++;
-      else if (c === LF || c === CR) s.newline();
-      else if (c === PERCENT) s.skipToLineEnd();
-      else if (c === QUOTE || c === DQUOTE) out.push(s.readString());
-      else if (c === RBRACE) {
-        s.pos++;
-        return out;
-      } else if (Number.isNaN(c)) {
-        throw s.error(`mpc.${field}: cell array is not closed with "};"`, startLine);
-      } else if (c === DOT && s.isContinuation()) {
-        s.skipContinuation();
-      } else if (atNextField()) {
-        throw s.error(`mpc.${field}: cell array is not closed with "};" before the next field`);
-      } else if (strict) {
-        throw s.error(
-          `mpc.${field} entry ${out.length + 1}: expected a quoted string, found "${s.restOfLine(20)}"`,
-          s.line,
-          s.column,
-        );
-      } else {
-        // skip a non-string entry of a cell array we do not use; its first character at least,
-        // since a blank the loop above does not take (form feed, no-break space) would stall it
-        do s.pos++;
-        while (!/[\s,;%}]/.test(text[s.pos] ?? '}'));
-      }
-    }
-  }
 
   /** After a value: optional `;` or `,`, then the end of the line or another statement. */
   function endStatement(field: string): void {
@@ -235,7 +148,7 @@ export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
 
     if (c === LBRACKET) {
       s.pos++;
-      const m = readMatrix(field, line);
+      const m = readMatrix(s, field, line);
       if (MATRICES.has(field)) matrices.set(field, m);
       else {
         other.set(field, m);
@@ -244,7 +157,7 @@ export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
     } else if (c === LBRACE) {
       s.pos++;
       const key = STRING_CELLS.get(field);
-      const strings = readCell(field, line, key !== undefined);
+      const strings = readCell(s, field, line, key !== undefined);
       if (key) {
         cells[key] = strings;
         cellLines[key] = line;
@@ -260,7 +173,7 @@ export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
         line,
       );
     } else if (isNumberStatement()) {
-      other.set(field, { rows: [[s.readNumber(field, 0)]], lines: [line], line });
+      other.set(field, matrixFromRows([[s.readNumber(field, 0)]], [line], line));
       warnings.push(`${fileName}:${line}: mpc.${field} is not used (kept raw in "other")`);
     } else {
       const expr = skipExpression();
@@ -278,7 +191,7 @@ export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
 
   const checkColumns = (field: keyof typeof MIN_COLUMNS, m: MatrixField): MatrixField => {
     const min = MIN_COLUMNS[field];
-    const width = m.rows[0]?.length ?? min;
+    const width = rowCount(m) > 0 ? m.width : min;
     if (width < min)
       throw s.error(
         `mpc.${field} row 1 has ${width} columns, expected at least ${min}`,
@@ -292,11 +205,11 @@ export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
     return checkColumns(field, m);
   };
   const bus = required('bus');
-  if (bus.rows.length === 0) throw s.error('mpc.bus has no rows', bus.line);
+  if (rowCount(bus) === 0) throw s.error('mpc.bus has no rows', bus.line);
   let gen = required('gen');
   let branch = required('branch');
 
-  const genWidth = gen.rows[0]?.length ?? GEN_COLUMNS;
+  const genWidth = rowCount(gen) > 0 ? gen.width : GEN_COLUMNS;
   const isV1 = v1Outputs !== null || version === '1' || (version === '' && genWidth < GEN_COLUMNS);
   if (isV1) {
     gen = genVersion1To2(gen);
@@ -310,8 +223,7 @@ export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
       versionLine,
     );
   } else if (genWidth > MIN_COLUMNS.gen && genWidth < GEN_COLUMNS) {
-    const pad = new Array<number>(GEN_COLUMNS - genWidth).fill(0);
-    gen = { ...gen, rows: gen.rows.map((r) => [...r, ...pad]) };
+    gen = reshapeColumns(gen, GEN_COLUMNS, genWidth, () => 0);
     warnings.push(
       `${fileName}:${gen.line}: mpc.gen has ${genWidth} columns; columns ${genWidth + 1}–21 set to 0`,
     );
@@ -329,7 +241,7 @@ export function parseMatpower(text: string, fileName = 'case.m'): MatpowerCase {
   };
   for (const field of ['gencost', 'dcline', 'areas'] as const) {
     const m = matrices.get(field);
-    if (m && m.rows.length > 0) out[field] = checkColumns(field, m);
+    if (m && rowCount(m) > 0) out[field] = checkColumns(field, m);
   }
   if (cells.busName) out.busName = cells.busName;
   if (cells.genFuel) out.genFuel = cells.genFuel;

@@ -9,7 +9,7 @@
 // `infinityAs` is given, since NetworkSchema and JSON only hold finite numbers.
 import type { Branch, Bus, BusType, Generator, HvdcLink, Network } from '../schema/network.ts';
 import { MatpowerParseError } from '../errors.ts';
-import type { MatpowerCase, StringCellField } from './case.ts';
+import { rowCount, type MatpowerCase, type StringCellField } from './case.ts';
 
 const BUS_TYPES: Record<number, BusType> = { 1: 'PQ', 2: 'PV', 3: 'REF', 4: 'NONE' };
 /** gen columns that may be ±Inf: QMAX, QMIN, PMAX, PMIN (0-based) */
@@ -18,6 +18,7 @@ const GEN_LIMITS = [3, 4, 8, 9];
 const BRANCH_RATINGS = [5, 6, 7];
 /** dcline columns that may be ±Inf: PMIN … QMAXT (0-based) */
 const DCLINE_LIMITS = [9, 10, 11, 12, 13, 14];
+const NO_LIMITS: readonly number[] = [];
 
 export interface MatpowerToNetworkOptions {
   /**
@@ -32,150 +33,34 @@ export function matpowerToNetwork(
   mpc: MatpowerCase,
   options: MatpowerToNetworkOptions = {},
 ): Network {
-  const file = mpc.fileName;
-  checkCellLength(mpc, 'busName', 'bus_name', mpc.bus.rows.length, 'buses');
-  checkCellLength(mpc, 'genFuel', 'genfuel', mpc.gen.rows.length, 'generators');
-  checkCellLength(mpc, 'genType', 'gentype', mpc.gen.rows.length, 'generators');
+  checkCellLength(mpc, 'busName', 'bus_name', rowCount(mpc.bus), 'buses');
+  checkCellLength(mpc, 'genFuel', 'genfuel', rowCount(mpc.gen), 'generators');
+  checkCellLength(mpc, 'genType', 'gentype', rowCount(mpc.gen), 'generators');
   const cap = options.infinityAs;
   const limit = (v: number): number =>
     cap === undefined || Number.isFinite(v) ? v : v > 0 ? cap : -cap;
-  const busIds = new Set<string>();
-  const buses: Bus[] = mpc.bus.rows.map((r, k) => {
-    const line = mpc.bus.lines[k]!;
-    const num = r[0]!;
-    if (!Number.isInteger(num) || num <= 0)
-      throw new MatpowerParseError(file, line, `bus number must be a positive integer, got ${num}`);
-    const id = String(num);
-    if (busIds.has(id)) throw new MatpowerParseError(file, line, `duplicate bus number ${num}`);
-    busIds.add(id);
-    const type = BUS_TYPES[r[1]!];
-    if (!type)
-      throw new MatpowerParseError(
-        file,
-        line,
-        `bus ${num} has type ${r[1]}, expected 1 (PQ), 2 (PV), 3 (REF) or 4 (isolated)`,
-      );
-    finiteRow(r, 13, file, line, `bus ${num}`);
-    if (!Number.isInteger(r[6]!) || !Number.isInteger(r[10]!))
-      throw new MatpowerParseError(
-        file,
-        line,
-        `bus ${num}: area (${r[6]}) and zone (${r[10]}) must be integers`,
-      );
-    const bus: Bus = {
-      id,
-      type,
-      Pd: r[2]!,
-      Qd: r[3]!,
-      Gs: r[4]!,
-      Bs: r[5]!,
-      area: String(r[6]!),
-      zone: r[10]!,
-      Vm: r[7]!,
-      Va: r[8]!,
-      baseKV: r[9]!,
-      Vmax: r[11]!,
-      Vmin: r[12]!,
-    };
-    const name = mpc.busName?.[k];
-    if (name !== undefined) bus.name = name;
-    return bus;
-  });
-  const busRef = (v: number, line: number, what: string): string => {
+  const buses = readBuses(mpc);
+  const busIds = new Set(buses.map((b) => b.id));
+  const busRef: BusRef = (v, line, what, index) => {
     const id = String(v);
     if (!busIds.has(id))
       throw new MatpowerParseError(
-        file,
+        mpc.fileName,
         line,
-        `${what} refers to bus ${v}, which is not in mpc.bus`,
+        `${what} ${index} refers to bus ${v}, which is not in mpc.bus`,
       );
     return id;
   };
-
-  const generators: Generator[] = mpc.gen.rows.map((r, k) => {
-    const line = mpc.gen.lines[k]!;
-    const what = `generator ${k + 1}`;
-    finiteRow(r, 10, file, line, what, GEN_LIMITS);
-    const g: Generator = {
-      id: String(k + 1),
-      bus: busRef(r[0]!, line, what),
-      Pg: r[1]!,
-      Qg: r[2]!,
-      Qmax: limit(r[3]!),
-      Qmin: limit(r[4]!),
-      Vg: r[5]!,
-      mBase: r[6]!,
-      inService: r[7]! > 0,
-      Pmax: limit(r[8]!),
-      Pmin: limit(r[9]!),
-    };
-    // parseMatpower leaves 10 or at least 21 columns; 11–21 are PC1 … APF
-    if (r.length > 10) g.matpowerExtra = r.slice(10, 21).map(limit);
-    const fuel = mpc.genFuel?.[k];
-    if (fuel !== undefined) g.technology = fuel;
-    const type = mpc.genType?.[k];
-    if (type !== undefined) g.unitType = type;
-    return g;
-  });
-
-  const branches: Branch[] = mpc.branch.rows.map((r, k) => {
-    const line = mpc.branch.lines[k]!;
-    const what = `branch ${k + 1}`;
-    finiteRow(r, 11, file, line, what, BRANCH_RATINGS);
-    for (const c of [5, 6, 7]) {
-      if (r[c]! < 0)
-        throw new MatpowerParseError(
-          file,
-          line,
-          `${what}: rating ${['RATE_A', 'RATE_B', 'RATE_C'][c - 5]} is negative (${r[c]})`,
-        );
-    }
-    return {
-      id: String(k + 1),
-      from: busRef(r[0]!, line, what),
-      to: busRef(r[1]!, line, what),
-      kind: r[8] !== 0 ? 'transformer' : 'line',
-      r: r[2]!,
-      x: r[3]!,
-      b: r[4]!,
-      rateA: limit(r[5]!),
-      rateB: limit(r[6]!),
-      rateC: limit(r[7]!),
-      tap: r[8]!,
-      shift: r[9]!,
-      inService: r[10]! > 0,
-      angmin: limit(r[11] ?? -360),
-      angmax: limit(r[12] ?? 360),
-    };
-  });
-
-  const hvdcLinks: HvdcLink[] = (mpc.dcline?.rows ?? []).map((r, k) => {
-    const line = mpc.dcline!.lines[k]!;
-    const what = `dcline ${k + 1}`;
-    finiteRow(r, 17, file, line, what, DCLINE_LIMITS);
-    return {
-      id: `dc${k + 1}`,
-      from: busRef(r[0]!, line, what),
-      to: busRef(r[1]!, line, what),
-      inService: r[2]! > 0,
-      P: r[3]!,
-      Pmin: limit(r[9]!),
-      Pmax: limit(r[10]!),
-      lossFixed: r[15]!,
-      lossFactor: r[16]!,
-      Vf: r[7]!,
-      Vt: r[8]!,
-      Qminf: limit(r[11]!),
-      Qmaxf: limit(r[12]!),
-      Qmint: limit(r[13]!),
-      Qmaxt: limit(r[14]!),
-    };
-  });
+  const generators = readGenerators(mpc, busRef, limit);
+  const branches = readBranches(mpc, busRef, limit);
+  const hvdcLinks = readDclines(mpc, busRef, limit);
 
   // mpc.areas: [AREA_I, PRICE_REF_BUS]; the price reference bus is obsolete (v1 OPF) and dropped
-  const areaIds = [
-    ...new Set([...(mpc.areas?.rows ?? []).map((r) => String(r[0]!)), ...buses.map((b) => b.area)]),
-  ];
+  const areaIds = new Set<string>();
+  if (mpc.areas)
+    for (let k = 0; k < rowCount(mpc.areas); k++)
+      areaIds.add(String(mpc.areas.values[k * mpc.areas.width]!));
+  for (const b of buses) areaIds.add(b.area);
   const network: Network = {
     formatVersion: 1,
     name: mpc.name,
@@ -184,7 +69,7 @@ export function matpowerToNetwork(
     branches,
     generators,
     hvdcLinks,
-    areas: areaIds.map((id) => ({ id, name: `Area ${id}` })),
+    areas: [...areaIds].map((id) => ({ id, name: `Area ${id}` })),
     countries: [],
     datasets: [
       {
@@ -196,11 +81,166 @@ export function matpowerToNetwork(
   };
   if (mpc.gencost) {
     // cost coefficients and breakpoints have no meaning at infinity: say where, not "null" later
-    const { rows, lines } = mpc.gencost;
-    rows.forEach((r, k) => finiteRow(r, r.length, file, lines[k]!, `gencost row ${k + 1}`));
-    network.gencost = rows.map((r) => [...r]);
+    const { values: v, width: w, lines } = mpc.gencost;
+    network.gencost = lines.map((line, k) => {
+      finiteRow(v, k * w, w, NO_LIMITS, mpc.fileName, line, 'gencost row', k + 1);
+      return Array.from(v.subarray(k * w, (k + 1) * w));
+    });
   }
   return network;
+}
+
+// One function per matrix, each one loop over its rows read in place (row k starts at
+// values[k·width]): V8 optimises each loop on its own, instead of recompiling one long function
+// at every next loop it reaches; and messages are made only when there is an error.
+
+/** The bus id of a bus number, or an error naming the element (`${what} ${index}`). */
+type BusRef = (busNumber: number, line: number, what: string, index: number) => string;
+
+function readBuses(mpc: MatpowerCase): Bus[] {
+  const file = mpc.fileName;
+  const { values: v, width: w, lines } = mpc.bus;
+  const names = mpc.busName;
+  const seen = new Set<number>();
+  const buses = new Array<Bus>(lines.length);
+  for (let k = 0, o = 0; k < lines.length; k++, o += w) {
+    const line = lines[k]!;
+    const num = v[o]!;
+    if (!Number.isInteger(num) || num <= 0)
+      throw new MatpowerParseError(file, line, `bus number must be a positive integer, got ${num}`);
+    if (seen.has(num)) throw new MatpowerParseError(file, line, `duplicate bus number ${num}`);
+    seen.add(num);
+    const type = BUS_TYPES[v[o + 1]!];
+    if (!type)
+      throw new MatpowerParseError(
+        file,
+        line,
+        `bus ${num} has type ${v[o + 1]}, expected 1 (PQ), 2 (PV), 3 (REF) or 4 (isolated)`,
+      );
+    finiteRow(v, o, 13, NO_LIMITS, file, line, 'bus', num);
+    if (!Number.isInteger(v[o + 6]!) || !Number.isInteger(v[o + 10]!))
+      throw new MatpowerParseError(
+        file,
+        line,
+        `bus ${num}: area (${v[o + 6]}) and zone (${v[o + 10]}) must be integers`,
+      );
+    const bus: Bus = {
+      id: String(num),
+      type,
+      Pd: v[o + 2]!,
+      Qd: v[o + 3]!,
+      Gs: v[o + 4]!,
+      Bs: v[o + 5]!,
+      area: String(v[o + 6]!),
+      zone: v[o + 10]!,
+      Vm: v[o + 7]!,
+      Va: v[o + 8]!,
+      baseKV: v[o + 9]!,
+      Vmax: v[o + 11]!,
+      Vmin: v[o + 12]!,
+    };
+    const name = names?.[k];
+    if (name !== undefined) bus.name = name;
+    buses[k] = bus;
+  }
+  return buses;
+}
+
+function readGenerators(
+  mpc: MatpowerCase,
+  busRef: BusRef,
+  limit: (v: number) => number,
+): Generator[] {
+  const { values: v, width: w, lines } = mpc.gen;
+  const generators = new Array<Generator>(lines.length);
+  for (let k = 0, o = 0; k < lines.length; k++, o += w) {
+    const line = lines[k]!;
+    finiteRow(v, o, Math.min(10, w), GEN_LIMITS, mpc.fileName, line, 'generator', k + 1);
+    const g: Generator = {
+      id: String(k + 1),
+      bus: busRef(v[o]!, line, 'generator', k + 1),
+      Pg: v[o + 1]!,
+      Qg: v[o + 2]!,
+      Qmax: limit(v[o + 3]!),
+      Qmin: limit(v[o + 4]!),
+      Vg: v[o + 5]!,
+      mBase: v[o + 6]!,
+      inService: v[o + 7]! > 0,
+      Pmax: limit(v[o + 8]!),
+      Pmin: limit(v[o + 9]!),
+    };
+    // parseMatpower leaves 10 or at least 21 columns; 11–21 are PC1 … APF
+    if (w > 10) g.matpowerExtra = Array.from(v.subarray(o + 10, o + Math.min(21, w)), limit);
+    const fuel = mpc.genFuel?.[k];
+    if (fuel !== undefined) g.technology = fuel;
+    const type = mpc.genType?.[k];
+    if (type !== undefined) g.unitType = type;
+    generators[k] = g;
+  }
+  return generators;
+}
+
+function readBranches(mpc: MatpowerCase, busRef: BusRef, limit: (v: number) => number): Branch[] {
+  const { values: v, width: w, lines } = mpc.branch;
+  const branches = new Array<Branch>(lines.length);
+  for (let k = 0, o = 0; k < lines.length; k++, o += w) {
+    const line = lines[k]!;
+    finiteRow(v, o, Math.min(11, w), BRANCH_RATINGS, mpc.fileName, line, 'branch', k + 1);
+    for (let c = 5; c <= 7; c++) {
+      if (v[o + c]! < 0)
+        throw new MatpowerParseError(
+          mpc.fileName,
+          line,
+          `branch ${k + 1}: rating ${['RATE_A', 'RATE_B', 'RATE_C'][c - 5]} is negative (${v[o + c]})`,
+        );
+    }
+    branches[k] = {
+      id: String(k + 1),
+      from: busRef(v[o]!, line, 'branch', k + 1),
+      to: busRef(v[o + 1]!, line, 'branch', k + 1),
+      kind: v[o + 8] !== 0 ? 'transformer' : 'line',
+      r: v[o + 2]!,
+      x: v[o + 3]!,
+      b: v[o + 4]!,
+      rateA: limit(v[o + 5]!),
+      rateB: limit(v[o + 6]!),
+      rateC: limit(v[o + 7]!),
+      tap: v[o + 8]!,
+      shift: v[o + 9]!,
+      inService: v[o + 10]! > 0,
+      angmin: limit(w > 11 ? v[o + 11]! : -360),
+      angmax: limit(w > 12 ? v[o + 12]! : 360),
+    };
+  }
+  return branches;
+}
+
+function readDclines(mpc: MatpowerCase, busRef: BusRef, limit: (v: number) => number): HvdcLink[] {
+  if (!mpc.dcline) return [];
+  const { values: v, width: w, lines } = mpc.dcline;
+  const links = new Array<HvdcLink>(lines.length);
+  for (let k = 0, o = 0; k < lines.length; k++, o += w) {
+    const line = lines[k]!;
+    finiteRow(v, o, Math.min(17, w), DCLINE_LIMITS, mpc.fileName, line, 'dcline', k + 1);
+    links[k] = {
+      id: `dc${k + 1}`,
+      from: busRef(v[o]!, line, 'dcline', k + 1),
+      to: busRef(v[o + 1]!, line, 'dcline', k + 1),
+      inService: v[o + 2]! > 0,
+      P: v[o + 3]!,
+      Pmin: limit(v[o + 9]!),
+      Pmax: limit(v[o + 10]!),
+      lossFixed: v[o + 15]!,
+      lossFactor: v[o + 16]!,
+      Vf: v[o + 7]!,
+      Vt: v[o + 8]!,
+      Qminf: limit(v[o + 11]!),
+      Qmaxf: limit(v[o + 12]!),
+      Qmint: limit(v[o + 13]!),
+      Qmaxt: limit(v[o + 14]!),
+    };
+  }
+  return links;
 }
 
 /** A cell array of names must have one entry per row of its matrix. */
@@ -220,21 +260,24 @@ function checkCellLength(
   );
 }
 
-/** Rejects ±Inf in the first `width` columns except those listed (limits may be infinite). */
+/** Rejects ±Inf in the first `width` columns of the row at `offset` except those listed. */
 function finiteRow(
-  row: number[],
+  values: Float64Array,
+  offset: number,
   width: number,
+  infOk: readonly number[],
   file: string,
   line: number,
   what: string,
-  infOk: number[] = [],
+  index: number,
 ): void {
-  for (let c = 0; c < width && c < row.length; c++) {
-    if (!Number.isFinite(row[c]!) && !infOk.includes(c)) {
+  for (let c = 0; c < width; c++) {
+    const x = values[offset + c]!;
+    if (!Number.isFinite(x) && !infOk.includes(c)) {
       throw new MatpowerParseError(
         file,
         line,
-        `${what}: column ${c + 1} is ${row[c]}, expected a finite number`,
+        `${what} ${index}: column ${c + 1} is ${x}, expected a finite number`,
       );
     }
   }

@@ -3,20 +3,22 @@
 // keeps columns 1–11 (fbus … status) and gains angmin = -360, angmax = 360. Version 1 result
 // columns (gen MU_*, branch PF … MU_ST) are dropped: they describe a solved case, not input.
 // Bus, gencost and areas are the same in both versions. Reference: MATPOWER lib/loadcase.m.
-import type { MatrixField } from './case.ts';
-import { GEN_COLUMNS } from './case.ts';
+import { GEN_COLUMNS, reshapeColumns, type MatrixField } from './case.ts';
 
 const V1_GEN_INPUT = 10;
 const V1_BRANCH_INPUT = 11;
+/** columns 12 and 13 (0-based 11, 12) of a v2 branch: ANGMIN, ANGMAX */
+const ANGLE_LIMITS = [-360, 360];
 
 export function genVersion1To2(gen: MatrixField): MatrixField {
-  const pad = new Array<number>(GEN_COLUMNS - V1_GEN_INPUT).fill(0);
-  return { ...gen, rows: gen.rows.map((r) => [...r.slice(0, V1_GEN_INPUT), ...pad]) };
+  return reshapeColumns(gen, GEN_COLUMNS, V1_GEN_INPUT, () => 0);
 }
 
 export function branchVersion1To2(branch: MatrixField): MatrixField {
-  return {
-    ...branch,
-    rows: branch.rows.map((r) => [...r.slice(0, V1_BRANCH_INPUT), -360, 360]),
-  };
+  return reshapeColumns(
+    branch,
+    V1_BRANCH_INPUT + 2,
+    V1_BRANCH_INPUT,
+    (c) => ANGLE_LIMITS[c - V1_BRANCH_INPUT]!,
+  );
 }

@@ -1,7 +1,7 @@
 // Writes a MATPOWER case as MATPOWER v2 `.m` text (CASEFORMAT field order, column names in
 // comments, names as cell arrays, other raw numeric fields last). Numbers use JavaScript's
 // shortest round-trip form, so reading the file back gives the same doubles.
-import type { MatpowerCase, MatrixField } from './case.ts';
+import { matrixRows, type MatpowerCase, type MatrixField } from './case.ts';
 
 const HEADERS: Record<string, string> = {
   bus: 'bus_i\ttype\tPd\tQd\tGs\tBs\tarea\tVm\tVa\tbaseKV\tzone\tVmax\tVmin',
@@ -20,8 +20,10 @@ const num = (x: number): string =>
 const quote = (s: string): string => `'${s.replace(/'/g, "''").replace(/[\r\n]/g, ' ')}'`;
 
 function matrix(name: string, m: MatrixField): string {
-  const rows = m.rows.map((r) => `\t${r.map(num).join('\t')};`).join('\n');
-  const width = m.rows[0]?.length ?? 0;
+  const rows = matrixRows(m)
+    .map((r) => `\t${r.map(num).join('\t')};`)
+    .join('\n');
+  const width = m.width;
   // column names as far as the rows go (gencost's header describes a variable-length row)
   const header = HEADERS[name];
   const names =
