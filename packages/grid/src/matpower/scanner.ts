@@ -58,12 +58,13 @@ const isIdent = (c: number): boolean =>
 export const decimalValue = new Float64Array(1);
 
 /**
- * Reads the decimal token at i by Clinger's fast path: returns the index after it, with its
- * value in decimalValue[0], or -1 when the token is not one the fast path reads exactly (more
- * than 2^53 in its digits, an exponent beyond ±22, Inf, a malformed token: Scanner.readNumber
- * then takes it through Number() or reports it).
+ * Reads the decimal token at i: returns the index after it, with its value in decimalValue[0],
+ * or -1 when the token is no MATLAB decimal (Inf, NaN, a malformed token: Scanner.readNumber
+ * then reads or reports it). Clinger's fast path when the digits are below 2^53 and the
+ * exponent within ±22, else Number() of the token.
  */
 export function fastDecimal(text: string, i: number): number {
+  const start = i;
   let c = text.charCodeAt(i);
   let negative = false;
   if (c === MINUS || c === PLUS) {
@@ -105,8 +106,13 @@ export function fastDecimal(text: string, i: number): number {
     if (expDigits === 0) return -1; // "1e" is malformed: the slow path reports it
     exp10 += expNegative ? -e : e;
   }
-  if (digits === 0 || !endsToken(c) || mantissa >= MAX_EXACT || exp10 < -22 || exp10 > 22)
-    return -1;
+  if (digits === 0 || !endsToken(c)) return -1;
+  if (mantissa >= MAX_EXACT || exp10 < -22 || exp10 > 22) {
+    // a valid decimal outside the fast path (17 digits, as shortest round-trip writers give):
+    // Number() reads every MATLAB decimal the same way, correctly rounded
+    decimalValue[0] = Number(text.slice(start, i));
+    return i;
+  }
   const v = exp10 < 0 ? mantissa / POW10[-exp10]! : mantissa * POW10[exp10]!;
   decimalValue[0] = negative ? -v : v;
   return i;
