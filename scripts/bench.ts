@@ -4,6 +4,7 @@
 // the same thinned to ACTIVSg10k's 12,706 branches (thin-case.ts). The DC N-1 of both also
 // runs through the CLI (`finest n1 CASE.m --json`) for its solve time and peak memory. Then the
 // DC OPF of every case with a gencost, beside MATPOWER's rundcopf (bench/dc-opf-bench.ts).
+// Then the cold start of `finest` (bench/cold-start.ts, bench-results/cold-start.json).
 // Prints tables and writes bench-results/powerflow.json. A benchmark, not a test: it never
 // fails on a slow number.
 import { spawnSync } from 'node:child_process';
@@ -33,9 +34,15 @@ import {
   runDcN1,
   runDcPowerFlow,
 } from '@finest/powerflow';
-import { benchColdStart, formatColdStart } from './bench/cold-start.ts';
+import {
+  benchColdStart,
+  coldStartCases,
+  formatColdStart,
+  standInFrom,
+  writeColdStart,
+  writeStandIn,
+} from './bench/cold-start.ts';
 import { benchDcOpf, formatOpfTable } from './bench/dc-opf-bench.ts';
-import { thinNetwork } from './bench/thin-case.ts';
 import { tileNetwork } from './bench/tile-case.ts';
 import { benchYear } from './bench/year-snapshots.ts';
 
@@ -179,10 +186,10 @@ function withCliN1(row: Row, network: Network): Row {
 const rows: Row[] = [];
 const parsed: { path: string; network: Network }[] = [];
 let act2000: Network | undefined;
-/** the case of the cold-start figures: case_ACTIVSg10k, else the thinned 10k stand-in as .m */
-let coldCase: string | undefined = existsSync(join(SHARED, 'case_ACTIVSg10k.m'))
-  ? join(SHARED, 'case_ACTIVSg10k.m')
-  : undefined;
+/** the cases of the cold-start figures: the large ones present, then the 10k stand-in */
+const coldCases = coldStartCases(
+  [SHARED, process.env.FINEST_BENCH_CASES].filter((d): d is string => !!d),
+);
 for (const path of caseFiles()) {
   const name = basename(path, '.m');
   const { network, parseMs } = parseTimed(path);
@@ -195,14 +202,11 @@ if (act2000) {
   const tile = tileNetwork(act2000, 5);
   rows.push(withCliN1(benchNetwork('synthetic10k (5 × case_ACTIVSg2000, tied)', tile, NaN), tile));
   // ACTIVSg10k's shape: 12,706 branches; demand and generation × 0.8 so that AC still solves.
-  const thin = thinNetwork(tile, 12706, { loadScale: 0.8 });
+  const thin = standInFrom(tile);
   rows.push(
     withCliN1(benchNetwork('synthetic10k thinned to 12,706 branches, load × 0.8', thin, NaN), thin),
   );
-  if (coldCase === undefined) {
-    coldCase = join(mkdtempSync(join(tmpdir(), 'finest-bench-')), 'synthetic10k-thinned.m');
-    writeFileSync(coldCase, writeMatpower(networkToMatpower(thin)));
-  }
+  coldCases.push(writeStandIn(thin, mkdtempSync(join(tmpdir(), 'finest-bench-'))));
   process.stderr.write('  synthetic 10k done\n');
 }
 
@@ -238,8 +242,8 @@ const year = benchYear(ROOT);
 process.stderr.write(`  FI–EE year ${JSON.stringify(year)}\n`);
 
 // A user's first answer: fresh processes of finest --help and finest pf (cold beside warm).
-const coldStart = benchColdStart(ROOT, coldCase, join(SHARED, 'ref'));
-process.stderr.write(`  cold start ${JSON.stringify(coldStart)}\n`);
+const coldStart = benchColdStart(ROOT, coldCases, join(SHARED, 'ref'));
+writeColdStart(ROOT, coldStart);
 
 const header = [
   'case',
@@ -302,7 +306,6 @@ const out = {
   ac_n1: acN1,
   dc_opf: opfRows,
   fi_ee_year: year,
-  cold_start: coldStart,
   peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
 };
 writeFileSync(join(ROOT, 'bench-results', 'powerflow.json'), JSON.stringify(out, null, 2) + '\n');
