@@ -2,30 +2,22 @@
 // conformity test configurations, via PowSyBl, from ../shared/cgmes) is zipped and uploaded to
 // the real server, a scenario runs on it, and opening that run in the app draws its buses and
 // branches on the schematic layout (the model has no GL or DL positions), without console errors.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// It needs Chromium and the conformity models (testing/needs.ts): without either it is skipped
+// with one line saying so, and fails under FINEST_REQUIRE_BROWSER=1 / FINEST_REQUIRE_SHARED=1.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { NetworkCreatedSchema, RunCreatedSchema } from '@finest/protocol';
 import { expect, it } from 'vitest';
+import { describeNeeding } from '../../../testing/describe-needing.ts';
+import { NEEDS, SHARED_DIR } from '../../../testing/needs.ts';
 import { send, waitForRun } from './support/api.ts';
 import { canvasSample, sampleDiff, screenshot } from './support/browser.ts';
 import { describeBrowser } from './support/describe-browser.ts';
 import { twinSession } from './support/session.ts';
 import type { RunningServer } from './support/twin-server.ts';
 
-const MICROGRID = fileURLToPath(
-  new URL('../../../../shared/cgmes/microgrid-bc-cgmes2/', import.meta.url),
-);
-const hasShared = existsSync(MICROGRID);
-
-it('finds ../shared/cgmes, or is allowed to skip it', () => {
-  // FINEST_REQUIRE_SHARED=1 (CI) makes the model's absence a failure, not a skip
-  if (process.env.FINEST_REQUIRE_SHARED === '1')
-    expect(hasShared, `no ${MICROGRID}: put the ENTSO-E CGMES models in ../shared/cgmes`).toBe(
-      true,
-    );
-});
+const MICROGRID = join(SHARED_DIR, 'cgmes', 'microgrid-bc-cgmes2');
 
 /** the MicroGrid uploaded as a zip, and a line trip run on it, done before the page opens */
 async function seed(server: RunningServer): Promise<string> {
@@ -67,7 +59,10 @@ async function seed(server: RunningServer): Promise<string> {
 }
 
 describeBrowser('a CGMES upload in the browser', () => {
-  if (!hasShared) return;
+  describeNeeding(NEEDS.cgmes, 'on the MicroGrid model', uploadTests);
+});
+
+function uploadTests(): void {
   let runId = '';
   const s = twinSession({
     seed: async (server) => {
@@ -97,4 +92,4 @@ describeBrowser('a CGMES upload in the browser', () => {
     expect(sampleDiff(before, after)).toBeGreaterThan(100);
     expect(s.errors.join('\n')).toBe('');
   });
-});
+}
