@@ -2,22 +2,15 @@
 // MicroGrid BE+NL (ENTSO-E CGMES conformity test configurations, via PowSyBl) drawing each of
 // its TopologicalNodes. Every bus then has diagram x/y (the boundary nodes from their
 // neighbours), a "positive" diagram is flipped to y downwards, and GL positions win over DL.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { MICROGRID, describeOnCgmes } from '../test-support/shared-cgmes.ts';
+import {
+  CIM16,
+  cim16Profile,
+  describeOnCgmes,
+  microgridFiles,
+  microgridWith,
+} from '../test-support/shared-cgmes.ts';
 import { parseCgmes } from './load.ts';
-
-const CIM16 = 'http://iec.ch/TC57/2013/CIM-schema-cim16#';
-
-function profile(uri: string, body: string): string {
-  return `<?xml version="1.0" encoding="utf-8"?>
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:cim="${CIM16}" xmlns:md="http://iec.ch/TC57/61970-552/ModelDescription/1#">
-  <md:FullModel rdf:about="urn:uuid:7c1f0a2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b">
-    <md:Model.profile>${uri}</md:Model.profile>
-  </md:FullModel>${body}
-</rdf:RDF>`;
-}
 
 /** a DL drawing the nodes at (10·k, 20 + 3·k) */
 function dl(nodes: string[], orientation: 'positive' | 'negative'): string {
@@ -35,8 +28,9 @@ function dl(nodes: string[], orientation: 'positive' | 'negative'): string {
   </cim:DiagramObjectPoint>`,
     )
     .join('');
-  return profile(
+  return cim16Profile(
     'http://entsoe.eu/CIM/DiagramLayout/3/1',
+    '7c1f0a2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
     `
   <cim:Diagram rdf:ID="_d">
     <cim:IdentifiedObject.name>MicroGrid</cim:IdentifiedObject.name>
@@ -45,14 +39,9 @@ function dl(nodes: string[], orientation: 'positive' | 'negative'): string {
   );
 }
 
-const files = (): { name: string; bytes: Uint8Array }[] =>
-  readdirSync(MICROGRID)
-    .filter((n) => n.endsWith('.xml'))
-    .map((n) => ({ name: n, bytes: new Uint8Array(readFileSync(join(MICROGRID, n))) }));
-
 /** the rdf:IDs of the BE and NL TopologicalNodes (not the boundary's) */
 const areaNodes = (): string[] =>
-  files()
+  microgridFiles()
     .filter((f) => /_(BE|NL)_TP_/.test(f.name))
     .flatMap((f) => [
       ...new TextDecoder().decode(f.bytes).matchAll(/<cim:TopologicalNode rdf:ID="([^"]+)"/g),
@@ -64,10 +53,7 @@ describeOnCgmes('DL positions', () => {
     const nodes = areaNodes();
     expect(nodes.length).toBeGreaterThan(8);
     const text = dl(nodes, 'negative');
-    const { network, warnings } = parseCgmes([
-      ...files(),
-      { name: 'MicroGrid_DL.xml', bytes: new TextEncoder().encode(text) },
-    ]);
+    const { network, warnings } = parseCgmes(microgridWith({ 'MicroGrid_DL.xml': text }));
     expect(network.buses.every((b) => b.diagram !== undefined)).toBe(true);
     expect(network.buses.some((b) => b.lon !== undefined)).toBe(false);
     const k = 3;
@@ -78,10 +64,7 @@ describeOnCgmes('DL positions', () => {
 
   it('flips a diagram whose y axis points up', () => {
     const nodes = areaNodes();
-    const { network } = parseCgmes([
-      ...files(),
-      { name: 'MicroGrid_DL.xml', bytes: new TextEncoder().encode(dl(nodes, 'positive')) },
-    ]);
+    const { network } = parseCgmes(microgridWith({ 'MicroGrid_DL.xml': dl(nodes, 'positive') }));
     const bus = network.buses.find((b) => b.id === nodes[2]!.replace(/^_/, ''))!;
     expect(bus.diagram).toEqual({ x: 20, y: -26 });
   });
@@ -91,9 +74,7 @@ describeOnCgmes('DL positions', () => {
       '<cim:DiagramObjectPoint.xPosition>10<',
       '<cim:DiagramObjectPoint.xPosition>ten<',
     );
-    expect(() =>
-      parseCgmes([...files(), { name: 'MicroGrid_DL.xml', bytes: new TextEncoder().encode(text) }]),
-    ).toThrow(
+    expect(() => parseCgmes(microgridWith({ 'MicroGrid_DL.xml': text }))).toThrow(
       /^MicroGrid_DL\.xml: DiagramObjectPoint dp1: DiagramObjectPoint\.xPosition is "ten", not a number/,
     );
   });

@@ -8,7 +8,7 @@
 import type { Bus } from '../schema/network.ts';
 import type { NetworkBuilder } from './builder.ts';
 import { completePositions } from './positions.ts';
-import type { CimObject, CimStore } from './store.ts';
+import type { CimStore } from './store.ts';
 
 /** of the diagram's extent, between buses placed at the same neighbours' mean */
 const NUDGE = 0.01;
@@ -33,13 +33,7 @@ function nodeOfObject(store: CimStore): Map<string, string> {
 export function placeInDiagram(b: NetworkBuilder, store: CimStore): void {
   const objects = store.all('DiagramObject');
   if (objects.length === 0) return;
-  const points = new Map<string, CimObject[]>();
-  for (const p of store.all('DiagramObjectPoint')) {
-    const o = p.ref('DiagramObjectPoint.DiagramObject');
-    const list = points.get(o.key) ?? [];
-    list.push(p);
-    points.set(o.key, list);
-  }
+  const points = store.groupByRef('DiagramObjectPoint', 'DiagramObjectPoint.DiagramObject', 'fail');
   const toNode = nodeOfObject(store);
   const busOfNode = new Map([...b.buses].map(([key, bus]) => [key, bus]));
   let diagram: string | undefined;

@@ -67,14 +67,11 @@ export function convertShunts(b: NetworkBuilder, store: CimStore): void {
     const n = sv.optNum('SvShuntCompensatorSections.sections');
     if (key !== undefined && n !== undefined) svSections.set(key, n);
   }
-  const points = new Map<string, CimObject[]>();
-  for (const p of store.all('NonlinearShuntCompensatorPoint')) {
-    const key = p.optRefKey('NonlinearShuntCompensatorPoint.NonlinearShuntCompensator');
-    if (key === undefined) continue;
-    let list = points.get(key);
-    if (list === undefined) points.set(key, (list = []));
-    list.push(p);
-  }
+  const points = store.groupByRef(
+    'NonlinearShuntCompensatorPoint',
+    'NonlinearShuntCompensatorPoint.NonlinearShuntCompensator',
+    'skip',
+  );
   for (const o of store.all(
     'LinearShuntCompensator',
     'NonlinearShuntCompensator',

@@ -2,11 +2,9 @@
 // MicroGrid BE+NL (ENTSO-E CGMES conformity test configurations, via PowSyBl): a Location per
 // Substation in WGS 84. Every bus then has lon/lat (its substation's; boundary nodes and star
 // points from their neighbours), and a GL the importer cannot use leaves no bus placed.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { CgmesError } from '../errors.ts';
-import { MICROGRID, describeOnCgmes } from '../test-support/shared-cgmes.ts';
+import { cim16Profile, describeOnCgmes, microgridWith } from '../test-support/shared-cgmes.ts';
 import { parseCgmes } from './load.ts';
 
 const ANVERS = '_87f7002b-056f-4a6a-a872-1744eea757e3';
@@ -29,23 +27,17 @@ function gl(places: [string, number, number][], crs = 'urn:ogc:def:crs:EPSG::432
   </cim:PositionPoint>`,
     )
     .join('');
-  return `<?xml version="1.0" encoding="utf-8"?>
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:cim="http://iec.ch/TC57/2013/CIM-schema-cim16#" xmlns:md="http://iec.ch/TC57/61970-552/ModelDescription/1#">
-  <md:FullModel rdf:about="urn:uuid:5b0e4f6a-1d2c-4b7e-9a51-6c3f0d2e8a11">
-    <md:Model.profile>http://entsoe.eu/CIM/GeographicalLocation/2/1</md:Model.profile>
-  </md:FullModel>
+  return cim16Profile(
+    'http://entsoe.eu/CIM/GeographicalLocation/2/1',
+    '5b0e4f6a-1d2c-4b7e-9a51-6c3f0d2e8a11',
+    `
   <cim:CoordinateSystem rdf:ID="_crs">
     <cim:CoordinateSystem.crsUrn>${crs}</cim:CoordinateSystem.crsUrn>
-  </cim:CoordinateSystem>${objs}
-</rdf:RDF>`;
+  </cim:CoordinateSystem>${objs}`,
+  );
 }
 
-const model = (extra: string) => [
-  ...readdirSync(MICROGRID)
-    .filter((n) => n.endsWith('.xml'))
-    .map((n) => ({ name: n, bytes: new Uint8Array(readFileSync(join(MICROGRID, n))) })),
-  { name: 'MicroGrid_GL.xml', bytes: new TextEncoder().encode(extra) },
-];
+const model = (gl: string) => microgridWith({ 'MicroGrid_GL.xml': gl });
 
 describeOnCgmes('GL positions', () => {
   const places: [string, number, number][] = [

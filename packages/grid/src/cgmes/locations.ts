@@ -14,13 +14,7 @@ const NUDGE = 0.002;
 
 /** [lon, lat] per PowerSystemResource key, from the Locations in WGS 84. */
 function resourcePositions(store: CimStore, warnings: string[]): Map<string, [number, number]> {
-  const points = new Map<string, CimObject[]>();
-  for (const p of store.all('PositionPoint')) {
-    const loc = p.ref('PositionPoint.Location');
-    const list = points.get(loc.key) ?? [];
-    list.push(p);
-    points.set(loc.key, list);
-  }
+  const points = store.groupByRef('PositionPoint', 'PositionPoint.Location', 'fail');
   const out = new Map<string, [number, number]>();
   const otherCrs = new Set<string>();
   for (const loc of store.all('Location')) {

@@ -224,6 +224,23 @@ export class CimStore {
     return out;
   }
 
+  /**
+   * Defined objects of a class grouped by the object their reference `prop` names (its key), in
+   * file order: the points of each DiagramObject, Location or shunt. A missing or dangling
+   * reference fails (CgmesError) with 'fail', and leaves the object out with 'skip'.
+   */
+  groupByRef(cls: string, prop: string, missing: 'fail' | 'skip'): Map<string, CimObject[]> {
+    const out = new Map<string, CimObject[]>();
+    for (const o of this.all(cls)) {
+      const key = missing === 'fail' ? o.ref(prop).key : o.optRefKey(prop);
+      if (key === undefined) continue;
+      let list = out.get(key);
+      if (list === undefined) out.set(key, (list = []));
+      list.push(o);
+    }
+    return out;
+  }
+
   classNames(): string[] {
     return [...this.classes.keys()];
   }
