@@ -58,6 +58,8 @@ function wallMs(cmd: string, args: string[]): { ms: number; stdout: string } {
 
 export interface PfColdStart {
   case: string;
+  /** the .m file timed */
+  file: string;
   /** what the case is, for the stand-in */
   note?: string;
   runs: number;
@@ -143,6 +145,7 @@ function benchPf(bin: string, path: string, refDir: string, runs: number): PfCol
   const matpower = matpowerMs(name, refDir);
   return {
     case: name,
+    file: path,
     ...(name === STAND_IN
       ? {
           note: 'case_ACTIVSg2000 × 5 tied, thinned to 12,706 branches, load × 0.8 (not case_ACTIVSg10k)',
