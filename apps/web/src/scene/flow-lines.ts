@@ -29,6 +29,7 @@ uniform vec2 uResolution;
 uniform float uPixelRatio;
 uniform float uWidthScale;
 uniform float uSpacing;
+uniform float uContrast;
 varying vec3 vColor;
 varying float vU;
 varying float vSide;
@@ -46,6 +47,9 @@ void main() {
   vec2 dir = len > 1e-4 ? d / len : vec2(1.0, 0.0);
   vec2 nrm = vec2(-dir.y, dir.x);
   float w = (iStyle.x * uWidthScale + 3.0 * iExtra.y) * uPixelRatio + 1.0;
+  // the wall's palette: a tripped element twice as wide, to be seen across the room
+  float tripped = step(1.5, iStyle.y) * step(iStyle.y, 2.5);
+  w *= 1.0 + tripped * uContrast;
   vec4 c = corner.x < 0.5 ? ca : cb;
   vec2 off = nrm * corner.y * w * 0.5 + dir * (corner.x * 2.0 - 1.0) * min(w * 0.5, len * 0.5);
   c.xy += off / half_ * c.w;
@@ -79,6 +83,11 @@ void main() {
     if (fract(vU * 3.0) > 0.4 || e > 0.6) discard;
     col = vec3(0.46, 0.5, 0.56);
     alpha *= 0.8;
+  } else if (vCode > 1.5 && uContrast > 0.5) {
+    // tripped, in the wall's palette: red with white dashes in a dark casing, unbroken, so it
+    // reads as one broken line from across the room (the loading scale has no such red-white)
+    bool dash = fract(vU * 1.25) < 0.55 && e < 0.38;
+    col = e > 0.78 ? vec3(0.03, 0.02, 0.03) : dash ? vec3(1.0) : vec3(1.0, 0.17, 0.12);
   } else if (vCode > 1.5) {
     // tripped: bold dashes, a light core in a dark casing
     if (fract(vU * 1.25) > 0.55) discard;
@@ -99,7 +108,7 @@ void main() {
   }
   if (vHi > 0.0 && e > 0.7) col = mix(col, vec3(1.0), vHi);
   // cables under the sea: seen through the water, less the highlight
-  col = mix(col, uSea, uSubmerged * 0.35 * (1.0 - vHi));
+  col = mix(col, uSea, uSubmerged * 0.35 * (1.0 - vHi) * (vCode > 1.5 && vCode < 2.5 ? 1.0 - uContrast : 1.0));
   gl_FragColor = vec4(col, alpha);
 }
 `;

@@ -3,6 +3,7 @@
 // change (STYLE.md: never React state at 60 Hz, never allocate in the frame loop).
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, type ReactElement } from 'react';
+import type { LogEntry } from '@finest/scenario/schema';
 import { rgb } from 'd3';
 import { appStore } from '../state/app-store.ts';
 import { sceneStore, samePick, type CompareMarks, type Pick } from '../state/scene-store.ts';
@@ -19,6 +20,7 @@ import {
 import { FlowLines, segmentsOfPolylines } from './flow-lines.ts';
 import { HEIGHTS, type SceneModel } from './network-model.ts';
 import { NodeSprites } from './nodes.ts';
+import { tripTimes, writeEventTrips, type TripTimes } from './trips.ts';
 
 const KV_COLOR: [number, string][] = [
   [380, '#eef3fb'],
@@ -132,6 +134,9 @@ export function GridLayer({ model }: { model: SceneModel }): ReactElement {
     selected: null as Pick | null,
     runId: '',
     marks: null as CompareMarks | null,
+    /** the log the trip times were read from */
+    log: null as readonly LogEntry[] | null,
+    trips: null as TripTimes | null,
   });
 
   useFrame((state, dt) => {
@@ -144,12 +149,20 @@ export function GridLayer({ model }: { model: SceneModel }): ReactElement {
     const p = parts;
     const last = seen.current;
     const frameChanged =
-      s.frameSeq !== last.frameSeq || s.maps?.runId !== last.runId || s.compareMarks !== last.marks;
+      s.frameSeq !== last.frameSeq ||
+      s.maps?.runId !== last.runId ||
+      s.compareMarks !== last.marks ||
+      appStore.getState().log !== last.log;
     const pickChanged = !samePick(s.hover, last.hover) || !samePick(s.selected, last.selected);
     if (frameChanged) {
       last.frameSeq = s.frameSeq;
       last.runId = s.maps?.runId ?? '';
       last.marks = s.compareMarks;
+      const log = appStore.getState().log;
+      if (log !== last.log) {
+        last.log = log;
+        last.trips = tripTimes(log, model);
+      }
       if (!s.frame || !s.maps)
         writeIdleStyles(
           model.network.branches.map((b) => b.inService),
@@ -159,6 +172,11 @@ export function GridLayer({ model }: { model: SceneModel }): ReactElement {
       if (s.frame && s.maps) {
         writeBranchStyles(s.frame, s.maps.branch, p.branchBase, p.branchStyles);
         writeHvdcStyles(s.frame, s.maps.hvdc, p.hvdcPmax, p.hvdcStyles);
+        // a trip event leaves its element OUT in the frames: the log says it tripped
+        if (last.trips) {
+          writeEventTrips(p.branchStyles, last.trips.branch, s.frame.t);
+          writeEventTrips(p.hvdcStyles, last.trips.hvdc, s.frame.t);
+        }
         writeBusStates(s.frame, s.maps.bus, p.busState);
         for (let k = 0; k < model.network.buses.length; k++) {
           const shed = p.busState[BUS_STRIDE * k + 1]!;

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { NetworkValidationError } from '@finest/grid/schema';
+import { branchLabel, NetworkValidationError, parseNetworkJson } from '@finest/grid/schema';
 import { testBranch, testBus, testNetwork } from '@finest/grid/testing';
 import { describe, expect, it } from 'vitest';
 import { plane } from '../geo/projection.ts';
 import { estlinkEnds, presetGoal, PRESETS } from './camera-presets.ts';
 import { segmentsOfPolylines } from './flow-lines.ts';
 import {
+  branchTitle,
   buildSceneModel,
   cablePath,
   elementPosition,
@@ -23,6 +24,13 @@ const json: unknown = JSON.parse(
 
 describe('the network as the scene draws it', () => {
   const model = buildSceneModel(readNetwork(json, 'fi-ee'));
+
+  it("names every branch in the grid package's words, as the event log does", () => {
+    const net = parseNetworkJson(json, 'fi-ee');
+    net.branches.forEach((_, k) => expect(branchTitle(model, k)).toBe(branchLabel(net, k)));
+    const k = model.branchIndex.get('L10888')!;
+    expect(branchTitle(model, k)).toBe('Forssa–FI:8494 400 kV line (L10888)');
+  });
 
   it('places every bus on the plane and groups the neighbours into boundary areas', () => {
     const k = model.busIndex.get('FI:6556')!;

@@ -5,7 +5,7 @@
 // A network none of whose buses has coordinates (an uploaded CGMES model without GL) is drawn
 // from its single-line diagram positions (Bus.diagram, from a DL profile) when every bus has
 // one, else on a schematic layout (schematic-layout.ts); both around the plane's origin.
-import { parseNetworkJson, type Bus, type Network } from '@finest/grid/schema';
+import { formatBranchLabel, parseNetworkJson, type Bus, type Network } from '@finest/grid/schema';
 import { plane, type PlaneProjection } from '../geo/projection.ts';
 import { schematicLayout } from './schematic-layout.ts';
 
@@ -26,6 +26,8 @@ export interface BusView {
 
 export interface BranchView {
   id: string;
+  /** the network's own name, '' when it has none */
+  name: string;
   from: string;
   to: string;
   kind: string;
@@ -112,6 +114,7 @@ export function readNetwork(json: unknown, id: string): NetworkView {
     buses,
     branches: net.branches.map((b) => ({
       id: b.id,
+      name: b.name ?? '',
       from: b.from,
       to: b.to,
       kind: b.kind,
@@ -312,4 +315,25 @@ export function elementPosition(
   if (!p || p.length < 3) return null;
   const mid = Math.floor(p.length / 6) * 3;
   return [p[mid]!, p[mid + 2]!];
+}
+
+/**
+ * How branch k is named to a person, in the one wording of @finest/grid (names/branch-label.ts)
+ * that the engine's event log uses too: "Espoo–Inkoo 400 kV line (L981)".
+ */
+export function branchTitle(m: SceneModel, k: number): string {
+  const b = m.network.branches[k];
+  if (!b) return '';
+  const end = (id: string): { id: string; name?: string; baseKV?: number } => {
+    const bus = m.network.buses[m.busIndex.get(id) ?? -1];
+    return { id, ...(bus?.name ? { name: bus.name } : {}), ...(bus ? { baseKV: bus.baseKV } : {}) };
+  };
+  return formatBranchLabel({
+    row: k,
+    id: b.id,
+    ...(b.name ? { name: b.name } : {}),
+    kind: b.kind === 'transformer' ? 'transformer' : 'line',
+    from: end(b.from),
+    to: end(b.to),
+  });
 }

@@ -80,10 +80,33 @@ export interface PinnedLabel {
   el: HTMLElement;
   /** x, y, z km */
   pos: [number, number, number];
+  /**
+   * a label along a line from pos to here (x, y, z km): placed on the part of it in the free
+   * view, at its middle or, where that is taken, further along; null: a label at pos
+   */
+  to: [number, number, number] | null;
   /** hide when the camera is further than this (km), e.g. district names up close only */
   maxDistance: number;
+  /** of two labels overlapping on screen the higher shows (scene/labels.ts LABEL_RANK) */
+  rank: number;
+  /**
+   * true while the label marks trouble in the frame on screen (a district without supply, a
+   * tripped line): drawn as an alert and ranked above every quiet label; null: never
+   */
+  alert: ((s: SceneState) => boolean) | null;
+  /** shown only while `alert` holds (a tripped element's name) */
+  alertOnly: boolean;
   /** as last shown (the projector touches the DOM only on a change) */
   hidden: boolean | null;
+  alerted: boolean | null;
+}
+
+/** The part of the canvas no overlay covers (wall mode's panels), px from its top left. */
+export interface ViewFrame {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /**
@@ -129,6 +152,11 @@ export interface SceneState {
   /** bumps when a goal is set, so setting the same goal twice still flies */
   goalSeq: number;
   highContrast: boolean;
+  /**
+   * the part of the canvas the overlays leave free (wall mode): the camera frames its goals
+   * there and labels outside it are hidden; null: the whole canvas
+   */
+  viewFrame: ViewFrame | null;
   /** the compare map mode (null: off) */
   compareMarks: CompareMarks | null;
 }
@@ -158,6 +186,7 @@ export const sceneStore = createStore<SceneState>()(() => ({
   goal: null,
   goalSeq: 0,
   highContrast: false,
+  viewFrame: null,
   compareMarks: null,
 }));
 

@@ -1,0 +1,46 @@
+// Which lines and cables the run's event log says have tripped, and when. The frames mark only
+// protection trips as TRIPPED: a scenario's trip event takes the element out of service, so
+// its frames say OUT, as for an element that was never in service. The scene reads the log to
+// draw both kinds of trip alike (writeEventTrips) and to name them (ui/Labels.tsx).
+import type { LogEntry } from '@finest/scenario/schema';
+import { LINE, type FlowStyles } from './buffers.ts';
+import type { SceneModel } from './network-model.ts';
+
+/** The log's trips (by the scenario or by protection) per element, "branch:L1" → entries. */
+export function tripsByElement(log: readonly LogEntry[]): Map<string, LogEntry[]> {
+  const out = new Map<string, LogEntry[]>();
+  for (const e of log) {
+    if ((e.kind !== 'trip' && e.kind !== 'protection-trip') || !e.element) continue;
+    if (e.element.kind !== 'branch' && e.element.kind !== 'hvdc') continue;
+    const key = `${e.element.kind}:${e.element.id}`;
+    const list = out.get(key);
+    if (list) list.push(e);
+    else out.set(key, [e]);
+  }
+  return out;
+}
+
+export interface TripTimes {
+  /** s of each scene branch's first trip in the log; Infinity when it has none */
+  branch: Float64Array;
+  hvdc: Float64Array;
+}
+
+export function tripTimes(log: readonly LogEntry[], m: SceneModel): TripTimes {
+  const out: TripTimes = {
+    branch: new Float64Array(m.network.branches.length).fill(Infinity),
+    hvdc: new Float64Array(m.network.hvdcLinks.length).fill(Infinity),
+  };
+  for (const [key, entries] of tripsByElement(log)) {
+    const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+    const k = (kind === 'branch' ? m.branchIndex : m.hvdcIndex).get(id);
+    if (k !== undefined) (kind === 'branch' ? out.branch : out.hvdc)[k] = entries[0]!.t;
+  }
+  return out;
+}
+
+/** Draws as tripped each element out of service in the frame that the log has tripped by t. */
+export function writeEventTrips(styles: FlowStyles, tripT: Float64Array, t: number): void {
+  for (let s = 0; s < tripT.length; s++)
+    if (styles.code[s] === LINE.OUT && tripT[s]! <= t) styles.code[s] = LINE.TRIPPED;
+}
