@@ -54,6 +54,10 @@ describeBrowser('the twin in the browser', () => {
     const after = await canvasSample(s.page);
     await screenshot(s.page, 'twin-estlink2-after-trip');
     expect(sampleDiff(before, after)).toBeGreaterThan(20);
+    // the cut cable's label is an alert naming when it tripped (the log's time of the strike)
+    const link = s.page.getByTestId('link-label-H14816');
+    await expect.poll(() => link.getAttribute('class')).toContain('label-alert');
+    expect(await link.textContent()).toMatch(/Estlink 2\s*tripped 12:26:04/);
     // the record: no load shed in either country
     expect(await s.page.getByTestId('kpi-Peak load shed-FI').innerText()).toBe('0 MW');
     expect(await s.page.getByTestId('kpi-Peak load shed-EE').innerText()).toBe('0 MW');

@@ -1,12 +1,15 @@
 // Wall mode at the worst moment of the Helsinki scenarios, at 1920×1080 and 3840×2160: the
-// screenshots CI keeps (e2e/screenshots/wall-<scenario>-worst-<height>.png). The worst moment
-// is read from the stored frames (most load shed; where nothing is shed, furthest from 50 Hz),
-// and the camera is where the wall's director takes it at that moment: the city going dark,
-// or the element of the event just passed.
+// screenshots CI keeps (e2e/screenshots/wall-<scenario>-worst-<height>.png, and the Gulf
+// overview of the dark city, wall-helsinki-west-gulf-<height>.png). The worst moment is read
+// from the stored frames (most load shed; where nothing is shed, furthest from 50 Hz), and the
+// camera is where the wall's director takes it at that moment: the city going dark, or the
+// element of the event just passed. What is checked there: the district names do not overlap,
+// the tripped line is named with its time, the KPI column leaves both cities in view.
+import type { LogEntry } from '@finest/scenario/schema';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { latestRun, runFrames, waitForRun, worstMoment } from './support/api.ts';
-import { canvasStats, screenshot } from './support/browser.ts';
+import { latestRun, runFrames, runLog, waitForRun, worstMoment } from './support/api.ts';
+import { alertRed, canvasSample, canvasStats, screenshot } from './support/browser.ts';
 import { cityCounts, cityData } from './support/city.ts';
 import { describeBrowser } from './support/describe-browser.ts';
 import { FEEDER, RESTORED, storeScenarios } from './support/helsinki-west.ts';
@@ -14,29 +17,53 @@ import { twinSession } from './support/session.ts';
 
 const CASCADE = 'helsinki-400kv-cascade';
 
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+const apart = (a: Box, b: Box): boolean =>
+  a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+const inside = (x: number, y: number, b: Box): boolean =>
+  x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height;
+
+/** s of the frame on screen, as the timeline or the wall clock carries it */
+async function frameT(page: Page, testId: 'timeline' | 'wall-clock'): Promise<number> {
+  return Number(await page.getByTestId(testId).getAttribute('data-frame-t'));
+}
+
 /**
- * Puts the playhead on `t` and returns the clock (hh:mm:ss) once the frame there is on screen:
- * the timeline shows the time of that frame (`frames`: the run's frame times) and the clock,
- * written a moment later (seconds, with software GL drawing on the same thread), has stopped
- * changing for a second.
+ * Puts the playhead on the last frame at or before `t` (whole seconds: the range input snaps
+ * to them) and waits until that frame is on screen.
  */
-async function scrub(page: Page, t: number, frames: readonly number[]): Promise<string> {
-  const frameT = frames.filter((f) => f <= t).pop() ?? 0;
-  const timeline = page.getByTestId('timeline');
-  await timeline.fill(String(t));
-  await expect.poll(async () => Number(await timeline.inputValue())).toBe(frameT);
-  let clock = '';
-  await expect
-    .poll(
-      async () => {
-        const was = clock;
-        clock = await page.getByTestId('clock').innerText();
-        return clock === was;
-      },
-      { interval: 1000, timeout: 20_000 },
-    )
-    .toBe(true);
-  return clock;
+async function scrub(page: Page, t: number, frames: readonly number[]): Promise<void> {
+  const want = frames.filter((f) => f <= t).pop() ?? 0;
+  await page.getByTestId('timeline').fill(String(t));
+  await expect.poll(() => frameT(page, 'timeline'), { timeout: 20_000 }).toBeCloseTo(want, 6);
+}
+
+/** The rectangles of the labels of this test id that are shown now. */
+async function shownLabels(page: Page, testId: string): Promise<(Box & { text: string })[]> {
+  return page.getByTestId(testId).evaluateAll((els) =>
+    els
+      .filter((el) => getComputedStyle(el).visibility === 'visible')
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height, text: el.textContent ?? '' };
+      }),
+  );
+}
+
+/** No two district names shown overlap (the projector's declutter); returns how many show. */
+async function expectDistrictsApart(page: Page): Promise<number> {
+  const shown = await shownLabels(page, 'label-district');
+  for (let i = 0; i < shown.length; i++)
+    for (let j = i + 1; j < shown.length; j++)
+      expect(apart(shown[i]!, shown[j]!), `"${shown[i]!.text}" overlaps "${shown[j]!.text}"`).toBe(
+        true,
+      );
+  return shown.length;
 }
 
 const SIZES = [
@@ -51,7 +78,7 @@ describeBrowser('wall mode at the worst moment', () => {
   async function open(
     page: Page,
     scenario: string,
-  ): Promise<{ t: number; shedMW: number; frames: number[] }> {
+  ): Promise<{ t: number; shedMW: number; frames: number[]; log: LogEntry[] }> {
     await page.getByTestId(`start-${scenario}`).click();
     const play = page.getByTestId('play');
     await expect.poll(() => play.getAttribute('aria-label')).toBe('Pause');
@@ -59,61 +86,79 @@ describeBrowser('wall mode at the worst moment', () => {
     const run = await latestRun(s.server, scenario);
     await waitForRun(s.server, run.id);
     const frames = await runFrames(s.server, run.id);
-    return { ...worstMoment(frames), frames: frames.map((f) => f.t) };
+    const log = await runLog(s.server, run.id);
+    return { ...worstMoment(frames), frames: frames.map((f) => f.t), log };
   }
 
   /**
-   * Wall mode at `t` and a screenshot per size: the playhead on a frame before `t`, wall mode,
-   * then → onto `t`, so the director sees the moment arrive as it would while playing (a
-   * frame that turns the city dark, an event passed) and flies there.
+   * Wall mode at `t` and a screenshot per size: the playhead on a frame at or before `from`,
+   * wall mode, then → frame by frame onto `t`, so the director sees the moment arrive as it
+   * would while playing (a frame that turns the city dark, an event passed) and flies there.
    */
   async function shoot(
     page: Page,
     name: string,
+    from: number,
     t: number,
     frames: readonly number[],
-    check: () => Promise<void>,
+    check: (height: number) => Promise<void>,
   ): Promise<void> {
     for (const [width, height] of SIZES) {
       await page.setViewportSize({ width, height });
-      const timeline = page.getByTestId('timeline');
-      // Transport's stepSeek: max(10 s, a 60th of the run)
-      const step = Math.max(10, Number(await timeline.getAttribute('max')) / 60);
-      // the wall has no timeline: its clock tells where the playhead is (no run here
-      // crosses midnight, so hh:mm:ss compare as strings)
-      const target = await scrub(page, t, frames);
-      // 'step' from the frame before `t` when a step reaches `t` from there, else a step back
-      const previous = frames.filter((f) => f < t).pop() ?? 0;
-      const before = previous + step >= t ? previous : Math.max(0, t - step);
-      await scrub(page, before, frames);
+      await scrub(page, Math.floor(from), frames);
       await page.keyboard.press('w');
       await page.waitForSelector('[data-testid="wall"]');
-      const wallClock = (): Promise<string> => page.getByTestId('wall-clock').innerText();
-      // the playhead is a frame's time: a step from a frame before `t` may land short of it
-      for (let k = 0; k < 6 && (await wallClock()) < target; k++) {
-        const at = await wallClock();
+      // → is the next frame (Transport's stepSeek): the wall has no timeline, its clock says
+      for (let k = 0; k < 80 && (await frameT(page, 'wall-clock')) < t - 1e-6; k++) {
+        const at = await frameT(page, 'wall-clock');
         await page.keyboard.press('ArrowRight');
-        await expect.poll(wallClock).not.toBe(at);
+        await expect
+          .poll(() => frameT(page, 'wall-clock'), { timeout: 20_000 })
+          .toBeGreaterThan(at);
       }
+      expect(await frameT(page, 'wall-clock')).toBeCloseTo(t, 6);
       console.log(
-        `${name} at ${width}×${height}: worst moment t = ${t} s (${target}), on screen ${await wallClock()}`,
+        `${name} at ${width}×${height}: worst moment t = ${t} s, on screen ${await page.getByTestId('wall-clock').innerText()}`,
       );
-      await check();
+      await check(height);
       // the legend (line styles, real and modelled buildings, lit counts) stays clear of the
       // header and the footer in its larger wall type
-      const box = async (sel: string) => (await page.locator(sel).first().boundingBox())!;
+      const box = async (sel: string): Promise<Box> =>
+        (await page.locator(sel).first().boundingBox())!;
       const legend = await box('.app.wall .legend');
-      expect(legend.y).toBeGreaterThanOrEqual(
-        (await box('.wall-header')).y + (await box('.wall-header')).height,
-      );
+      const header = await box('.wall-header');
+      expect(legend.y).toBeGreaterThanOrEqual(header.y + header.height);
       expect(legend.y + legend.height).toBeLessThanOrEqual((await box('.wall-footer')).y);
       await expect
         .poll(async () => (await canvasStats(page)).differing, { timeout: 20_000 })
         .toBeGreaterThan(1000);
       await page.waitForTimeout(1500);
+      await expectDistrictsApart(page);
       await screenshot(page, `wall-${name}-worst-${height}`);
       await page.keyboard.press('w');
       await page.waitForSelector('.topbar');
+    }
+  }
+
+  /**
+   * At the Gulf overview (key 1) both cities are in the part of the view no panel covers —
+   * the KPI column among them — and neither city's name is under the KPIs.
+   */
+  async function expectCitiesClear(page: Page): Promise<void> {
+    await page.keyboard.press('1');
+    const view = (await page.getByTestId('wall-view').boundingBox())!;
+    const kpis = (await page.locator('.wall-side').boundingBox())!;
+    const cities = async () => [
+      ...(await shownLabels(page, 'label-city-Helsinki')),
+      ...(await shownLabels(page, 'label-city-Tallinn')),
+    ];
+    await expect.poll(async () => (await cities()).length, { timeout: 20_000 }).toBe(2);
+    // reduced motion: the flight is a jump, but the labels follow the next drawn frame
+    await page.waitForTimeout(1000);
+    for (const c of await cities()) {
+      // a city's name sits just above the city (its box's bottom middle is the anchor)
+      expect(inside(c.x + c.width / 2, c.y + c.height, view), `${c.text} in view`).toBe(true);
+      expect(apart(c, kpis), `${c.text} clear of the KPIs`).toBe(true);
     }
   }
 
@@ -122,12 +167,34 @@ describeBrowser('wall mode at the worst moment', () => {
     const worst = await open(page, RESTORED);
     expect(worst.shedMW).toBeGreaterThan(100);
     const fed = cityData('Helsinki', FEEDER).fedBuildings;
-    await shoot(page, 'helsinki-west', worst.t, worst.frames, async () => {
+    const before = worst.frames.filter((f) => f < worst.t).pop() ?? 0;
+    await shoot(page, 'helsinki-west', before, worst.t, worst.frames, async (height) => {
       await expect
         .poll(async () => (await cityCounts(page, 'Helsinki'))['buildings-dark'], {
           timeout: 20_000,
         })
         .toBe(fed);
+      // over the city: districts named, those without supply as alerts, none overlapping
+      await page.waitForTimeout(1000);
+      expect(await expectDistrictsApart(page)).toBeGreaterThanOrEqual(8);
+      const dark = page.locator('[data-testid="label-district"].label-alert');
+      expect(await dark.count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.getByTestId('label-city-Helsinki').getAttribute('class'))
+        .toContain('label-alert');
+      expect(await page.getByTestId('label-city-Tallinn').getAttribute('class')).not.toContain(
+        'label-alert',
+      );
+      expect(await page.getByTestId('legend-no-supply').isVisible()).toBe(true);
+      // the dark part of the city in the alert red
+      await expect
+        .poll(async () => alertRed(await canvasSample(page)), { timeout: 20_000 })
+        .toBeGreaterThan(50);
+      // the Gulf: which city is dark, seen whole beside the KPIs
+      await expectCitiesClear(page);
+      await page.waitForTimeout(1500);
+      await screenshot(page, `wall-helsinki-west-gulf-${height}`);
+      await page.keyboard.press('2');
     });
     expect(s.errors.join('\n')).toBe('');
   });
@@ -138,13 +205,36 @@ describeBrowser('wall mode at the worst moment', () => {
     // the grid rides through this double fault (docs/validation.md): the worst is its swing
     expect(worst.shedMW).toBeLessThan(1);
     expect(worst.t).toBeGreaterThanOrEqual(300);
-    await shoot(page, 'helsinki-cascade', worst.t, worst.frames, async () => {
-      // stepping onto the moment passed the line trips: the log's current entry is one
+    // from before the last line trip up to the worst moment: the director flies to the line
+    const trip = worst.log.filter((e) => e.kind === 'trip' && e.t <= worst.t).pop()!;
+    expect(trip.element?.kind).toBe('branch');
+    const id = trip.element!.id;
+    // the log's own words for the line: "Forssa–FI:8494 400 kV line (L10888) tripped (…)"
+    const name = trip.text.slice(0, trip.text.indexOf(' tripped'));
+    expect(name).toContain(`(${id})`);
+    const from = worst.frames.filter((f) => f < trip.t).pop() ?? 0;
+    await shoot(page, 'helsinki-cascade', from, worst.t, worst.frames, async () => {
       await expect
         .poll(() => page.locator('[data-testid="event-log"] [aria-current="true"]').innerText(), {
           timeout: 20_000,
         })
         .toMatch(/tripped|operator/);
+      // the tripped line named on the map, in the branch label's words, with its time
+      const label = page.getByTestId(`tripped-${id}`);
+      await expect
+        .poll(() => label.evaluate((el) => getComputedStyle(el).visibility), {
+          timeout: 20_000,
+        })
+        .toBe('visible');
+      expect(await label.innerText()).toContain(name);
+      expect((await label.innerText()).toUpperCase()).toContain(`TRIPPED ${trip.clock}`);
+      const view = (await page.getByTestId('wall-view').boundingBox())!;
+      const box = (await label.boundingBox())!;
+      expect(inside(box.x + box.width / 2, box.y + box.height, view)).toBe(true);
+      // and drawn in the alert red, wide (nothing is shed here: the red is the tripped lines)
+      await expect
+        .poll(async () => alertRed(await canvasSample(page)), { timeout: 20_000 })
+        .toBeGreaterThan(10);
     });
     expect(s.errors.join('\n')).toBe('');
   });

@@ -5,9 +5,11 @@ import {
   FramesJsonSchema,
   RunDetailsSchema,
   RunListSchema,
+  RunLogSchema,
   type FrameJson,
   type RunListItem,
 } from '@finest/protocol';
+import type { LogEntry } from '@finest/scenario/schema';
 import type { z } from 'zod';
 import type { RunningServer } from './twin-server.ts';
 
@@ -70,6 +72,10 @@ export async function latestRun(server: RunningServer, scenarioId: string): Prom
 
 export async function runFrames(server: RunningServer, runId: string): Promise<FrameJson[]> {
   return (await get(server, `/api/runs/${runId}/frames?format=json`, FramesJsonSchema)).frames;
+}
+
+export async function runLog(server: RunningServer, runId: string): Promise<LogEntry[]> {
+  return (await get(server, `/api/runs/${runId}/log`, RunLogSchema)).entries;
 }
 
 /**

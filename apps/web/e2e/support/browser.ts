@@ -103,3 +103,15 @@ export async function canvasStats(
     return { width: c.width, height: c.height, differing, colours: seen.size };
   });
 }
+
+/**
+ * How many canvas samples (canvasSample) are the wall palette's alert red, (1.0, 0.17, 0.12):
+ * a tripped line and what has no supply (flow-lines.ts, city-material.ts). The loading scale's
+ * reds are darker or more orange (#e8602c at 100 %, #a3162b at 130 %) and the shedding ring
+ * is pink, so a wall with nothing tripped or dark has none.
+ */
+export function alertRed(samples: readonly number[]): number {
+  let n = 0;
+  for (const v of samples) if (v >> 16 > 225 && ((v >> 8) & 255) < 75 && (v & 255) < 75) n++;
+  return n;
+}

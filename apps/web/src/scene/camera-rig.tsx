@@ -1,21 +1,53 @@
-// The camera: map controls (drag to pan, right-drag to rotate, wheel to zoom) and flights to
-// the goals set in the scene store (presets, elements, the wall mode's tour). Renders on
-// demand: the controls' change events and a flight in progress ask for frames, nothing else.
+// The camera: map controls (drag to pan, right-drag to rotate, wheel to zoom), flights to the
+// goals set in the scene store (presets, elements, the wall mode's tour), and the framing of
+// the view in the part of the canvas no panel covers (wall mode). Renders on demand: the
+// controls' change events and a flight in progress ask for frames, nothing else.
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { MathUtils, Vector3, type PerspectiveCamera } from 'three';
 import { MapControls } from 'three/examples/jsm/controls/MapControls.js';
-import { sceneStore } from '../state/scene-store.ts';
+import { sceneStore, type ViewFrame } from '../state/scene-store.ts';
 import { presetGoal } from './camera-presets.ts';
 import { HEIGHTS } from './network-model.ts';
 
+/**
+ * Frames the view in the part of the canvas the overlays leave free: the projection is shifted
+ * and widened (a view offset) so that what the camera would show on the whole canvas shows,
+ * centred and whole, in the largest rectangle of the canvas's shape inside `frame`; the rest of
+ * the canvas shows what lies around it, under the panels. Camera goals need no change.
+ */
+export function frameView(
+  camera: PerspectiveCamera,
+  width: number,
+  height: number,
+  frame: ViewFrame | null,
+): void {
+  if (!frame || frame.width <= 0 || frame.height <= 0 || width <= 0 || height <= 0) {
+    if (camera.view?.enabled) camera.clearViewOffset();
+    return;
+  }
+  const fit = Math.min(frame.width / width, frame.height / height);
+  const fullW = width * fit;
+  const fullH = height * fit;
+  const cx = frame.x + frame.width / 2;
+  const cy = frame.y + frame.height / 2;
+  // the canvas is a window onto a picture of fullW × fullH centred on the free part
+  camera.setViewOffset(fullW, fullH, fullW / 2 - cx, fullH / 2 - cy, width, height);
+}
+
 export function CameraRig(): null {
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
+  const size = useThree((s) => s.size);
   const dom = useThree((s) => s.gl.domElement);
   const invalidate = useThree((s) => s.invalidate);
   const controls = useMemo(() => new MapControls(camera, dom), [camera, dom]);
   /** the flight in progress, reused every frame */
   const fly = useMemo(() => ({ offset: new Vector3(), active: false, seq: -1 }), []);
+  /** the view frame and canvas size the projection was last framed for */
+  const framed = useMemo(
+    () => ({ frame: undefined as ViewFrame | null | undefined, w: 0, h: 0 }),
+    [],
+  );
 
   useEffect(() => {
     controls.enableDamping = true;
@@ -47,7 +79,13 @@ export function CameraRig(): null {
   }, [controls, camera, fly, invalidate]);
 
   useFrame((_, dt) => {
-    const { goal, goalSeq } = sceneStore.getState();
+    const { goal, goalSeq, viewFrame } = sceneStore.getState();
+    if (viewFrame !== framed.frame || size.width !== framed.w || size.height !== framed.h) {
+      framed.frame = viewFrame;
+      framed.w = size.width;
+      framed.h = size.height;
+      frameView(camera, size.width, size.height, viewFrame);
+    }
     if (goal && goalSeq !== fly.seq) {
       fly.seq = goalSeq;
       fly.active = true;

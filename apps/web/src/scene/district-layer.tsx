@@ -10,6 +10,8 @@ import { highlightOf } from './grid-layer.tsx';
 
 export function DistrictLayer(): ReactElement | null {
   const invalidate = useThree((s) => s.invalidate);
+  const height = useThree((s) => s.size.height);
+  const dpr = useThree((s) => s.viewport.dpr);
   const districts = sceneStore.getState().districts;
   const blocks = useMemo(() => new DistrictBlocks(districts), [districts]);
   const supply = useMemo(() => new Float32Array(districts.length).fill(1), [districts]);
@@ -29,6 +31,7 @@ export function DistrictLayer(): ReactElement | null {
       marks.current = m;
       blocks.setMarks(m);
     }
+    blocks.setContrast(s.highContrast, 10 * Math.max(1, (height * dpr) / 1080));
     blocks.tick(
       // reduced motion: no flash (an infinite step fades it at once)
       s.reducedMotion ? Infinity : dt,

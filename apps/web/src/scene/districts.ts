@@ -1,7 +1,8 @@
 // Helsinki and Tallinn districts as low plates on the land, all in one merged geometry: each
 // vertex carries its district's index and a uniform array holds each district's state
 // (supplied fraction, shedding flash, highlight). The plates are the cities seen from afar;
-// the buildings and the modelled blocks (scene/city) stand on them and carry the volume.
+// the buildings and the modelled blocks (scene/city) stand on them and carry the volume. In
+// the wall's palette a district without supply is hatched red on black.
 import {
   BufferAttribute,
   ExtrudeGeometry,
@@ -66,6 +67,8 @@ void main() {
 const fragmentShader = /* glsl */ `
 uniform float uTime;
 uniform float uBase;
+uniform float uContrast;
+uniform float uHatchPx;
 varying vec3 vNormal;
 varying vec3 vWorld;
 varying vec4 vState;
@@ -95,7 +98,12 @@ void main() {
   // shedding: a magenta flash that fades, and a steady tint while still dark
   float flash = vState.y * (0.6 + 0.4 * sin(uTime * 9.0));
   col = mix(col, vec3(0.95, 0.25, 0.7), clamp(flash, 0.0, 1.0) * 0.7);
-  col = mix(col, vec3(0.42, 0.16, 0.4), (1.0 - supplied) * 0.35);
+  col = mix(col, vec3(0.42, 0.16, 0.4), (1.0 - supplied) * 0.35 * (1.0 - uContrast));
+  // the wall's palette: the ground of a district without supply hatched red on black, in
+  // proportion to what is off (fully at half supplied), between its dark buildings
+  float hatch = step(0.5, fract((gl_FragCoord.x + gl_FragCoord.y) / uHatchPx));
+  float off = clamp((1.0 - supplied) * 2.0, 0.0, 1.0) * uContrast;
+  col = mix(col, mix(vec3(0.02, 0.0, 0.0), vec3(0.78, 0.06, 0.05), hatch), off);
   col = mix(col, vec3(1.0), vState.z * 0.35);
   // compare map mode: worse in B
   col = mix(col, vec3(1.0, 0.25, 0.85), vState.w * 0.65);
@@ -131,6 +139,8 @@ export class DistrictBlocks {
         uState: { value: this.state },
         uTime: { value: 0 },
         uBase: { value: HEIGHTS.land },
+        uContrast: { value: 0 },
+        uHatchPx: { value: 10 },
       },
     });
     this.mesh = new Mesh(merged ?? new ExtrudeGeometry([]), m);
@@ -145,6 +155,13 @@ export class DistrictBlocks {
       this.shown[k] = v;
       this.state[k]!.x = v;
     }
+  }
+
+  /** The wall's palette on or off; hatching `hatchPx` device pixels wide. */
+  setContrast(on: boolean, hatchPx: number): void {
+    const u = this.mesh.material.uniforms;
+    u['uContrast']!.value = on ? 1 : 0;
+    u['uHatchPx']!.value = hatchPx;
   }
 
   /** Fades the flashes; highlights one district (−1 for none). */

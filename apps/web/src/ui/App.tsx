@@ -9,7 +9,7 @@ import { appStore, useApp } from '../state/app-store.ts';
 import { sceneStore } from '../state/scene-store.ts';
 import { boot, setSpeed, togglePlay } from '../state/session.ts';
 import { Charts } from './Charts.tsx';
-import { goPreset, Legend, toggleFullscreen, TopBar, Toasts } from './Chrome.tsx';
+import { goPreset, toggleFullscreen, TopBar, Toasts } from './Chrome.tsx';
 import { Dialogs } from './Dialogs.tsx';
 import { awaitPick } from './EventRows.tsx';
 import { openEditor } from './Editor.tsx';
@@ -17,6 +17,7 @@ import { EventLog } from './EventLog.tsx';
 import { Inspector, Tooltip } from './Inspect.tsx';
 import { KpiPanel } from './Kpis.tsx';
 import { Labels } from './Labels.tsx';
+import { Legend } from './Legend.tsx';
 import { Library } from './Library.tsx';
 import { savePng, SPEEDS, stepSeek, Transport } from './Transport.tsx';
 import { setWall, WallLayout } from './Wall.tsx';
@@ -104,7 +105,8 @@ export function App(): ReactElement {
           <TwinCanvas key="canvas" model={model} />,
           <Labels key="labels" model={model} districts={sceneStore.getState().districts} />,
           <Tooltip key="tip" />,
-          <Legend key="legend" />,
+          // the wall has the legend in its own layout (Wall.tsx)
+          wall ? null : <Legend key="legend" />,
         ]
       ) : (
         <p className="stage-message" role={phase === 'error' ? 'alert' : 'status'}>

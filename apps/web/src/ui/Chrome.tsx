@@ -1,11 +1,9 @@
-// The frame around the scene: the top bar (title, run, camera presets, modes), the legend of
-// the line styles, colour scale and the city, and toasts.
+// The frame around the scene: the top bar (title, run, camera presets, modes) and toasts (the
+// legend is Legend.tsx).
 import type { ReactElement } from 'react';
-import { loadingGradientCss } from '../scene/color-scale.ts';
 import { PRESET_LABELS, PRESETS, presetGoal, type PresetId } from '../scene/camera-presets.ts';
 import { appStore, useApp } from '../state/app-store.ts';
 import { flyTo, sceneStore } from '../state/scene-store.ts';
-import { CityLegend } from './CityLegend.tsx';
 import { fmtDate } from './format.ts';
 import { setWall } from './Wall.tsx';
 
@@ -70,55 +68,6 @@ export function TopBar(): ReactElement {
         </button>
       </div>
     </header>
-  );
-}
-
-export function Legend(): ReactElement {
-  return (
-    <section className="legend" aria-label="Legend">
-      <div className="legend-scale">
-        <span>Line loading</span>
-        <div
-          className="scale-bar"
-          style={{ background: loadingGradientCss() }}
-          role="img"
-          aria-label="blue idle, green, amber, orange at 100 %, dark red overloaded"
-        />
-        <div className="scale-ticks">
-          <span>0</span>
-          <span>50</span>
-          <span>100 %</span>
-          <span>130</span>
-        </div>
-      </div>
-      <ul className="legend-styles">
-        <li>
-          <i className="sw sw-flow" />
-          chevrons: flow direction, faster = more MW
-        </li>
-        <li>
-          <i className="sw sw-over" />
-          wide, striped edges: overloaded
-        </li>
-        <li>
-          <i className="sw sw-trip" />
-          white dashes: tripped
-        </li>
-        <li>
-          <i className="sw sw-out" />
-          grey dots: out of service
-        </li>
-        <li>
-          <i className="sw sw-shed" />
-          pulsing ring / dark blocks: load shed
-        </li>
-        <li>
-          <i className="sw sw-ext" />
-          diamond: neighbouring system
-        </li>
-      </ul>
-      <CityLegend />
-    </section>
   );
 }
 

@@ -68,6 +68,12 @@ const RUN_ROWS: Row[] = [
   ['ICS scale (est.)', (c) => `${c.icsScale}`, (c) => c.icsReason],
 ];
 
+/** the rows a wall shows in larger type: how much is off now, and how many people it hits */
+const HEADLINE_ROWS = new Set(['Load shed now', 'People affected']);
+
+/** the live rows a wall leaves out: its column is narrow, and served load tells no story */
+const WALL_HIDDEN_LIVE = new Set(['Load served now']);
+
 /** the run KPIs a wall shows (the rest stay in the planners' panel) */
 const WALL_ROWS = new Set([
   'Energy not served',
@@ -123,21 +129,26 @@ export function KpiPanel({
           </tr>
         </thead>
         <tbody>
-          {live.map(([label, text]) => (
-            <tr key={label} className="live">
-              <th scope="row">{label}</th>
-              {COUNTRIES.map((c, k) => (
-                <LiveCell
-                  key={c}
-                  text={text(k)}
-                  testId={`live-${label.split(' ')[0]!.toLowerCase()}-${c}`}
-                />
-              ))}
-            </tr>
-          ))}
+          {live
+            .filter(([label]) => !compact || !WALL_HIDDEN_LIVE.has(label))
+            .map(([label, text]) => (
+              <tr
+                key={label}
+                className={compact && HEADLINE_ROWS.has(label) ? 'live kpi-headline' : 'live'}
+              >
+                <th scope="row">{label}</th>
+                {COUNTRIES.map((c, k) => (
+                  <LiveCell
+                    key={c}
+                    text={text(k)}
+                    testId={`live-${label.split(' ')[0]!.toLowerCase()}-${c}`}
+                  />
+                ))}
+              </tr>
+            ))}
           {RUN_ROWS.filter(([label]) => !compact || WALL_ROWS.has(label)).map(
             ([label, value, title]) => (
-              <tr key={label}>
+              <tr key={label} className={compact && HEADLINE_ROWS.has(label) ? 'kpi-headline' : ''}>
                 <th scope="row">{label}</th>
                 {COUNTRIES.map((c) => {
                   const ck = kpis?.countries[c];

@@ -2,17 +2,18 @@
 // palette, a camera tour that follows the incident (each event's element in turn, the city
 // that goes dark, back to the Gulf overview, the presets in between) and an unattended loop
 // through the incident library.
-import { useEffect, type ReactElement } from 'react';
+import { useEffect, useRef, type ReactElement, type RefObject } from 'react';
 import { elementGoal, presetGoal, type PresetId } from '../scene/camera-presets.ts';
 import { elementPosition } from '../scene/network-model.ts';
 import { appStore, useApp } from '../state/app-store.ts';
 import { flyTo, sceneStore } from '../state/scene-store.ts';
 import { playhead, startScenario } from '../state/session.ts';
 import { Chart } from './Charts.tsx';
+import { Legend } from './Legend.tsx';
 import { EventLog } from './EventLog.tsx';
 import { fmtClock } from './format.ts';
 import { KpiPanel } from './Kpis.tsx';
-import { subscribeLive, useLive } from './live.ts';
+import { subscribeLive } from './live.ts';
 import { cityCounts, countScratch } from '../scene/city/city-counts.ts';
 
 const TOUR: PresetId[] = ['region', 'estlink', 'helsinki', 'tallinn'];
@@ -37,6 +38,11 @@ export function startDirector(): () => void {
   let endedAt = 0;
   let starting = false;
   let lastIndex = appStore.getState().logIndex;
+
+  // any flight (a preset picked by hand, an event's element) holds the tour for TOUR_S
+  const offGoal = sceneStore.subscribe((s, p) => {
+    if (s.goalSeq !== p.goalSeq) lastMove = performance.now();
+  });
 
   const unsub = appStore.subscribe((s) => {
     if (s.logIndex === lastIndex) return;
@@ -106,6 +112,7 @@ export function startDirector(): () => void {
 
   return () => {
     unsub();
+    offGoal();
     offLive();
     clearInterval(timer);
   };
@@ -113,15 +120,61 @@ export function startDirector(): () => void {
 
 function WallClock(): ReactElement {
   const run = useApp((s) => s.run);
-  const ref = useLive<HTMLSpanElement>((s) =>
-    run ? fmtClock(run.startTime, s.frame?.t ?? 0) : '--:--:--',
-  );
+  const ref = useRef<HTMLSpanElement | null>(null);
+  useEffect(() => {
+    const write = (): void => {
+      const el = ref.current;
+      if (!el) return;
+      const t = sceneStore.getState().frame?.t;
+      const text = run ? fmtClock(run.startTime, t ?? 0) : '--:--:--';
+      if (el.textContent !== text) el.textContent = text;
+      // the clock shows seconds; the frame's own time, for tests and tools (as the timeline)
+      el.dataset['frameT'] = t === undefined ? '' : String(t);
+    };
+    write();
+    return subscribeLive(write);
+  }, [run]);
   return <span ref={ref} className="wall-clock" data-testid="wall-clock" />;
+}
+
+/**
+ * Tells the scene which part of the canvas the panels leave free (the .wall-view cell of the
+ * layout's grid): the camera frames its goals there and labels outside it are hidden.
+ */
+function useViewFrame(view: RefObject<HTMLDivElement | null>): void {
+  useEffect(() => {
+    const el = view.current;
+    const layout = el?.parentElement;
+    if (!el || !layout) return;
+    const write = (): void => {
+      const r = el.getBoundingClientRect();
+      const o = layout.getBoundingClientRect();
+      const f = sceneStore.getState().viewFrame;
+      const next = { x: r.x - o.x, y: r.y - o.y, width: r.width, height: r.height };
+      const same =
+        f !== null &&
+        f.x === next.x &&
+        f.y === next.y &&
+        f.width === next.width &&
+        f.height === next.height;
+      if (!same && next.width > 0 && next.height > 0) sceneStore.setState({ viewFrame: next });
+    };
+    write();
+    // the panels around it change size with the window and with their content
+    const ro = new ResizeObserver(write);
+    for (const c of layout.children) ro.observe(c);
+    return () => {
+      ro.disconnect();
+      sceneStore.setState({ viewFrame: null });
+    };
+  }, [view]);
 }
 
 export function WallLayout(): ReactElement {
   const run = useApp((s) => s.run);
+  const view = useRef<HTMLDivElement | null>(null);
   useEffect(() => startDirector(), []);
+  useViewFrame(view);
   return (
     <div className="wall-layout" data-testid="wall">
       <header className="wall-header">
@@ -131,6 +184,10 @@ export function WallLayout(): ReactElement {
         </div>
         <WallClock />
       </header>
+      <div className="wall-legend">
+        <Legend />
+      </div>
+      <div ref={view} className="wall-view" data-testid="wall-view" />
       <aside className="wall-side">
         <KpiPanel model={sceneStore.getState().model} compact={true} />
       </aside>

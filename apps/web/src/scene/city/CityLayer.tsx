@@ -41,6 +41,8 @@ function writeRanges(
 
 export function CityLayer({ city }: { city: CityModel }): ReactElement {
   const invalidate = useThree((s) => s.invalidate);
+  const size = useThree((s) => s.size);
+  const dpr = useThree((s) => s.viewport.dpr);
   const parts = useMemo(() => {
     const bg = buildBuildingGeometry(city.buildings);
     const buildingMaterial = cityMaterial(false);
@@ -153,6 +155,8 @@ export function CityLayer({ city }: { city: CityModel }): ReactElement {
       m.uniforms['uTime']!.value = clock;
       m.uniforms['uHighlight']!.value = h;
       m.uniforms['uContrast']!.value = s.highContrast ? 1 : 0;
+      // the outline as bold on a 4K wall as at 1080p
+      m.uniforms['uEdgePx']!.value = 1.5 * Math.max(1, (size.height * dpr) / 1080);
     }
     // the flicker is the only animation here: keep drawing until it has settled
     if (clock < p.flickerUntil) invalidate();

@@ -1,7 +1,8 @@
 // The real buildings as one merged, non-indexed BufferGeometry (one draw call): OSM outlines
 // extruded from their base to their height with a flat roof, LOD2 buildings from the City
 // model's own wall and roof polygons. Each vertex carries its building's index, window
-// coordinates (metres along the wall and up from the ground; roofs marked) and a supply state
+// coordinates (metres along the wall and up from the ground; roofs marked), where on its wall
+// it is (0 … 1 along and up, for the wall palette's outline) and a supply state
 // the layer mutates when the frame changes (supply now, supply before, when it changed).
 // Positions: x, z km on the plane, y km above the ground (the mesh stands on the land).
 import { BufferAttribute, BufferGeometry, ShapeUtils, Vector2 } from 'three';
@@ -17,11 +18,16 @@ export interface BuildingGeometry {
   count: Int32Array;
 }
 
+/** a roof's face coordinates: the middle, so no outline (the walls' top edges draw it) */
+const NO_EDGE = 0.5;
+
 class Sink {
   pos: number[] = [];
   nor: number[] = [];
   win: number[] = [];
   id: number[] = [];
+  /** where on its wall the vertex is, 0 … 1 along and up (the wall palette's outline) */
+  edge: number[] = [];
 
   vertex(
     x: number,
@@ -32,11 +38,14 @@ class Sink {
     v: number,
     wall: number,
     b: number,
+    ea = NO_EDGE,
+    eb = NO_EDGE,
   ): void {
     this.pos.push(x, y, z);
     this.nor.push(n[0]!, n[1]!, n[2]!);
     this.win.push(u, v, wall);
     this.id.push(b);
+    this.edge.push(ea, eb);
   }
 
   get length(): number {
@@ -80,12 +89,12 @@ function extruded(s: Sink, b: number, rings: Ring2[], baseM: number, topM: numbe
       const n = [dz / len, 0, -dx / len];
       const u1 = u + len * 1000;
       // two triangles: a-bottom, c-bottom, c-top; a-bottom, c-top, a-top
-      s.vertex(a[0], y0, a[1], n, u, baseM, 1, b);
-      s.vertex(c[0], y0, c[1], n, u1, baseM, 1, b);
-      s.vertex(c[0], y1, c[1], n, u1, topM, 1, b);
-      s.vertex(a[0], y0, a[1], n, u, baseM, 1, b);
-      s.vertex(c[0], y1, c[1], n, u1, topM, 1, b);
-      s.vertex(a[0], y1, a[1], n, u, topM, 1, b);
+      s.vertex(a[0], y0, a[1], n, u, baseM, 1, b, 0, 0);
+      s.vertex(c[0], y0, c[1], n, u1, baseM, 1, b, 1, 0);
+      s.vertex(c[0], y1, c[1], n, u1, topM, 1, b, 1, 1);
+      s.vertex(a[0], y0, a[1], n, u, baseM, 1, b, 0, 0);
+      s.vertex(c[0], y1, c[1], n, u1, topM, 1, b, 1, 1);
+      s.vertex(a[0], y1, a[1], n, u, topM, 1, b, 0, 1);
       u = u1;
     }
   }
@@ -121,10 +130,32 @@ function planar(s: Sink, b: number, rings: Ring3[], wall: boolean): void {
   const to2 = (r: Ring3): Vector2[] =>
     r.map(([x, z, hm]) => (wall ? new Vector2(x * ux + z * uz, hm / 1000) : new Vector2(x, z)));
   const flat = rings.flat();
-  for (const tri of triangulate(to2(outer), rings.slice(1).map(to2)))
+  // a wall's outline: its extent in its own plane (exact for the rectangular walls most are)
+  const plane2 = to2(outer);
+  const lo = new Vector2(Infinity, Infinity);
+  const hi = new Vector2(-Infinity, -Infinity);
+  for (const p of plane2) {
+    lo.min(p);
+    hi.max(p);
+  }
+  const span = (v: number, a: number, b: number): number =>
+    b - a > 1e-9 ? (v - a) / (b - a) : NO_EDGE;
+  for (const tri of triangulate(plane2, rings.slice(1).map(to2)))
     for (const q of tri) {
       const [x, z, hm] = flat[q]!;
-      s.vertex(x, hm / 1000, z, n, wall ? (x * ux + z * uz) * 1000 : 0, hm, wall ? 1 : 0, b);
+      const along = x * ux + z * uz;
+      s.vertex(
+        x,
+        hm / 1000,
+        z,
+        n,
+        wall ? along * 1000 : 0,
+        hm,
+        wall ? 1 : 0,
+        b,
+        wall ? span(along, lo.x, hi.x) : NO_EDGE,
+        wall ? span(hm / 1000, lo.y, hi.y) : NO_EDGE,
+      );
     }
 }
 
@@ -145,6 +176,7 @@ export function buildBuildingGeometry(buildings: readonly Building[]): BuildingG
   g.setAttribute('normal', new BufferAttribute(Float32Array.from(s.nor), 3));
   g.setAttribute('aWin', new BufferAttribute(Float32Array.from(s.win), 3));
   g.setAttribute('aBuilding', new BufferAttribute(Float32Array.from(s.id), 1));
+  g.setAttribute('aEdge', new BufferAttribute(Float32Array.from(s.edge), 2));
   const state = new Float32Array(STATE_SIZE * s.length);
   for (let k = 0; k < s.length; k++) {
     state[STATE_SIZE * k] = 1;

@@ -3,7 +3,8 @@
 // differently on purpose: a viewer can tell measured or mapped buildings from blocks that only
 // stand for statistics. Windows are lit where a per-window hash is below the supplied
 // fraction; for FLICKER_S after a change they blink between the old and the new state. Seen
-// from afar a window grid is finer than a pixel, so it fades to its average brightness.
+// from afar a window grid is finer than a pixel, so it fades to its average brightness. In the
+// wall's palette (uContrast) what has no supply is black with a red outline of each face.
 import { DoubleSide, ShaderMaterial } from 'three';
 import { FLICKER_S } from './city-supply.ts';
 
@@ -12,14 +13,17 @@ attribute vec3 aWin;
 attribute float aBuilding;
 attribute vec3 aState;
 attribute float aMark;
+attribute vec2 aEdge;
 varying float vMark;
 varying vec3 vNormal;
 varying vec3 vWin;
 varying vec3 vState;
 varying float vId;
+varying vec2 vEdge;
 void main() {
   vNormal = normalize(mat3(modelMatrix) * normal);
   vWin = aWin;
+  vEdge = aEdge;
   vState = aState;
   vId = aBuilding;
   vMark = aMark;
@@ -37,11 +41,17 @@ varying vec3 vNormal;
 varying vec3 vWin;
 varying vec3 vState;
 varying float vId;
+varying vec2 vEdge;
 void main() {
   vec3 sx = vec3(instanceMatrix[0]);
   vec3 sy = vec3(instanceMatrix[1]);
   vec3 sz = vec3(instanceMatrix[2]);
   float wall = abs(normal.y) > 0.5 ? 0.0 : 1.0;
+  // where on its face the fragment is, 0 … 1 both ways, for the outline (the box spans
+  // x, z in −0.5 … 0.5 and y in 0 … 1)
+  vEdge = wall < 0.5
+    ? position.xz + 0.5
+    : vec2(abs(normal.x) > 0.5 ? position.z + 0.5 : position.x + 0.5, position.y);
   float along = (position.x + 0.5) * length(sx) + (position.z + 0.5) * length(sz);
   vWin = vec3(along * 1000.0, position.y * length(sy) * 1000.0, wall);
   vNormal = normalize(mat3(modelMatrix) * normal);
@@ -56,11 +66,13 @@ const fragment = /* glsl */ `
 uniform float uTime;
 uniform float uHighlight;
 uniform float uContrast;
+uniform float uEdgePx;
 varying vec3 vNormal;
 varying vec3 vWin;
 varying vec3 vState;
 varying float vId;
 varying float vMark;
+varying vec2 vEdge;
 
 float hash(vec2 p) { return fract(sin(dot(p, vec2(12.9898, 78.233))) * 43758.5453); }
 
@@ -104,10 +116,20 @@ void main() {
     float lit = mix(win * on, 0.3 * supplied, fine);
     col = wallCol * light * mix(0.35, 1.0, supplied) + lit * litCol;
   }
-  // dark: a cold tint that reads at any distance; hover: lighter
-  col = mix(col, vec3(0.3, 0.12, 0.36), (1.0 - supplied) * 0.45);
+  // dark: a cold tint that reads at any distance (the wall's palette has its own, below);
+  // hover: lighter
+  col = mix(col, vec3(0.3, 0.12, 0.36), (1.0 - supplied) * 0.45 * (1.0 - uContrast));
   col = mix(col, vec3(1.0), abs(vId - uHighlight) < 0.5 ? 0.3 : 0.0);
   col = mix(col, col * 1.25, uContrast);
+  if (uContrast > 0.5) {
+    // wall: no supply is black with a red outline, fully so at half supplied (what the legend
+    // counts as dark); from afar, where a block is a few pixels, the outline fills it: red
+    float off = clamp((1.0 - supplied) * 2.0, 0.0, 1.0);
+    vec2 px = min(vEdge, 1.0 - vEdge) / max(fwidth(vEdge), vec2(1e-6));
+    float edge = 1.0 - smoothstep(uEdgePx - 0.75, uEdgePx + 0.75, min(px.x, px.y));
+    col = mix(col, vec3(0.012, 0.01, 0.016), off * 0.9);
+    col = mix(col, vec3(1.0, 0.17, 0.12), off * edge);
+  }
   // compare map mode: dark for longer in B — magenta stripes
   float stripe2 = step(0.5, fract((gl_FragCoord.x - gl_FragCoord.y) / 9.0));
   col = mix(col, vec3(1.0, 0.25, 0.85), vMark * (0.35 + 0.35 * stripe2));
@@ -121,6 +143,12 @@ export function cityMaterial(fabric: boolean): ShaderMaterial {
     fragmentShader: fragment,
     defines: fabric ? { FABRIC: 1 } : {},
     side: DoubleSide,
-    uniforms: { uTime: { value: 0 }, uHighlight: { value: -1 }, uContrast: { value: 0 } },
+    uniforms: {
+      uTime: { value: 0 },
+      uHighlight: { value: -1 },
+      uContrast: { value: 0 },
+      // px of the wall palette's outline (CityLayer scales it with the screen)
+      uEdgePx: { value: 1.5 },
+    },
   });
 }
