@@ -3,6 +3,7 @@
 // its frames say OUT, as for an element that was never in service. The scene reads the log to
 // draw both kinds of trip alike (writeEventTrips) and to name them (ui/Labels.tsx).
 import type { LogEntry } from '@finest/scenario/schema';
+import { lastIndexAtOrBefore } from '@finest/protocol';
 import { LINE, type FlowStyles } from './buffers.ts';
 import type { SceneModel } from './network-model.ts';
 
@@ -18,6 +19,17 @@ export function tripsByElement(log: readonly LogEntry[]): Map<string, LogEntry[]
     else out.set(key, [e]);
   }
   return out;
+}
+
+/** The trips the log has for one element, in log order. */
+export function tripsOf(log: readonly LogEntry[], kind: 'branch' | 'hvdc', id: string): LogEntry[] {
+  return tripsByElement(log).get(`${kind}:${id}`) ?? [];
+}
+
+/** The last of an element's trips at or before t (s), or null when it has none by then. */
+export function lastTripBy(trips: readonly LogEntry[], t: number): LogEntry | null {
+  const k = lastIndexAtOrBefore(trips.length, (i) => trips[i]!.t, t);
+  return k >= 0 ? trips[k]! : null;
 }
 
 export interface TripTimes {

@@ -18,7 +18,7 @@ function useScene<T>(sel: (s: ReturnType<typeof sceneStore.getState>) => T): T {
 export function Tooltip(): ReactElement | null {
   const hover = useScene((s) => s.hover);
   const el = useRef<HTMLDivElement | null>(null);
-  const live = useLive<HTMLParagraphElement>((s) => liveText(s, s.hover));
+  const live = useLive<HTMLParagraphElement>((s) => liveText(s, s.hover, appStore.getState().log));
   useEffect(() => {
     const move = (e: PointerEvent): void => {
       if (el.current)
@@ -96,7 +96,9 @@ function Units({ bus }: { bus: number }): ReactElement | null {
 export function Inspector(): ReactElement | null {
   const selected = useScene((s) => s.selected);
   const picking = useApp((s) => s.picking);
-  const live = useLive<HTMLParagraphElement>((s) => liveText(s, s.selected));
+  const live = useLive<HTMLParagraphElement>((s) =>
+    liveText(s, s.selected, appStore.getState().log),
+  );
   useEffect(() => {
     if (!selected || !picking) return;
     const info = elementInfo(sceneStore.getState(), selected);

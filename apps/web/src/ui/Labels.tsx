@@ -4,7 +4,6 @@
 // scene (scene/labels.ts), which shows the most important where labels overlap; alerts (a
 // city or district with buildings gone dark, a tripped element) follow the frame on screen,
 // and so do the live numbers (useLive).
-import { lastIndexAtOrBefore } from '@finest/protocol';
 import { STATUS, type LogEntry } from '@finest/scenario/schema';
 import type { ReactElement } from 'react';
 import { useMemo } from 'react';
@@ -12,7 +11,7 @@ import { plane } from '../geo/projection.ts';
 import { supplied } from '../scene/buffers.ts';
 import { DARK_BELOW } from '../scene/city/city-supply.ts';
 import { LABEL_RANK, pinLabel } from '../scene/labels.ts';
-import { tripsByElement } from '../scene/trips.ts';
+import { lastTripBy, tripsByElement } from '../scene/trips.ts';
 import { branchTitle, HEIGHTS, type SceneModel } from '../scene/network-model.ts';
 import { useApp } from '../state/app-store.ts';
 import type { SceneState } from '../state/scene-store.ts';
@@ -51,8 +50,8 @@ function elementDown(s: SceneState, kind: 'branch' | 'hvdc', k: number): boolean
 
 /** "tripped hh:mm:ss": the last of an element's trips at or before the frame on screen. */
 function trippedAt(trips: readonly LogEntry[], s: SceneState): string {
-  const k = lastIndexAtOrBefore(trips.length, (i) => trips[i]!.t, s.frame?.t ?? 0);
-  return k >= 0 ? `tripped ${trips[k]!.clock}` : 'out';
+  const trip = lastTripBy(trips, s.frame?.t ?? 0);
+  return trip ? `tripped ${trip.clock}` : 'out';
 }
 
 const CITIES: [string, number, number][] = [

@@ -1,8 +1,9 @@
 // What the tooltip and the inspector say about a picked element: a title, fixed facts (kind,
 // voltage, rating, dataset of origin) and live values read from the frame on screen (flow,
 // loading, status, supply). Pure functions of the scene state.
-import { STATUS } from '@finest/scenario/schema';
+import { STATUS, type LogEntry } from '@finest/scenario/schema';
 import { supplied } from '../scene/buffers.ts';
+import { lastTripBy, tripsOf } from '../scene/trips.ts';
 import type { BlockArea, HeightSource } from '../geo/city-layers.ts';
 import type { SceneModel } from '../scene/network-model.ts';
 import type { Pick, SceneState } from '../state/scene-store.ts';
@@ -200,8 +201,28 @@ function cityLive(s: SceneState, substation: string, area: BlockArea | null): st
   return `${frac < 0.5 ? 'DARK' : 'partly dark'} · ${fmtPct(100 * frac)} supplied${whose}`;
 }
 
-/** The live line of a picked element for the frame on screen. */
-export function liveText(s: SceneState, pick: Pick | null): string {
+/**
+ * The status of a line or cable that is not in service. A scenario's trip event leaves its
+ * element OUT in the frames, like one never in service: the log tells them apart.
+ */
+function downText(
+  status: number,
+  log: readonly LogEntry[],
+  kind: 'branch' | 'hvdc',
+  id: string,
+  t: number,
+): string {
+  const trip = lastTripBy(tripsOf(log, kind, id), t);
+  if (trip)
+    return `TRIPPED ${trip.clock}${trip.kind === 'protection-trip' ? ' by protection' : ''}`;
+  return STATUS_TEXT[status] ?? '';
+}
+
+/**
+ * The live line of a picked element for the frame on screen.
+ * @param log the run's event log, which says when a line or cable tripped
+ */
+export function liveText(s: SceneState, pick: Pick | null, log: readonly LogEntry[] = []): string {
   const m = s.model;
   const f = s.frame;
   const maps = s.maps;
@@ -215,7 +236,7 @@ export function liveText(s: SceneState, pick: Pick | null): string {
       const b = net.branches[pick.index];
       if (i < 0 || !b) return 'not in this run';
       const st = f.branchStatus[i] ?? STATUS.IN;
-      if (st !== STATUS.IN) return STATUS_TEXT[st] ?? '';
+      if (st !== STATUS.IN) return downText(st, log, 'branch', b.id, f.t);
       return `${fmtDirected(f.branchFlowMW[i] ?? 0, busName(m, b.from), busName(m, b.to))} · ${fmtPct(f.branchLoadingPct[i] ?? 0)} loaded`;
     }
     case 'hvdc': {
@@ -223,7 +244,7 @@ export function liveText(s: SceneState, pick: Pick | null): string {
       const l = net.hvdcLinks[pick.index];
       if (i < 0 || !l) return 'not in this run';
       const st = f.hvdcStatus[i] ?? STATUS.IN;
-      if (st !== STATUS.IN) return STATUS_TEXT[st] ?? '';
+      if (st !== STATUS.IN) return downText(st, log, 'hvdc', l.id, f.t);
       const fa = net.buses[m.busIndex.get(l.from) ?? -1]?.country ?? 'from';
       const ta = net.buses[m.busIndex.get(l.to) ?? -1]?.country ?? 'to';
       return fmtDirected(f.hvdcMW[i] ?? 0, fa, ta);

@@ -121,4 +121,26 @@ describe('what the inspector says', () => {
     expect(liveText(state, { kind: 'branch', index: 0 })).toBe('TRIPPED');
     expect(liveText(state, { kind: 'substation', index: 0 })).toBe('DE-ENERGISED');
   });
+
+  it('tells a line a scenario event tripped from one never in service, by the log', () => {
+    const id = net.branches[1]!.id;
+    frame.branchStatus[1] = STATUS.OUT;
+    const trip = {
+      t: frame.t,
+      clock: '08:02:12',
+      kind: 'trip' as const,
+      text: 'trip',
+      element: { kind: 'branch' as const, id },
+    };
+    expect(liveText(state, { kind: 'branch', index: 1 })).toBe('out of service');
+    expect(liveText(state, { kind: 'branch', index: 1 }, [trip])).toBe('TRIPPED 08:02:12');
+    // a trip the frame on screen has not reached yet says nothing of it
+    expect(liveText(state, { kind: 'branch', index: 1 }, [{ ...trip, t: frame.t + 1 }])).toBe(
+      'out of service',
+    );
+    frame.branchStatus[1] = STATUS.TRIPPED;
+    expect(
+      liveText(state, { kind: 'branch', index: 1 }, [{ ...trip, kind: 'protection-trip' }]),
+    ).toBe('TRIPPED 08:02:12 by protection');
+  });
 });
