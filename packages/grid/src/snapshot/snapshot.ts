@@ -106,7 +106,10 @@ export function snapshotForHour(
   options: SnapshotOptions = {},
 ): { network: Network; summary: SnapshotSummary } {
   const hour = hourOf(when, inputs.demand.hours);
-  const out: Network = structuredClone(applyTopology(net, options.topology ?? 'current'));
+  // the snapshot is written in place: on a copy of its own (applyTopology copies the network
+  // when it changes the arrangement, and returns it as it is when it does not)
+  const arranged = applyTopology(net, options.topology ?? 'current');
+  const out: Network = arranged === net ? structuredClone(net) : arranged;
   const hydroShare = options.hydroAvailability ?? SNAPSHOT_DEFAULTS.hydroAvailability;
   const { islandOf } = findIslands(out);
   const busIndex = new Map(out.buses.map((b, i) => [b.id, i]));

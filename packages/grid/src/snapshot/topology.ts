@@ -10,6 +10,7 @@ export type TopologyName = 'current' | 'pre-2025';
 
 export const TOPOLOGIES: readonly TopologyName[] = ['current', 'pre-2025'];
 
+/** `net` itself for 'current'; otherwise a copy of it in that arrangement (`net` is not changed). */
 export function applyTopology(net: Network, topology: TopologyName): Network {
   if (topology === 'current') return net;
   const out: Network = structuredClone(net);
