@@ -35,6 +35,30 @@ function polygons(g: Geometry): Position[][][] {
   return [];
 }
 
+/** The lon/lat bounds of every coordinate of a layer, degrees; null for an empty layer. */
+export function lonLatBounds(fc: FeatureCollection): LonLatBox | null {
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const f of fc.features) {
+    if (!f.geometry) continue;
+    for (const line of lineStrings(f.geometry)) {
+      for (const p of line) {
+        west = Math.min(west, p[0]!);
+        east = Math.max(east, p[0]!);
+        south = Math.min(south, p[1]!);
+        north = Math.max(north, p[1]!);
+      }
+    }
+  }
+  return west <= east ? { west, south, east, north } : null;
+}
+
+export interface LonLatBox {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
 /** Every line of a layer as segments: [x0, y, z0, x1, y, z1, …] at height y (km). */
 export function lineSegments(fc: FeatureCollection, proj: PlaneProjection, y = 0): Float32Array {
   const out: number[] = [];

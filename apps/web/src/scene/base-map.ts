@@ -4,6 +4,8 @@
 // seabed doubled the fill cost for a software rasteriser (the wall PCs and headless tests),
 // and the cables under it are tinted as submerged in their own shader instead (flow-lines.ts).
 // Faces are flat, so unlit colours look the same as lit ones at a fraction of the cost.
+// The land, coastline and border layers end where their clipped source data does: they fade
+// into the sea over the last EDGE_FADE_KM inside it (edge-fade.ts), not at a straight edge.
 import {
   BufferAttribute,
   BufferGeometry,
@@ -15,9 +17,16 @@ import {
   Mesh,
   MeshBasicMaterial,
 } from 'three';
-import { lineSegments, planePolygons, type FeatureCollection } from '../geo/layers.ts';
+import { edgeFadeMask } from '../geo/edge-fade-mask.ts';
+import {
+  lineSegments,
+  lonLatBounds,
+  planePolygons,
+  type FeatureCollection,
+} from '../geo/layers.ts';
 import type { PlaneProjection } from '../geo/projection.ts';
 import { extrudeOnPlane } from './districts.ts';
+import { createEdgeFade, fadeAtEdges, type EdgeFade } from './edge-fade.ts';
 import { HEIGHTS } from './network-model.ts';
 
 export interface GeoLayers {
@@ -37,6 +46,9 @@ export const PALETTE = {
   border: new Color('#8a93a6'),
 };
 
+/** km over which the clipped layers fade out inside the edge of their data */
+export const EDGE_FADE_KM = 100;
+
 function segmentsMesh(
   pos: Float32Array,
   material: LineBasicMaterial | LineDashedMaterial,
@@ -51,6 +63,18 @@ function segmentsMesh(
 export function buildBaseMap(layers: GeoLayers, proj: PlaneProjection): Group {
   const group = new Group();
   group.name = 'base-map';
+  // the land layer's bounds are the box its source was clipped to
+  const box = lonLatBounds(layers.land);
+  const fade: EdgeFade | null = box
+    ? createEdgeFade(edgeFadeMask(box, proj, EDGE_FADE_KM), PALETTE.background)
+    : null;
+  const fading = <M extends MeshBasicMaterial | LineBasicMaterial | LineDashedMaterial>(
+    m: M,
+  ): M => {
+    if (fade) fadeAtEdges(m, fade);
+    return m;
+  };
+  if (fade) group.userData.edgeFade = fade;
 
   const landGeom = extrudeOnPlane(
     planePolygons(layers.land, proj),
@@ -59,8 +83,8 @@ export function buildBaseMap(layers: GeoLayers, proj: PlaneProjection): Group {
   );
   if (landGeom) {
     const land = new Mesh(landGeom, [
-      new MeshBasicMaterial({ color: PALETTE.land }),
-      new MeshBasicMaterial({ color: PALETTE.landSide }),
+      fading(new MeshBasicMaterial({ color: PALETTE.land })),
+      fading(new MeshBasicMaterial({ color: PALETTE.landSide })),
     ]);
     land.name = 'land';
     group.add(land);
@@ -82,11 +106,11 @@ export function buildBaseMap(layers: GeoLayers, proj: PlaneProjection): Group {
 
   const coast = segmentsMesh(
     lineSegments(layers.coastline, proj, HEIGHTS.land + 0.02),
-    new LineBasicMaterial({ color: PALETTE.coast, transparent: true, opacity: 0.7 }),
+    fading(new LineBasicMaterial({ color: PALETTE.coast, transparent: true, opacity: 0.7 })),
   );
   const borders = segmentsMesh(
     lineSegments(layers.borders, proj, HEIGHTS.land + 0.03),
-    new LineDashedMaterial({ color: PALETTE.border, dashSize: 6, gapSize: 4 }),
+    fading(new LineDashedMaterial({ color: PALETTE.border, dashSize: 6, gapSize: 4 })),
   );
   coast.name = 'coastline';
   borders.name = 'borders';
@@ -95,6 +119,7 @@ export function buildBaseMap(layers: GeoLayers, proj: PlaneProjection): Group {
 }
 
 export function disposeGroup(g: Group): void {
+  (g.userData.edgeFade as EdgeFade | undefined)?.texture.dispose();
   g.traverse((o) => {
     if (o instanceof Mesh || o instanceof LineSegments) {
       o.geometry.dispose();
