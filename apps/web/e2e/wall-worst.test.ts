@@ -231,6 +231,25 @@ describeBrowser('wall mode at the worst moment', () => {
       const view = (await page.getByTestId('wall-view').boundingBox())!;
       const box = (await label.boundingBox())!;
       expect(inside(box.x + box.width / 2, box.y + box.height, view)).toBe(true);
+      // every line of the cascade still out is named, not only the latest: a short line under
+      // the city's name gets its label beside it
+      const out = worst.log
+        .filter((e) => e.kind === 'trip' && e.t <= worst.t && e.element?.kind === 'branch')
+        .map((e) => e.element!.id)
+        .filter(
+          (b) =>
+            !worst.log.some((e) => e.kind === 'restore' && e.t <= worst.t && e.element?.id === b),
+        );
+      expect(out.length).toBeGreaterThanOrEqual(2);
+      for (const b of out) {
+        await expect
+          .poll(
+            () =>
+              page.getByTestId(`tripped-${b}`).evaluate((el) => getComputedStyle(el).visibility),
+            { timeout: 20_000 },
+          )
+          .toBe('visible');
+      }
       // and drawn in the alert red, wide (nothing is shed here: the red is the tripped lines)
       await expect
         .poll(async () => alertRed(await canvasSample(page)), { timeout: 20_000 })

@@ -1,11 +1,12 @@
 // Which of the labels on screen to show when they overlap, and where: the most important first,
-// each at the first of its places (a point label has one; a label along a line a few along it)
+// each at the first of its places (a point label has one; a label along a line a few along it,
+// then beside it)
 // whose rectangle comes within `gap` px of no label already placed; a label with no free place
 // is hidden. Greedy by rank, so a district without supply beats a quiet one and a big district
 // a small one. Scratch arrays are the caller's, so a pass allocates nothing.
 
 /** places a label may take at most */
-export const MAX_PLACES = 5;
+export const MAX_PLACES = 9;
 
 export interface DeclutterScratch {
   /** per candidate and place: x, y, width, height (px), at 4 × (MAX_PLACES × k + p) */

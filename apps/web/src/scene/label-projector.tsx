@@ -20,8 +20,25 @@ import { LABEL_RANK } from './labels.ts';
 
 /** px kept between two labels shown */
 const LABEL_GAP_PX = 3;
-/** where along the visible part of a line its label may go, in order of preference */
-const ALONG = [0.5, 0.3, 0.7, 0.15, 0.85] as const;
+/**
+ * Where a label along a line may go, in order of preference: the fraction along the visible
+ * part of the line, and whether on it (0), below it (1) or above it (−1), clear of it by the
+ * label's height. Beside the line comes after along it: a short line under a city's name (two
+ * trips of a cascade near Helsinki) still gets its label, next to the line.
+ */
+const PLACES_ALONG: readonly (readonly [number, -1 | 0 | 1])[] = [
+  [0.5, 0],
+  [0.3, 0],
+  [0.7, 0],
+  [0.15, 0],
+  [0.85, 0],
+  [0.5, 1],
+  [0.5, -1],
+  [0.3, 1],
+  [0.7, -1],
+];
+/** px between a label beside its line and the line */
+const BESIDE_GAP_PX = 4;
 
 function setHidden(l: PinnedLabel, hidden: boolean): void {
   if (hidden === l.hidden) return;
@@ -60,6 +77,8 @@ export function LabelProjector(): null {
       candidates: [] as PinnedLabel[],
       /** px, per candidate and place: the anchor (x, y) */
       anchor: new Float64Array(2 * MAX_PLACES * 128),
+      /** per candidate and place: on its line or point (0), below (1) or above (−1) it */
+      side: new Int8Array(MAX_PLACES * 128),
       /** px, per candidate: its rectangle's corner relative to its anchor */
       rel: new Float64Array(2 * 128),
       clip: new Float64Array(2),
@@ -101,6 +120,7 @@ export function LabelProjector(): null {
     const sc = last.scratch;
     if (last.anchor.length < 2 * MAX_PLACES * reg.labels.size) {
       last.anchor = new Float64Array(4 * MAX_PLACES * reg.labels.size);
+      last.side = new Int8Array(2 * MAX_PLACES * reg.labels.size);
       last.rel = new Float64Array(4 * reg.labels.size);
     }
     const at = last.anchor;
@@ -124,16 +144,18 @@ export function LabelProjector(): null {
           clipSegment(a.x, a.y, b.x, b.y, x0, y0, x1, y1, last.clip)
         ) {
           const [t0, t1] = last.clip;
-          for (const along of ALONG) {
+          for (const [along, side] of PLACES_ALONG) {
             const t = t0! + (t1! - t0!) * along;
             at[o + 2 * places] = a.x + (b.x - a.x) * t;
             at[o + 2 * places + 1] = a.y + (b.y - a.y) * t;
+            last.side[MAX_PLACES * k + places] = side;
             places++;
           }
         }
       } else if (!far && a.z < 1 && a.x >= x0 && a.x <= x1 && a.y >= y0 && a.y <= y1) {
         at[o] = a.x;
         at[o + 1] = a.y;
+        last.side[MAX_PLACES * k] = 0;
         places = 1;
       }
       if (places === 0 || (l.alertOnly && !alert)) {
@@ -157,7 +179,11 @@ export function LabelProjector(): null {
       last.rel[2 * k + 1] = ry;
       for (let p = 0; p < sc.places[k]!; p++) {
         let bx = at[o + 2 * p]! + rx;
-        let by = at[o + 2 * p + 1]! + ry;
+        // beside its line: the label's near edge BESIDE_GAP_PX from the anchor on the line
+        const side = last.side[MAX_PLACES * k + p]!;
+        const ay = at[o + 2 * p + 1]!;
+        let by =
+          side === 0 ? ay + ry : side > 0 ? ay + BESIDE_GAP_PX : ay - BESIDE_GAP_PX - r.height;
         // reaching under a panel: moved into the free part of the view
         if (r.width <= x1 - x0) bx = Math.min(Math.max(bx, x0), x1 - r.width);
         if (r.height <= y1 - y0) by = Math.min(Math.max(by, y0), y1 - r.height);
