@@ -193,6 +193,12 @@ describeBrowser('wall mode at the worst moment', () => {
       // the Gulf: which city is dark, seen whole beside the KPIs
       await expectCitiesClear(page);
       await page.waitForTimeout(1500);
+      // Estlink 2 runs under the two cities' names from here: its label moves beside its route
+      expect(
+        await page
+          .getByTestId('link-label-H14816')
+          .evaluate((el) => getComputedStyle(el).visibility),
+      ).toBe('visible');
       await screenshot(page, `wall-helsinki-west-gulf-${height}`);
       await page.keyboard.press('2');
     });

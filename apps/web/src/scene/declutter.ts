@@ -6,7 +6,7 @@
 // a small one. Scratch arrays are the caller's, so a pass allocates nothing.
 
 /** places a label may take at most */
-export const MAX_PLACES = 9;
+export const MAX_PLACES = 17;
 
 export interface DeclutterScratch {
   /** per candidate and place: x, y, width, height (px), at 4 × (MAX_PLACES × k + p) */

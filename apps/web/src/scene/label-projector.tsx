@@ -26,7 +26,7 @@ const LABEL_GAP_PX = 3;
  * label's height. Beside the line comes after along it: a short line under a city's name (two
  * trips of a cascade near Helsinki) still gets its label, next to the line.
  */
-const PLACES_ALONG: readonly (readonly [number, -1 | 0 | 1])[] = [
+const PLACES_ALONG: readonly (readonly [number, Side])[] = [
   [0.5, 0],
   [0.3, 0],
   [0.7, 0],
@@ -37,8 +37,10 @@ const PLACES_ALONG: readonly (readonly [number, -1 | 0 | 1])[] = [
   [0.3, 1],
   [0.7, -1],
 ];
-/** px between a label beside its line and the line */
+/** px between a label beside its line or point and the line or point */
 const BESIDE_GAP_PX = 4;
+/** a place on its line or point (0), below (1), above (−1), right (2) or left (−2) of it */
+type Side = -2 | -1 | 0 | 1 | 2;
 
 function setHidden(l: PinnedLabel, hidden: boolean): void {
   if (hidden === l.hidden) return;
@@ -77,7 +79,7 @@ export function LabelProjector(): null {
       candidates: [] as PinnedLabel[],
       /** px, per candidate and place: the anchor (x, y) */
       anchor: new Float64Array(2 * MAX_PLACES * 128),
-      /** per candidate and place: on its line or point (0), below (1) or above (−1) it */
+      /** per candidate and place: its Side */
       side: new Int8Array(MAX_PLACES * 128),
       /** px, per candidate: its rectangle's corner relative to its anchor */
       rel: new Float64Array(2 * 128),
@@ -152,11 +154,30 @@ export function LabelProjector(): null {
             places++;
           }
         }
-      } else if (!far && a.z < 1 && a.x >= x0 && a.x <= x1 && a.y >= y0 && a.y <= y1) {
-        at[o] = a.x;
-        at[o + 1] = a.y;
-        last.side[MAX_PLACES * k] = 0;
-        places = 1;
+      } else if (!far) {
+        // at its point, else at the first of its alternatives free, else beside its point
+        // (below, above, right, left), else beside an alternative (right, left)
+        const inView = (q: Vector3): boolean =>
+          q.z < 1 && q.x >= x0 && q.x <= x1 && q.y >= y0 && q.y <= y1;
+        const put = (x: number, y: number, side: Side): void => {
+          if (places >= MAX_PLACES) return;
+          at[o + 2 * places] = x;
+          at[o + 2 * places + 1] = y;
+          last.side[MAX_PLACES * k + places] = side;
+          places++;
+        };
+        if (inView(a)) put(a.x, a.y, 0);
+        const onPoint = places;
+        for (const q of l.alternatives) {
+          const b = project(w, q, camera, size.width, size.height);
+          if (inView(b)) put(b.x, b.y, 0);
+        }
+        const onPoints = places;
+        for (let p = 0; p < onPoints; p++) {
+          const [x, y] = [at[o + 2 * p]!, at[o + 2 * p + 1]!];
+          if (p < onPoint) for (const side of [1, -1, 2, -2] as const) put(x, y, side);
+          else for (const side of [2, -2] as const) put(x, y, side);
+        }
       }
       if (places === 0 || (l.alertOnly && !alert)) {
         setHidden(l, true);
@@ -178,12 +199,14 @@ export function LabelProjector(): null {
       last.rel[2 * k] = rx;
       last.rel[2 * k + 1] = ry;
       for (let p = 0; p < sc.places[k]!; p++) {
-        let bx = at[o + 2 * p]! + rx;
-        // beside its line: the label's near edge BESIDE_GAP_PX from the anchor on the line
+        // beside its line or point: the label's near edge BESIDE_GAP_PX from the anchor
         const side = last.side[MAX_PLACES * k + p]!;
+        const ax = at[o + 2 * p]!;
         const ay = at[o + 2 * p + 1]!;
+        let bx =
+          side === 2 ? ax + BESIDE_GAP_PX : side === -2 ? ax - BESIDE_GAP_PX - r.width : ax + rx;
         let by =
-          side === 0 ? ay + ry : side > 0 ? ay + BESIDE_GAP_PX : ay - BESIDE_GAP_PX - r.height;
+          side === 1 ? ay + BESIDE_GAP_PX : side === -1 ? ay - BESIDE_GAP_PX - r.height : ay + ry;
         // reaching under a panel: moved into the free part of the view
         if (r.width <= x1 - x0) bx = Math.min(Math.max(bx, x0), x1 - r.width);
         if (r.height <= y1 - y0) by = Math.min(Math.max(by, y0), y1 - r.height);

@@ -24,6 +24,8 @@ export interface PinOptions {
   alertOnly?: boolean;
   /** a label along the line from pos to here (a line's name) */
   to?: [number, number, number] | null;
+  /** a label at a point: further points it may move to, in order (a cable's route) */
+  alternatives?: readonly (readonly [number, number, number])[];
 }
 
 /** Registers (el) or removes (null) the label under key; the projector picks it up. */
@@ -47,6 +49,7 @@ export function pinLabel(
       el,
       pos,
       to: o.to ?? null,
+      alternatives: o.alternatives ?? [],
       maxDistance: o.maxDistance ?? Infinity,
       rank: o.rank ?? 0,
       alert: o.alert ?? null,

@@ -85,6 +85,11 @@ export interface PinnedLabel {
    * view, at its middle or, where that is taken, further along; null: a label at pos
    */
   to: [number, number, number] | null;
+  /**
+   * a label at a point: further points (x, y, z km) it may move to, in order, where pos is
+   * taken or out of view (a cable's name along its route)
+   */
+  alternatives: readonly (readonly [number, number, number])[];
   /** hide when the camera is further than this (km), e.g. district names up close only */
   maxDistance: number;
   /** of two labels overlapping on screen the higher shows (scene/labels.ts LABEL_RANK) */

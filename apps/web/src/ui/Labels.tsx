@@ -124,19 +124,26 @@ function BoundaryLabel({ m, k }: { m: SceneModel; k: number }): ReactElement {
  * Where along each cable its label goes: the middle, or further along when an earlier cable's
  * label is already close (Fenno-Skan 1 and 2 run side by side).
  */
-export function linkLabelPoints(m: SceneModel): [number, number][] {
-  const out: [number, number][] = [];
-  m.hvdcPath.forEach((p) => {
+/**
+ * Per HVDC link, where its label may sit on its route: first a point clear of the links
+ * labelled before it (40 km), then the rest of the route's fifths, for where the first is
+ * taken on screen or out of view.
+ */
+export function linkLabelPoints(m: SceneModel): [number, number][][] {
+  const first: [number, number][] = [];
+  return m.hvdcPath.map((p) => {
     const n = p.length / 3;
     const at = (f: number): [number, number] => {
       const k = Math.min(n - 1, Math.max(0, Math.round(f * (n - 1))));
       return [p[3 * k] ?? 0, p[3 * k + 2] ?? 0];
     };
     const free = (q: [number, number]): boolean =>
-      out.every((o) => Math.hypot(o[0] - q[0], o[1] - q[1]) > 40);
-    out.push([0.5, 0.3, 0.7, 0.2, 0.8].map(at).find(free) ?? at(0.5));
+      first.every((o) => Math.hypot(o[0] - q[0], o[1] - q[1]) > 40);
+    const points = [0.5, 0.3, 0.7, 0.2, 0.8].map(at);
+    const preferred = points.find(free) ?? points[0]!;
+    first.push(preferred);
+    return [preferred, ...points.filter((q) => q !== preferred)];
   });
-  return out;
 }
 
 function LinkLabel({
@@ -147,10 +154,11 @@ function LinkLabel({
 }: {
   m: SceneModel;
   k: number;
-  at: [number, number];
+  at: [number, number][];
   trips: readonly LogEntry[];
 }): ReactElement {
   const l = m.network.hvdcLinks[k]!;
+  const [pos, ...further] = at.map(([x, z]): [number, number, number] => [x, HEIGHTS.node, z]);
   const live = useLive<HTMLSpanElement>((s) => {
     if (!s.frame || !s.maps) return `${fmtMW(l.Pmax)} cable`;
     const i = s.maps.hvdcInv[k] ?? -1;
@@ -164,7 +172,8 @@ function LinkLabel({
       className="label label-link"
       data-testid={`link-label-${l.id}`}
       ref={(el: HTMLDivElement | null) =>
-        pinLabel(`l:${l.id}`, el, [at[0], HEIGHTS.node, at[1]], {
+        pinLabel(`l:${l.id}`, el, pos!, {
+          alternatives: further,
           maxDistance: 1500,
           rank: LABEL_RANK.link,
           alert: (s) => elementDown(s, 'hvdc', k),
