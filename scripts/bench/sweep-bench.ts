@@ -6,10 +6,14 @@
 // can reach: workers add runs/s until coordinator or Redis saturate. Rates are steady state:
 // threads are started and warmed (JIT) on other hours before the clock starts.
 //
+// It measures what `npx finest` runs: workers are the bin itself and this process runs under
+// the bin's node flags (bin-node-flags.ts), among them --single-threaded-gc.
+//
 // A Node worker is more than one thread: V8 compiles and collects garbage on background
-// threads (measured from /proc: ~4 s of background CPU over a worker's first 20 runs, then
-// ~15 % of a run's CPU for good). Unpinned, one worker on this 2-core machine therefore uses
-// ~1.2 cores and "two workers ÷ one" is capped near 2 ÷ 1.2 by the machine, not by the queue.
+// threads (measured from /proc: ~4 s of background CPU over a worker's first 20 runs, then,
+// with V8's default parallel collection, ~7 ms of helper CPU per 36-ms run for good; ~3 ms
+// with the bin's single-threaded collection). One worker alone on this 2-core machine so uses
+// 1.1–1.2 cores and "two workers ÷ one" is capped near 2 ÷ 1.1 by the machine, not the queue.
 // And two processes on two cores slow each other's runs where they share the memory system
 // (CPU time per run rises with the second worker even when each is pinned). So two Redis
 // workers are measured three ways: two processes (as on two machines), one process of two
@@ -34,12 +38,15 @@ import {
   type SweepPlan,
 } from '@finest/sweep';
 import { hasRedis, startRedis, type RedisProcess } from '@finest/sweep/testing';
+import { binNodeFlags, underBinFlags } from './bin-node-flags.ts';
 
 const FINEST = fileURLToPath(new URL('../../apps/cli/bin/finest.mjs', import.meta.url));
 /** hours per measurement: enough for ~20 s at one worker */
 const RUNS = Number(process.env.FINEST_BENCH_SWEEP_RUNS ?? 80);
 /** warm-up runs per worker: past the first ~20 runs' burst of background JIT compilation */
 const WARM_RUNS = Number(process.env.FINEST_BENCH_SWEEP_WARM ?? 24);
+/** timed rounds per measurement (odd: the median is one of them) */
+const ROUNDS = Number(process.env.FINEST_BENCH_SWEEP_ROUNDS ?? 3);
 
 interface Measurement {
   workers: number;
@@ -53,41 +60,63 @@ interface Measurement {
   cpuMsPerRun: number;
   /** CPU time ÷ wall time of the workers: above 1 per worker, V8's background threads */
   coresUsed: number;
+  /** runs/s of every timed round (the figures above are the median round's) */
+  roundsRunsPerS?: number[];
 }
 
-function planOver(ctx: EngineContext, hours: number[]): SweepPlan {
+/**
+ * The replay over these hours; a seed of its own keeps a plan's job keys apart from every
+ * other plan's on the same hours (Redis is shared by the measurements). A seed only scatters
+ * relay trip times (engine/protection.ts), so it changes the keys, not the amount of work.
+ */
+function planOver(ctx: EngineContext, hours: number[], seed: number): SweepPlan {
   const s = loadScenarioLibrary().find((x) => x.id === 'estlink2-2024-12-25')!;
-  return planSweep({ title: 'bench', scenarios: [s], hours, seeds: null, axes: [] }, ctx);
+  return planSweep({ title: 'bench', scenarios: [s], hours, seeds: [seed], axes: [] }, ctx);
 }
 
-/** Evenly spread hours, offset so warm-up and measured sweeps never share a key. */
+/** Evenly spread hours over the year, shifted by offset. */
 const spread = (n: number, offset: number): number[] =>
   Array.from({ length: n }, (_, k) => (Math.floor((k * 8760) / n) + offset) % 8760);
 
+/**
+ * Warms the workers, then times ROUNDS sweeps of RUNS hours each and gives the round of median
+ * rate: a shared machine's bursts of other work hit one round, not the figure.
+ * @param seed first seed of this measurement's plans (each plan takes the next)
+ */
 async function measure(
+  ctx: EngineContext,
   executor: SweepExecutor,
   workers: number,
-  warm: SweepPlan,
-  plan: SweepPlan,
+  seed: number,
   /** CPU seconds of whatever computes the runs, so far */
   cpu: () => number,
-): Promise<Measurement> {
+): Promise<{ m: Measurement; jobs: number }> {
+  const warm = planOver(ctx, spread(WARM_RUNS * workers, 0), seed);
   await runSweep(warm, new MemoryResultStore(), executor);
-  const t0 = performance.now();
-  const c0 = cpu();
-  const r = await runSweep(plan, new MemoryResultStore(), executor);
-  const seconds = (performance.now() - t0) / 1000;
-  const cpuS = cpu() - c0;
-  // every run computed now, none failed: a rate of anything else would mean nothing
-  if (!r.complete || r.timing?.computed !== plan.jobs.length || r.aggregates[0]!.failed > 0)
-    throw new Error(`bench sweep: ${JSON.stringify({ complete: r.complete, timing: r.timing })}`);
+  const rounds: Measurement[] = [];
+  for (let k = 1; k <= ROUNDS; k++) {
+    const plan = planOver(ctx, spread(RUNS, 0), seed + k);
+    const t0 = performance.now();
+    const c0 = cpu();
+    const r = await runSweep(plan, new MemoryResultStore(), executor);
+    const seconds = (performance.now() - t0) / 1000;
+    const cpuS = cpu() - c0;
+    // every run computed now, none failed: a rate of anything else would mean nothing
+    if (!r.complete || r.timing?.computed !== plan.jobs.length || r.aggregates[0]!.failed > 0)
+      throw new Error(`bench sweep: ${JSON.stringify({ complete: r.complete, timing: r.timing })}`);
+    rounds.push({
+      workers,
+      runs: plan.jobs.length,
+      seconds: round(seconds, 2),
+      runsPerS: round(plan.jobs.length / seconds, 2),
+      cpuMsPerRun: round((cpuS * 1000) / plan.jobs.length, 1),
+      coresUsed: round(cpuS / seconds, 2),
+    });
+  }
+  const median = [...rounds].sort((a, b) => a.runsPerS - b.runsPerS)[(ROUNDS - 1) >> 1]!;
   return {
-    workers,
-    runs: plan.jobs.length,
-    seconds: round(seconds, 2),
-    runsPerS: round(plan.jobs.length / seconds, 2),
-    cpuMsPerRun: round((cpuS * 1000) / plan.jobs.length, 1),
-    coresUsed: round(cpuS / seconds, 2),
+    m: { ...median, roundsRunsPerS: rounds.map((x) => x.runsPerS) },
+    jobs: warm.jobs.length + ROUNDS * RUNS,
   };
 }
 
@@ -116,19 +145,19 @@ const canPin = existsSync(TASKSET) && availableParallelism() >= 2;
 type Layout = 'processes' | 'threads' | 'pinned';
 
 function spawnWorkers(url: string, workers: number, layout: Layout): ChildProcess[] {
+  // the bin itself, as `npx finest worker` runs: its shebang's node flags included
   const args = (concurrency: number): string[] => [
-    FINEST,
     'worker',
     '--queue',
     url,
     '--concurrency',
     String(concurrency),
   ];
-  if (layout === 'threads') return [spawn(process.execPath, args(workers), { stdio: 'ignore' })];
+  if (layout === 'threads') return [spawn(FINEST, args(workers), { stdio: 'ignore' })];
   return Array.from({ length: workers }, (_, k) =>
     layout === 'pinned'
-      ? spawn(TASKSET, ['-c', String(k), process.execPath, ...args(1)], { stdio: 'ignore' })
-      : spawn(process.execPath, args(1), { stdio: 'ignore' }),
+      ? spawn(TASKSET, ['-c', String(k), FINEST, ...args(1)], { stdio: 'ignore' })
+      : spawn(FINEST, args(1), { stdio: 'ignore' }),
   );
 }
 
@@ -137,22 +166,19 @@ async function redisRun(
   redis: RedisProcess,
   layout: Layout,
   workers: number,
-  /** keeps each measurement's hours apart from the others' (Redis is shared) */
-  offset: number,
+  /** first seed of its plans: keeps each measurement's job keys apart (Redis is shared) */
+  seed: number,
 ) {
   const target = parseQueueUrl(redis.url);
   const children = spawnWorkers(redis.url, workers, layout);
   const executor = new RedisExecutor({ target, reconcileMs: 2000 });
   try {
-    const warm = planOver(ctx, spread(WARM_RUNS * workers, offset));
-    const plan = planOver(ctx, spread(RUNS, offset + 1));
     const me0 = process.cpuUsage();
     const redis0 = cpuSeconds(redisPid(redis));
-    const m = await measure(executor, workers, warm, plan, () =>
+    const { m, jobs } = await measure(ctx, executor, workers, seed, () =>
       children.reduce((sum, c) => sum + cpuSeconds(c.pid!), 0),
     );
     const me = process.cpuUsage(me0);
-    const jobs = plan.jobs.length + warm.jobs.length;
     const overhead = {
       coordinatorCpuMsPerJob: round((me.user + me.system) / 1000 / jobs, 2),
       redisCpuMsPerJob: round(((cpuSeconds(redisPid(redis)) - redis0) * 1000) / jobs, 2),
@@ -166,11 +192,11 @@ async function redisRun(
 }
 
 async function redisBench(ctx: EngineContext, redis: RedisProcess) {
-  const one = await redisRun(ctx, redis, 'processes', 1, 11);
-  const twoProcesses = await redisRun(ctx, redis, 'processes', 2, 13);
-  const twoThreads = await redisRun(ctx, redis, 'threads', 2, 15);
+  const one = await redisRun(ctx, redis, 'processes', 1, 100);
+  const twoProcesses = await redisRun(ctx, redis, 'processes', 2, 200);
+  const twoThreads = await redisRun(ctx, redis, 'threads', 2, 300);
   const pinned = canPin
-    ? [await redisRun(ctx, redis, 'pinned', 1, 17), await redisRun(ctx, redis, 'pinned', 2, 19)]
+    ? [await redisRun(ctx, redis, 'pinned', 1, 400), await redisRun(ctx, redis, 'pinned', 2, 500)]
     : null;
   return {
     runs: [one.m, twoProcesses.m],
@@ -192,15 +218,7 @@ export async function benchSweeps() {
   for (const workers of [1, 2]) {
     const pool = new ThreadPool({ workers });
     try {
-      inProcess.push(
-        await measure(
-          pool,
-          workers,
-          planOver(ctx, spread(WARM_RUNS * workers, 3 + workers * 2)),
-          planOver(ctx, spread(RUNS, workers * 2)),
-          ownCpu,
-        ),
-      );
+      inProcess.push((await measure(ctx, pool, workers, 10 * workers, ownCpu)).m);
     } finally {
       await pool.close();
     }
@@ -226,6 +244,8 @@ export async function benchSweeps() {
     : null;
   return {
     loadAverage: loadavg().map((x) => round(x, 2)),
+    /** V8 flags of the workers and of this process: the bin's */
+    nodeFlags: process.execArgv.filter((f) => binNodeFlags(FINEST).includes(f)),
     runsPerMeasurement: RUNS,
     inProcess: {
       runs: inProcess,
@@ -258,12 +278,16 @@ export async function benchSweeps() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // the in-process pool's threads run under this process's V8 flags: those of `finest sweep`
+  underBinFlags(FINEST);
   const r = await benchSweeps();
   const line = (label: string, m: Measurement[], s: number, free: number): void =>
     console.log(
       `${label}: 1 worker ${m[0]!.runsPerS} runs/s, 2 workers ${m[1]!.runsPerS} runs/s (${s}×, ${m[0]!.runs} runs each); CPU per run ${m[0]!.cpuMsPerRun} / ${m[1]!.cpuMsPerRun} ms → ${free}× on two free cores; cores used ${m[0]!.coresUsed} / ${m[1]!.coresUsed}`,
     );
-  console.log(`sweep of the Estlink 2 replay (load average ${r.loadAverage.join(' ')})`);
+  console.log(
+    `sweep of the Estlink 2 replay (load average ${r.loadAverage.join(' ')}; node ${r.nodeFlags.join(' ')})`,
+  );
   line(
     '  in-process',
     r.inProcess.runs,

@@ -1,10 +1,14 @@
-#!/usr/bin/env -S node --max-semi-space-size=2
+#!/usr/bin/env -S node --max-semi-space-size=2 --single-threaded-gc
 // Entry point of the `finest` command: runs the compiled build in ../dist (apps/cli/build.mjs,
 // made by `npm install` through the root prepare script), so a start transpiles nothing.
 // A source newer than the build (a checkout being edited) is rebuilt first, in about a
 // second, so the command never runs stale code; a missing build is an error that says how to
 // make one. A 2 MB young generation keeps the peak memory of large N-1 runs lower (10k buses:
-// 161 → 132 MB) at no measurable cost in time.
+// 161 → 132 MB) at no measurable cost in time. Garbage is collected on the thread that made it
+// (--single-threaded-gc): the commands are batch work (a sweep worker runs one engine per core),
+// where V8's parallel and concurrent collection only takes cores from the other workers — per
+// sweep run it cost ~7 ms of helper-thread CPU against ~36 ms of the run itself and did not
+// shorten the run (docs/scale-out.md); pf and n1 on 10k buses time the same either way.
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
