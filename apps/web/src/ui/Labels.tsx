@@ -15,6 +15,7 @@ import { lastTripBy, tripsByElement } from '../scene/trips.ts';
 import { branchTitle, HEIGHTS, type SceneModel } from '../scene/network-model.ts';
 import { useApp } from '../state/app-store.ts';
 import type { SceneState } from '../state/scene-store.ts';
+import { hvdcTransferText } from './element-info.ts';
 import { fmtMW } from './format.ts';
 import { useLive } from './live.ts';
 
@@ -164,8 +165,7 @@ function LinkLabel({
     const i = s.maps.hvdcInv[k] ?? -1;
     if (i < 0) return '';
     if ((s.frame.hvdcStatus[i] ?? 1) !== 1) return trips.length > 0 ? trippedAt(trips, s) : 'OUT';
-    const mw = s.frame.hvdcMW[i] ?? 0;
-    return `${fmtMW(Math.abs(mw))} ${mw >= 0 ? '→' : '←'}`;
+    return hvdcTransferText(m, k, s.frame.hvdcMW[i] ?? 0);
   });
   return (
     <div

@@ -201,6 +201,15 @@ function cityLive(s: SceneState, substation: string, area: BlockArea | null): st
   return `${frac < 0.5 ? 'DARK' : 'partly dark'} · ${fmtPct(100 * frac)} supplied${whose}`;
 }
 
+/** An HVDC link's transfer with its direction between the countries it joins: "650 MW EE→FI". */
+export function hvdcTransferText(m: SceneModel, k: number, mw: number): string {
+  const l = m.network.hvdcLinks[k];
+  const country = (bus: string | undefined, fallback: string): string =>
+    (bus === undefined ? undefined : m.network.buses[m.busIndex.get(bus) ?? -1]?.country) ??
+    fallback;
+  return fmtDirected(mw, country(l?.from, 'from'), country(l?.to, 'to'));
+}
+
 /**
  * The status of a line or cable that is not in service. A scenario's trip event leaves its
  * element OUT in the frames, like one never in service: the log tells them apart.
@@ -245,9 +254,7 @@ export function liveText(s: SceneState, pick: Pick | null, log: readonly LogEntr
       if (i < 0 || !l) return 'not in this run';
       const st = f.hvdcStatus[i] ?? STATUS.IN;
       if (st !== STATUS.IN) return downText(st, log, 'hvdc', l.id, f.t);
-      const fa = net.buses[m.busIndex.get(l.from) ?? -1]?.country ?? 'from';
-      const ta = net.buses[m.busIndex.get(l.to) ?? -1]?.country ?? 'to';
-      return fmtDirected(f.hvdcMW[i] ?? 0, fa, ta);
+      return hvdcTransferText(m, pick.index, f.hvdcMW[i] ?? 0);
     }
     case 'substation': {
       const i = maps.busInv[pick.index] ?? -1;
