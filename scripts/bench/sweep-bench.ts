@@ -78,46 +78,73 @@ function planOver(ctx: EngineContext, hours: number[], seed: number): SweepPlan 
 const spread = (n: number, offset: number): number[] =>
   Array.from({ length: n }, (_, k) => (Math.floor((k * 8760) / n) + offset) % 8760);
 
-/**
- * Warms the workers, then times ROUNDS sweeps of RUNS hours each and gives the round of median
- * rate: a shared machine's bursts of other work hit one round, not the figure.
- * @param seed first seed of this measurement's plans (each plan takes the next)
- */
-async function measure(
-  ctx: EngineContext,
-  executor: SweepExecutor,
-  workers: number,
-  seed: number,
-  /** CPU seconds of whatever computes the runs, so far */
-  cpu: () => number,
-): Promise<{ m: Measurement; jobs: number }> {
-  const warm = planOver(ctx, spread(WARM_RUNS * workers, 0), seed);
-  await runSweep(warm, new MemoryResultStore(), executor);
-  const rounds: Measurement[] = [];
-  for (let k = 1; k <= ROUNDS; k++) {
-    const plan = planOver(ctx, spread(RUNS, 0), seed + k);
-    const t0 = performance.now();
-    const c0 = cpu();
-    const r = await runSweep(plan, new MemoryResultStore(), executor);
-    const seconds = (performance.now() - t0) / 1000;
-    const cpuS = cpu() - c0;
-    // every run computed now, none failed: a rate of anything else would mean nothing
-    if (!r.complete || r.timing?.computed !== plan.jobs.length || r.aggregates[0]!.failed > 0)
-      throw new Error(`bench sweep: ${JSON.stringify({ complete: r.complete, timing: r.timing })}`);
-    rounds.push({
-      workers,
-      runs: plan.jobs.length,
-      seconds: round(seconds, 2),
-      runsPerS: round(plan.jobs.length / seconds, 2),
-      cpuMsPerRun: round((cpuS * 1000) / plan.jobs.length, 1),
-      coresUsed: round(cpuS / seconds, 2),
-    });
-  }
-  const median = [...rounds].sort((a, b) => a.runsPerS - b.runsPerS)[(ROUNDS - 1) >> 1]!;
+/** Workers to time: where runs go, how many compute them, and their CPU seconds so far. */
+interface Timed {
+  executor: SweepExecutor;
+  workers: number;
+  /** first seed of its plans: keeps its job keys apart from every other set's */
+  seed: number;
+  cpu: () => number;
+  /** called around each timed round (the coordinator's and Redis's share of it) */
+  onRound?: (phase: 'start' | 'end', jobs: number) => void;
+}
+
+async function warmUp(ctx: EngineContext, t: Timed): Promise<void> {
+  await runSweep(
+    planOver(ctx, spread(WARM_RUNS * t.workers, 0), t.seed),
+    new MemoryResultStore(),
+    t.executor,
+  );
+}
+
+async function timeRound(ctx: EngineContext, t: Timed, k: number): Promise<Measurement> {
+  const plan = planOver(ctx, spread(RUNS, 0), t.seed + k);
+  t.onRound?.('start', plan.jobs.length);
+  const t0 = performance.now();
+  const c0 = t.cpu();
+  const r = await runSweep(plan, new MemoryResultStore(), t.executor);
+  const seconds = (performance.now() - t0) / 1000;
+  const cpuS = t.cpu() - c0;
+  t.onRound?.('end', plan.jobs.length);
+  // every run computed now, none failed: a rate of anything else would mean nothing
+  if (!r.complete || r.timing?.computed !== plan.jobs.length || r.aggregates[0]!.failed > 0)
+    throw new Error(`bench sweep: ${JSON.stringify({ complete: r.complete, timing: r.timing })}`);
   return {
-    m: { ...median, roundsRunsPerS: rounds.map((x) => x.runsPerS) },
-    jobs: warm.jobs.length + ROUNDS * RUNS,
+    workers: t.workers,
+    runs: plan.jobs.length,
+    seconds: round(seconds, 2),
+    runsPerS: round(plan.jobs.length / seconds, 2),
+    cpuMsPerRun: round((cpuS * 1000) / plan.jobs.length, 1),
+    coresUsed: round(cpuS / seconds, 2),
   };
+}
+
+/** The round of median rate, with every round's rate. */
+function medianRound(rounds: Measurement[]): Measurement {
+  const median = [...rounds].sort((a, b) => a.runsPerS - b.runsPerS)[(rounds.length - 1) >> 1]!;
+  return { ...median, roundsRunsPerS: rounds.map((x) => x.runsPerS) };
+}
+
+/**
+ * Times two warmed sets of workers against each other round by round in turn (A, B, A, B, …),
+ * ROUNDS each: a stretch of the machine's other work weighs on both
+ * alike, and a burst hits one round of one, which the median leaves out. Sets not being timed
+ * wait on their own queue (a Redis database each) or pool, idle.
+ */
+async function compare(
+  ctx: EngineContext,
+  a: Timed,
+  b: Timed,
+  /** the rounds' numbers start here: a set timed in two comparisons needs new seeds for the second */
+  firstRound = 1,
+): Promise<[Measurement, Measurement]> {
+  const ra: Measurement[] = [];
+  const rb: Measurement[] = [];
+  for (let k = firstRound; k < firstRound + ROUNDS; k++) {
+    ra.push(await timeRound(ctx, a, k));
+    rb.push(await timeRound(ctx, b, k));
+  }
+  return [medianRound(ra), medianRound(rb)];
 }
 
 /** CPU seconds of this process (its worker threads included). */
@@ -161,49 +188,68 @@ function spawnWorkers(url: string, workers: number, layout: Layout): ChildProces
   );
 }
 
-async function redisRun(
-  ctx: EngineContext,
-  redis: RedisProcess,
-  layout: Layout,
-  workers: number,
-  /** first seed of its plans: keeps each measurement's job keys apart (Redis is shared) */
-  seed: number,
-) {
-  const target = parseQueueUrl(redis.url);
-  const children = spawnWorkers(redis.url, workers, layout);
-  const executor = new RedisExecutor({ target, reconcileMs: 2000 });
-  try {
-    const me0 = process.cpuUsage();
-    const redis0 = cpuSeconds(redisPid(redis));
-    const { m, jobs } = await measure(ctx, executor, workers, seed, () =>
-      children.reduce((sum, c) => sum + cpuSeconds(c.pid!), 0),
-    );
-    const me = process.cpuUsage(me0);
-    const overhead = {
-      coordinatorCpuMsPerJob: round((me.user + me.system) / 1000 / jobs, 2),
-      redisCpuMsPerJob: round(((cpuSeconds(redisPid(redis)) - redis0) * 1000) / jobs, 2),
-    };
-    return { m, overhead };
-  } finally {
-    await executor.close();
-    for (const c of children) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => new Promise((r) => c.once('exit', r))));
-  }
+/** `finest worker` processes on a Redis database of their own, and the executor feeding them. */
+interface RedisSet extends Timed {
+  children: ChildProcess[];
+}
+
+function redisSet(redis: RedisProcess, layout: Layout, workers: number, db: number): RedisSet {
+  const url = `${redis.url}/${db}`;
+  const children = spawnWorkers(url, workers, layout);
+  return {
+    executor: new RedisExecutor({ target: parseQueueUrl(url), reconcileMs: 2000 }),
+    workers,
+    seed: 100 * db,
+    cpu: () => children.reduce((sum, c) => sum + cpuSeconds(c.pid!), 0),
+    children,
+  };
+}
+
+async function closeSet(set: RedisSet): Promise<void> {
+  await set.executor.close();
+  for (const c of set.children) c.kill('SIGTERM');
+  await Promise.all(set.children.map((c) => new Promise((r) => c.once('exit', r))));
 }
 
 async function redisBench(ctx: EngineContext, redis: RedisProcess) {
-  const one = await redisRun(ctx, redis, 'processes', 1, 100);
-  const twoProcesses = await redisRun(ctx, redis, 'processes', 2, 200);
-  const twoThreads = await redisRun(ctx, redis, 'threads', 2, 300);
-  const pinned = canPin
-    ? [await redisRun(ctx, redis, 'pinned', 1, 400), await redisRun(ctx, redis, 'pinned', 2, 500)]
-    : null;
-  return {
-    runs: [one.m, twoProcesses.m],
-    twoWorkersInOneProcess: twoThreads.m,
-    oneWorkerPerCore: pinned ? pinned.map((r) => r.m) : 'taskset or a second core missing',
-    overhead: twoProcesses.overhead,
+  const one = redisSet(redis, 'processes', 1, 1);
+  const two = redisSet(redis, 'processes', 2, 2);
+  const threads = redisSet(redis, 'threads', 2, 3);
+  const pinnedOne = canPin ? redisSet(redis, 'pinned', 1, 4) : null;
+  const pinnedTwo = canPin ? redisSet(redis, 'pinned', 2, 5) : null;
+  // what one job costs the coordinator and Redis, over the two-process rounds
+  const cost = { me: 0, redis: 0, jobs: 0 };
+  let at = { me: 0, redis: 0 };
+  two.onRound = (phase, jobs) => {
+    const u = process.cpuUsage();
+    const now = { me: (u.user + u.system) / 1e6, redis: cpuSeconds(redisPid(redis)) };
+    if (phase === 'start') at = now;
+    else {
+      cost.me += now.me - at.me;
+      cost.redis += now.redis - at.redis;
+      cost.jobs += jobs;
+    }
   };
+  try {
+    // every set started and warmed before any is timed: none is still loading meanwhile
+    for (const set of [one, two, threads, pinnedOne, pinnedTwo]) if (set) await warmUp(ctx, set);
+    const [oneM, twoM] = await compare(ctx, one, two);
+    // one process of two threads against a fresh round of the one-worker set
+    const [oneAgain, threadsM] = await compare(ctx, one, threads, ROUNDS + 1);
+    const pinned = pinnedOne && pinnedTwo ? await compare(ctx, pinnedOne, pinnedTwo) : null;
+    return {
+      runs: [oneM, twoM],
+      twoWorkersInOneProcess: threadsM,
+      oneWorkerAgainstTheThreads: oneAgain,
+      oneWorkerPerCore: pinned ?? 'taskset or a second core missing',
+      overhead: {
+        coordinatorCpuMsPerJob: round((cost.me * 1000) / cost.jobs, 2),
+        redisCpuMsPerJob: round((cost.redis * 1000) / cost.jobs, 2),
+      },
+    };
+  } finally {
+    for (const set of [one, two, threads, pinnedOne, pinnedTwo]) if (set) await closeSet(set);
+  }
 }
 
 function redisPid(redis: RedisProcess): number {
@@ -214,14 +260,17 @@ function redisPid(redis: RedisProcess): number {
 
 export async function benchSweeps() {
   const ctx = await bundledEngineContext();
-  const inProcess: Measurement[] = [];
-  for (const workers of [1, 2]) {
-    const pool = new ThreadPool({ workers });
-    try {
-      inProcess.push((await measure(ctx, pool, workers, 10 * workers, ownCpu)).m);
-    } finally {
-      await pool.close();
-    }
+  const pools = [new ThreadPool({ workers: 1 }), new ThreadPool({ workers: 2 })];
+  let inProcess: Measurement[];
+  try {
+    const sets: [Timed, Timed] = [
+      { executor: pools[0]!, workers: 1, seed: 10, cpu: ownCpu },
+      { executor: pools[1]!, workers: 2, seed: 20, cpu: ownCpu },
+    ];
+    for (const set of sets) await warmUp(ctx, set);
+    inProcess = await compare(ctx, ...sets);
+  } finally {
+    for (const pool of pools) await pool.close();
   }
   let redis: Awaited<ReturnType<typeof redisBench>> | null = null;
   if (hasRedis) {
@@ -258,7 +307,7 @@ export async function benchSweeps() {
           speedup2vs1: speedup(redis.runs),
           speedup2vs1OnFreeCores: onFreeCores(redis.runs),
           speedup2vs1InOneProcess: round(
-            redis.twoWorkersInOneProcess.runsPerS / redis.runs[0]!.runsPerS,
+            redis.twoWorkersInOneProcess.runsPerS / redis.oneWorkerAgainstTheThreads.runsPerS,
             2,
           ),
           speedup2vs1OneWorkerPerCore:
