@@ -20,7 +20,7 @@
 // threads (`--concurrency 2`, how one machine is meant to run them), and two processes each
 // pinned to a core of its own (`taskset`), where one worker is exactly one core.
 // Run alone with `npm run bench:sweep`; `npm run bench` includes it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -260,7 +260,15 @@ function redisPid(redis: RedisProcess): number {
 
 export async function benchSweeps() {
   const ctx = await bundledEngineContext();
-  const pools = [new ThreadPool({ workers: 1 }), new ThreadPool({ workers: 2 })];
+  // the compiled engine `finest sweep` runs, not the sources through tsx (the bin rebuilds
+  // its dist/ first when a source is newer)
+  const built = spawnSync(FINEST, ['--help'], { stdio: 'ignore' });
+  if (built.status !== 0) throw new Error(`${FINEST} --help failed: the CLI build is broken`);
+  const threadEntry = new URL('../../apps/cli/dist/thread.mjs', import.meta.url);
+  const pools = [
+    new ThreadPool({ workers: 1, threadEntry }),
+    new ThreadPool({ workers: 2, threadEntry }),
+  ];
   let inProcess: Measurement[];
   try {
     const sets: [Timed, Timed] = [

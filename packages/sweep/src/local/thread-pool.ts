@@ -20,6 +20,11 @@ export interface ThreadPoolOptions {
    * cannot stall the sweep
    */
   runTimeoutMs?: number;
+  /**
+   * the worker-thread script (default: thread.mjs beside this module, which runs the sources
+   * through tsx; a compiled build has its own, such as the CLI's dist/thread.mjs)
+   */
+  threadEntry?: URL;
 }
 
 interface Slot {
@@ -199,9 +204,12 @@ export class ThreadPool implements SweepExecutor {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./thread.mjs', import.meta.url), {
-      workerData: this.options.init ?? {},
-    });
+    const worker = new Worker(
+      this.options.threadEntry ?? new URL('./thread.mjs', import.meta.url),
+      {
+        workerData: this.options.init ?? {},
+      },
+    );
     const slot: Slot = { worker, ready: false, inFlight: [], since: 0, exited: false };
     worker.on('message', (m: FromThread) => {
       if (m.type === 'fatal') this.broken = `sweep worker thread cannot start: ${m.message}`;
