@@ -6,8 +6,10 @@
 // can reach: workers add runs/s until coordinator or Redis saturate. Rates are steady state:
 // threads are started and warmed (JIT) on other hours before the clock starts.
 //
-// It measures what `npx finest` runs: workers are the bin itself and this process runs under
-// the bin's node flags (bin-node-flags.ts), among them --single-threaded-gc.
+// It measures what `npx finest` runs: Redis workers are the bin itself, the in-process pool's
+// threads run the CLI's compiled thread entry (dist/thread.mjs), and this process runs under
+// the bin's node flags (bin-node-flags.ts), among them --single-threaded-gc. One worker and two
+// are timed in turn, round by round, after every set is warmed (compare).
 //
 // A Node worker is more than one thread: V8 compiles and collects garbage on background
 // threads (measured from /proc: ~4 s of background CPU over a worker's first 20 runs, then,
