@@ -29,9 +29,11 @@ export interface AcPowerFlowOptions {
   enforceQLimits?: false | 'simultaneous' | 'one-at-a-time';
   /**
    * Reuse across solves of cases with the same topology and bus types (a time series): the
-   * Ybus of this case, and the Newton solver's Jacobian pattern and factorisation.
+   * Ybus of this case, the Newton solver's Jacobian pattern and factorisation, and the bus
+   * classification the pattern was built for (classifyBuses of this case: the same while the
+   * bus types, branch status and units in service are).
    */
-  reuse?: { ybus: Ybus } & Pick<NewtonOptions, 'jacobian' | 'linearSolver'>;
+  reuse?: { ybus: Ybus; types?: BusTypes } & Pick<NewtonOptions, 'jacobian' | 'linearSolver'>;
   /**
    * ms of wall time for the whole solve (all re-solves), checked once per Newton iteration;
    * when exceeded the result is not converged, with the reason. Default no limit.
@@ -74,7 +76,7 @@ export function runAcPowerFlow(pf: PfCase, options: AcPowerFlowOptions = {}): Ac
     Pg: Float64Array.from(pf.Pg),
     Qg: Float64Array.from(pf.Qg),
   };
-  let types = classifyBuses(pf, busType);
+  let types = options.reuse?.types ?? classifyBuses(pf, busType);
   const ref0 = types.ref[0];
   const Vm = Float64Array.from(pf.Vm0);
   // A PQ bus starting at |V| = 0 (as case files store dead buses) would give the Jacobian an

@@ -137,16 +137,19 @@ function structureOf(net: WorkingState['net']): Uint8Array {
 }
 
 /**
- * The Ybus, Jacobian pattern and LU ordering stay valid while the topology, the units in
- * service and the bus types stay the same, which is most steps of a run: keyed by all three.
+ * The Ybus, bus classification, Jacobian pattern and LU ordering stay valid while the topology,
+ * the units in service and the bus types stay the same, which is most steps of a run: keyed by
+ * all three.
  */
 function reuseFor(s: WorkingState, pf: PfCase): NonNullable<AcPowerFlowOptions['reuse']> {
   const key = `${pf.busType.join('')}|${pf.branchOn.join('')}|${pf.genOn.join('')}`;
   if (s.solverCache?.key === key) return s.solverCache.reuse;
   const ybus = makeYbus(pf);
+  const types = classifyBuses(pf, Int8Array.from(pf.busType));
   const reuse = {
     ybus,
-    jacobian: buildJacobianPattern(ybus, classifyBuses(pf, Int8Array.from(pf.busType))),
+    types,
+    jacobian: buildJacobianPattern(ybus, types),
     linearSolver: createSparseLuSolver(),
   };
   s.solverCache = { key, reuse };
