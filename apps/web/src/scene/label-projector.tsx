@@ -36,11 +36,17 @@ const PLACES_ALONG: readonly (readonly [number, Side])[] = [
   [0.5, -1],
   [0.3, 1],
   [0.7, -1],
+  // a label's height further: lines that trip together side by side (the Baltic ties at Narva)
+  [0.5, 3],
+  [0.5, -3],
 ];
 /** px between a label beside its line or point and the line or point */
 const BESIDE_GAP_PX = 4;
-/** a place on its line or point (0), below (1), above (−1), right (2) or left (−2) of it */
-type Side = -2 | -1 | 0 | 1 | 2;
+/**
+ * a place on its line or point (0), below (1), above (−1), right (2) or left (−2) of it, or
+ * below (3) or above (−3) it by one more label's height
+ */
+type Side = -3 | -2 | -1 | 0 | 1 | 2 | 3;
 
 function setHidden(l: PinnedLabel, hidden: boolean): void {
   if (hidden === l.hidden) return;
@@ -205,8 +211,14 @@ export function LabelProjector(): null {
         const ay = at[o + 2 * p + 1]!;
         let bx =
           side === 2 ? ax + BESIDE_GAP_PX : side === -2 ? ax - BESIDE_GAP_PX - r.width : ax + rx;
+        // below: the label's top under the anchor; above: its bottom over it (a row further: 3)
+        const further = Math.abs(side) === 3 ? r.height + BESIDE_GAP_PX : 0;
         let by =
-          side === 1 ? ay + BESIDE_GAP_PX : side === -1 ? ay - BESIDE_GAP_PX - r.height : ay + ry;
+          side === 1 || side === 3
+            ? ay + BESIDE_GAP_PX + further
+            : side === -1 || side === -3
+              ? ay - BESIDE_GAP_PX - r.height - further
+              : ay + ry;
         // reaching under a panel: moved into the free part of the view
         if (r.width <= x1 - x0) bx = Math.min(Math.max(bx, x0), x1 - r.width);
         if (r.height <= y1 - y0) by = Math.min(Math.max(by, y0), y1 - r.height);
