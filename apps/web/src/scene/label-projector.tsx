@@ -39,14 +39,16 @@ const PLACES_ALONG: readonly (readonly [number, Side])[] = [
   // a label's height further: lines that trip together side by side (the Baltic ties at Narva)
   [0.5, 3],
   [0.5, -3],
+  [0.5, 5],
+  [0.5, -5],
 ];
 /** px between a label beside its line or point and the line or point */
 const BESIDE_GAP_PX = 4;
 /**
  * a place on its line or point (0), below (1), above (−1), right (2) or left (−2) of it, or
- * below (3) or above (−3) it by one more label's height
+ * below (3, 5) or above (−3, −5) it by one or two more labels' height
  */
-type Side = -3 | -2 | -1 | 0 | 1 | 2 | 3;
+type Side = -5 | -3 | -2 | -1 | 0 | 1 | 2 | 3 | 5;
 
 function setHidden(l: PinnedLabel, hidden: boolean): void {
   if (hidden === l.hidden) return;
@@ -211,12 +213,13 @@ export function LabelProjector(): null {
         const ay = at[o + 2 * p + 1]!;
         let bx =
           side === 2 ? ax + BESIDE_GAP_PX : side === -2 ? ax - BESIDE_GAP_PX - r.width : ax + rx;
-        // below: the label's top under the anchor; above: its bottom over it (a row further: 3)
-        const further = Math.abs(side) === 3 ? r.height + BESIDE_GAP_PX : 0;
+        // below: the label's top under the anchor; above: its bottom over it (rows further: 3, 5)
+        const rows = side === 2 || side === -2 ? 0 : (Math.abs(side) - 1) / 2;
+        const further = rows * (r.height + BESIDE_GAP_PX);
         let by =
-          side === 1 || side === 3
+          side === 1 || side === 3 || side === 5
             ? ay + BESIDE_GAP_PX + further
-            : side === -1 || side === -3
+            : side === -1 || side === -3 || side === -5
               ? ay - BESIDE_GAP_PX - r.height - further
               : ay + ry;
         // reaching under a panel: moved into the free part of the view
