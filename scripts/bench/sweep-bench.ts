@@ -76,9 +76,9 @@ function planOver(ctx: EngineContext, hours: number[], seed: number): SweepPlan 
   return planSweep({ title: 'bench', scenarios: [s], hours, seeds: [seed], axes: [] }, ctx);
 }
 
-/** Evenly spread hours over the year, shifted by offset. */
-const spread = (n: number, offset: number): number[] =>
-  Array.from({ length: n }, (_, k) => (Math.floor((k * 8760) / n) + offset) % 8760);
+/** n hours evenly spread over the year. */
+const spread = (n: number): number[] =>
+  Array.from({ length: n }, (_, k) => Math.floor((k * 8760) / n));
 
 /** Workers to time: where runs go, how many compute them, and their CPU seconds so far. */
 interface Timed {
@@ -93,14 +93,14 @@ interface Timed {
 
 async function warmUp(ctx: EngineContext, t: Timed): Promise<void> {
   await runSweep(
-    planOver(ctx, spread(WARM_RUNS * t.workers, 0), t.seed),
+    planOver(ctx, spread(WARM_RUNS * t.workers), t.seed),
     new MemoryResultStore(),
     t.executor,
   );
 }
 
 async function timeRound(ctx: EngineContext, t: Timed, k: number): Promise<Measurement> {
-  const plan = planOver(ctx, spread(RUNS, 0), t.seed + k);
+  const plan = planOver(ctx, spread(RUNS), t.seed + k);
   t.onRound?.('start', plan.jobs.length);
   const t0 = performance.now();
   const c0 = t.cpu();

@@ -50,6 +50,33 @@ const BESIDE_GAP_PX = 4;
  */
 type Side = -5 | -3 | -2 | -1 | 0 | 1 | 2 | 3 | 5;
 
+/** beside a point label's own point, and beside one of its alternatives */
+const POINT_SIDES: readonly Side[] = [1, -1, 2, -2];
+const ALTERNATIVE_SIDES: readonly Side[] = [2, -2];
+
+/** a projected point in front of the camera and inside [x0, x1] × [y0, y1] */
+function inFrame(q: Vector3, x0: number, y0: number, x1: number, y1: number): boolean {
+  return q.z < 1 && q.x >= x0 && q.x <= x1 && q.y >= y0 && q.y <= y1;
+}
+
+/** Writes candidate k's next place (anchor and side), if it has room; its new count of places. */
+function putPlace(
+  at: Float64Array,
+  sides: Int8Array,
+  k: number,
+  places: number,
+  x: number,
+  y: number,
+  side: Side,
+): number {
+  if (places >= MAX_PLACES) return places;
+  const o = 2 * MAX_PLACES * k;
+  at[o + 2 * places] = x;
+  at[o + 2 * places + 1] = y;
+  sides[MAX_PLACES * k + places] = side;
+  return places + 1;
+}
+
 function setHidden(l: PinnedLabel, hidden: boolean): void {
   if (hidden === l.hidden) return;
   l.hidden = hidden;
@@ -156,35 +183,32 @@ export function LabelProjector(): null {
           const [t0, t1] = last.clip;
           for (const [along, side] of PLACES_ALONG) {
             const t = t0! + (t1! - t0!) * along;
-            at[o + 2 * places] = a.x + (b.x - a.x) * t;
-            at[o + 2 * places + 1] = a.y + (b.y - a.y) * t;
-            last.side[MAX_PLACES * k + places] = side;
-            places++;
+            places = putPlace(
+              at,
+              last.side,
+              k,
+              places,
+              a.x + (b.x - a.x) * t,
+              a.y + (b.y - a.y) * t,
+              side,
+            );
           }
         }
       } else if (!far) {
         // at its point, else at the first of its alternatives free, else beside its point
         // (below, above, right, left), else beside an alternative (right, left)
-        const inView = (q: Vector3): boolean =>
-          q.z < 1 && q.x >= x0 && q.x <= x1 && q.y >= y0 && q.y <= y1;
-        const put = (x: number, y: number, side: Side): void => {
-          if (places >= MAX_PLACES) return;
-          at[o + 2 * places] = x;
-          at[o + 2 * places + 1] = y;
-          last.side[MAX_PLACES * k + places] = side;
-          places++;
-        };
-        if (inView(a)) put(a.x, a.y, 0);
+        if (inFrame(a, x0, y0, x1, y1)) places = putPlace(at, last.side, k, places, a.x, a.y, 0);
         const onPoint = places;
         for (const q of l.alternatives) {
           const b = project(w, q, camera, size.width, size.height);
-          if (inView(b)) put(b.x, b.y, 0);
+          if (inFrame(b, x0, y0, x1, y1)) places = putPlace(at, last.side, k, places, b.x, b.y, 0);
         }
         const onPoints = places;
         for (let p = 0; p < onPoints; p++) {
-          const [x, y] = [at[o + 2 * p]!, at[o + 2 * p + 1]!];
-          if (p < onPoint) for (const side of [1, -1, 2, -2] as const) put(x, y, side);
-          else for (const side of [2, -2] as const) put(x, y, side);
+          const x = at[o + 2 * p]!;
+          const y = at[o + 2 * p + 1]!;
+          for (const side of p < onPoint ? POINT_SIDES : ALTERNATIVE_SIDES)
+            places = putPlace(at, last.side, k, places, x, y, side);
         }
       }
       if (places === 0 || (l.alertOnly && !alert)) {

@@ -7,13 +7,19 @@ import { lastIndexAtOrBefore } from '@finest/protocol';
 import { LINE, type FlowStyles } from './buffers.ts';
 import type { SceneModel } from './network-model.ts';
 
+/** "branch:L1" for a trip (by the scenario or by protection) of a line or cable; else null. */
+function tripKey(e: LogEntry): string | null {
+  if ((e.kind !== 'trip' && e.kind !== 'protection-trip') || !e.element) return null;
+  if (e.element.kind !== 'branch' && e.element.kind !== 'hvdc') return null;
+  return `${e.element.kind}:${e.element.id}`;
+}
+
 /** The log's trips (by the scenario or by protection) per element, "branch:L1" → entries. */
 export function tripsByElement(log: readonly LogEntry[]): Map<string, LogEntry[]> {
   const out = new Map<string, LogEntry[]>();
   for (const e of log) {
-    if ((e.kind !== 'trip' && e.kind !== 'protection-trip') || !e.element) continue;
-    if (e.element.kind !== 'branch' && e.element.kind !== 'hvdc') continue;
-    const key = `${e.element.kind}:${e.element.id}`;
+    const key = tripKey(e);
+    if (key === null) continue;
     const list = out.get(key);
     if (list) list.push(e);
     else out.set(key, [e]);
@@ -23,7 +29,8 @@ export function tripsByElement(log: readonly LogEntry[]): Map<string, LogEntry[]
 
 /** The trips the log has for one element, in log order. */
 export function tripsOf(log: readonly LogEntry[], kind: 'branch' | 'hvdc', id: string): LogEntry[] {
-  return tripsByElement(log).get(`${kind}:${id}`) ?? [];
+  const key = `${kind}:${id}`;
+  return log.filter((e) => tripKey(e) === key);
 }
 
 /** The last of an element's trips at or before t (s), or null when it has none by then. */

@@ -122,13 +122,9 @@ function BoundaryLabel({ m, k }: { m: SceneModel; k: number }): ReactElement {
 }
 
 /**
- * Where along each cable its label goes: the middle, or further along when an earlier cable's
- * label is already close (Fenno-Skan 1 and 2 run side by side).
- */
-/**
  * Per HVDC link, where its label may sit on its route: first a point clear of the links
- * labelled before it (40 km), then the rest of the route's fifths, for where the first is
- * taken on screen or out of view.
+ * labelled before it (40 km: Fenno-Skan 1 and 2 run side by side), then the rest of the
+ * route's fifths, for where the first is taken on screen or out of view.
  */
 export function linkLabelPoints(m: SceneModel): [number, number][][] {
   const first: [number, number][] = [];
