@@ -203,11 +203,10 @@ function cityLive(s: SceneState, substation: string, area: BlockArea | null): st
 
 /** An HVDC link's transfer with its direction between the countries it joins: "650 MW EE→FI". */
 export function hvdcTransferText(m: SceneModel, k: number, mw: number): string {
-  const l = m.network.hvdcLinks[k];
-  const country = (bus: string | undefined, fallback: string): string =>
-    (bus === undefined ? undefined : m.network.buses[m.busIndex.get(bus) ?? -1]?.country) ??
-    fallback;
-  return fmtDirected(mw, country(l?.from, 'from'), country(l?.to, 'to'));
+  const l = m.network.hvdcLinks[k]!;
+  const country = (bus: string, fallback: string): string =>
+    m.network.buses[m.busIndex.get(bus) ?? -1]?.country ?? fallback;
+  return fmtDirected(mw, country(l.from, 'from'), country(l.to, 'to'));
 }
 
 /**
