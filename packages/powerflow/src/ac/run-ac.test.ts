@@ -1,7 +1,11 @@
 // Golden tests: AC Newton power flow against MATPOWER 8.1's own results for every case in
 // ../shared/matpower (tolerances from issue 3).
 import { expect, it } from 'vitest';
+import { classifyBuses } from '../model/bus-types.ts';
 import { buildPfCase } from '../model/pf-case.ts';
+import { createSparseLuSolver } from '../sparse/linear-solver.ts';
+import { makeYbus } from '../ybus/make-ybus.ts';
+import { buildJacobianPattern } from './jacobian.ts';
 import {
   casesWithReference,
   loadReference,
@@ -40,5 +44,29 @@ describeOnCases('AC power flow matches MATPOWER', () => {
       expect(Math.abs((ours.get(bus) ?? NaN) - q), `Qg at bus ${bus}`).toBeLessThanOrEqual(1e-3);
     if (ref.Qg_legacy_core)
       expect(maxAbsDiff(result.Qg, ref.Qg_legacy_core)).toBeLessThanOrEqual(1e-3);
+  });
+});
+
+describeOnCases('AC power flow reusing what a time series keeps', () => {
+  it.each(cases)('%s: Ybus, bus classification, Jacobian pattern and solver reused', (name) => {
+    const pf = buildPfCase(loadSharedCase(name));
+    const fresh = runAcPowerFlow(pf);
+    const ybus = makeYbus(pf);
+    const types = classifyBuses(pf);
+    const reuse = {
+      ybus,
+      types,
+      jacobian: buildJacobianPattern(ybus, types),
+      linearSolver: createSparseLuSolver(),
+    };
+    // twice: the second solve reuses the factorisation's ordering as well
+    for (const round of [1, 2]) {
+      const reused = runAcPowerFlow(pf, { reuse });
+      expect(reused.converged, `round ${round}`).toBe(fresh.converged);
+      expect(reused.iterations).toBe(fresh.iterations);
+      expect(maxAbsDiff(reused.Vm, fresh.Vm)).toBeLessThanOrEqual(1e-12);
+      expect(maxAbsDiff(reused.Va, fresh.Va)).toBeLessThanOrEqual(1e-10);
+      expect(maxAbsDiff(reused.Pg, fresh.Pg)).toBeLessThanOrEqual(1e-9);
+    }
   });
 });
