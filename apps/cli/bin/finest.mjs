@@ -57,5 +57,12 @@ if (why !== null) {
     process.exit(2);
   }
 }
+// A reader that stops early (`finest pf case.m --json | head`) closes the pipe: the command
+// ends there quietly, as Unix tools do, instead of dying on an unhandled EPIPE with a stack.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? 0);
+  });
 const { main } = await import('../dist/main.mjs');
 process.exitCode = await main(process.argv.slice(2));

@@ -68,6 +68,47 @@ describe('bin/finest.mjs', { timeout: 120_000 }, () => {
     expect(manifest.inputs).toContain('packages/powerflow/src/ac/newton.ts');
   });
 
+  it('ends quietly when the reader of its output goes away (| head)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'finest-epipe-'));
+    dirs.push(dir);
+    // a 3,000-bus chain: its report (~400 kB) outgrows the pipe, so the write fails once
+    // head has exited
+    const n = 3000;
+    const rows = (f: (k: number) => string, count: number): string =>
+      Array.from({ length: count }, (_, k) => `${f(k + 1)};`).join('\n');
+    const caseFile = join(dir, 'chain.m');
+    writeFileSync(
+      caseFile,
+      [
+        'function mpc = chain',
+        "mpc.version = '2';",
+        'mpc.baseMVA = 100;',
+        'mpc.bus = [',
+        rows((k) => `${k} ${k === 1 ? 3 : 1} ${k === 1 ? 0 : 1} 0 0 0 1 1 0 110 1 1.1 0.9`, n),
+        '];',
+        'mpc.gen = [',
+        `1 ${n} 0 9999 -9999 1 100 1 ${2 * n} 0;`,
+        '];',
+        'mpc.branch = [',
+        rows((k) => `${k} ${k + 1} 0 0.0001 0 0 0 0 0 0 1 -360 360`, n - 1),
+        '];',
+      ].join('\n'),
+    );
+    const bin = join(ROOT, 'apps', 'cli', 'bin', 'finest.mjs');
+    const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        `{ ${quote(process.execPath)} ${quote(bin)} dcpf ${quote(caseFile)} --json 2>${quote(join(dir, 'err'))}; echo $? >${quote(join(dir, 'code'))}; } | head -c 10`,
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(r.stdout).toBe('{"converge');
+    expect(readFileSync(join(dir, 'err'), 'utf8')).toBe('');
+    expect(readFileSync(join(dir, 'code'), 'utf8').trim()).toBe('0');
+  });
+
   it('without a build, exits 2 saying how to make one', () => {
     const root = mkdtempSync(join(tmpdir(), 'finest-nobuild-'));
     dirs.push(root);
