@@ -4,7 +4,7 @@
 // ≥ 1.7 × one on this 2-core machine. For more machines it measures what one job costs the
 // coordinator and Redis (CPU time per job), which bounds the throughput any number of workers
 // can reach: workers add runs/s until coordinator or Redis saturate. Rates are steady state:
-// threads are started and warmed (JIT) on other hours before the clock starts.
+// threads are started and warmed (JIT, WARM_RUNS each) on other hours before the clock starts.
 //
 // It measures what `npx finest` runs: Redis workers are the bin itself, the in-process pool's
 // threads run the CLI's compiled thread entry (dist/thread.mjs), and this process runs under
@@ -12,15 +12,15 @@
 // are timed in turn, round by round, after every set is warmed (compare).
 //
 // A Node worker is more than one thread: V8 compiles and collects garbage on background
-// threads (measured from /proc: ~4 s of background CPU over a worker's first 20 runs, then,
-// with V8's default parallel collection, ~7 ms of helper CPU per 36-ms run for good; ~3 ms
-// with the bin's single-threaded collection). One worker alone on this 2-core machine so uses
-// 1.1–1.2 cores and "two workers ÷ one" is capped near 2 ÷ 1.1 by the machine, not the queue.
-// And two processes on two cores slow each other's runs where they share the memory system
-// (CPU time per run rises with the second worker even when each is pinned). So two Redis
-// workers are measured three ways: two processes (as on two machines), one process of two
-// threads (`--concurrency 2`, how one machine is meant to run them), and two processes each
-// pinned to a core of its own (`taskset`), where one worker is exactly one core.
+// threads. With V8's default parallel collection that was ~7 ms of helper CPU per 36-ms run
+// for good (from /proc); with the bin's single-threaded collection what remains is the
+// optimising compiler, which keeps recompiling for the first few hundred runs of a worker
+// (WARM_RUNS) and then almost stops. One worker alone on this 2-core machine has the second
+// core for its helpers; two workers share both, so the bench warms every worker to steady
+// state first. Two Redis workers are measured three ways: two processes (as on two machines),
+// one process of two threads (`--concurrency 2`, how one machine is meant to run them), and
+// two processes each pinned to a core of its own (`taskset`), where one worker is exactly one
+// core, helpers included.
 // Run alone with `npm run bench:sweep`; `npm run bench` includes it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -43,10 +43,18 @@ import { hasRedis, startRedis, type RedisProcess } from '@finest/sweep/testing';
 import { binNodeFlags, underBinFlags } from './bin-node-flags.ts';
 
 const FINEST = fileURLToPath(new URL('../../apps/cli/bin/finest.mjs', import.meta.url));
-/** hours per measurement: enough for ~20 s at one worker */
-const RUNS = Number(process.env.FINEST_BENCH_SWEEP_RUNS ?? 80);
-/** warm-up runs per worker: past the first ~20 runs' burst of background JIT compilation */
-const WARM_RUNS = Number(process.env.FINEST_BENCH_SWEEP_WARM ?? 24);
+/** hours per measurement: ~7 s at one worker, ~4 s at two */
+const RUNS = Number(process.env.FINEST_BENCH_SWEEP_RUNS ?? 200);
+/**
+ * warm-up runs per worker, to V8's steady state. Its optimising compiler keeps recompiling
+ * engine functions that deoptimise on hours with objects of a shape not seen before (measured
+ * with --trace-opt over 700 runs of one worker: 3.0 s of compilation in the first 100 runs,
+ * 0.20, 0.47, 0.08, 0.03, 0.01 and 0.03 s in each 100 after). That compilation runs on helper
+ * threads: a worker still warming takes a second core's time, which one worker alone has free
+ * and two do not, so after a short warm-up (24 runs) two workers looked up to 10 % slower per
+ * run than one. A sweep worker does hundreds of runs; steady state is what it runs at.
+ */
+const WARM_RUNS = Number(process.env.FINEST_BENCH_SWEEP_WARM ?? 400);
 /** timed rounds per measurement (odd: the median is one of them) */
 const ROUNDS = Number(process.env.FINEST_BENCH_SWEEP_ROUNDS ?? 3);
 
