@@ -22,5 +22,12 @@ export interface SweepExecutor {
   readonly workers: number;
   /** Computes the jobs; resolves when each has a result or when `signal` aborts. */
   run(jobs: JobSource, events: ExecutorEvents, signal?: AbortSignal): Promise<void>;
+  /**
+   * The runner has these results in its store: the executor may let go of them. The Redis
+   * executor removes their jobs from the queue only now, so a coordinator killed before its
+   * store transaction loses nothing: a rerun collects those results from Redis.
+   */
+  stored?(keys: readonly string[]): void;
+  /** After run: lets go of what it holds (and waits for what stored() started). */
   close(): Promise<void>;
 }

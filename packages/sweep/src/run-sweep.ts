@@ -1,7 +1,8 @@
 // Runs a planned sweep: skips the jobs whose results are stored (resume), hands the rest to an
 // executor, stores each result as it comes (in small transactions, so a crash loses at most
-// the last fraction of a second of work, which the next run recomputes), reports progress,
-// and returns the aggregate read back from the store.
+// the last fraction of a second of work: in-process the next run recomputes it, on Redis it
+// collects it, since the executor lets go of a result only once it is stored), reports
+// progress, and returns the aggregate read back from the store.
 import type { SweepResult, SweepRunRow } from '@finest/protocol';
 import { aggregateSweep } from './aggregate.ts';
 import type { JobSource, SweepExecutor } from './executor.ts';
@@ -89,7 +90,9 @@ export async function runSweep(
   };
   const flush = (): void => {
     if (buffer.length === 0) return;
-    store.save(buffer.splice(0));
+    const batch = buffer.splice(0);
+    store.save(batch);
+    executor.stored?.(batch.map((r) => r.result.key));
   };
   const timer = setInterval(() => {
     flush();

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SweepResultSchema } from '@finest/protocol';
+import { QUEUE_NAME, QUEUE_PREFIX } from '@finest/sweep';
 import { startRedis, type RedisProcess } from '@finest/sweep/testing';
 import { describeNeeding } from '../../../../testing/describe-needing.ts';
 import { NEEDS } from '../../../../testing/needs.ts';
@@ -146,6 +147,53 @@ describeNeeding(NEEDS.redis, 'finest sweep on Redis', () => {
     expect(withoutTiming(r.out)).toBe(withoutTiming(reference));
     expect(stored(db)).toBe(12);
     await stopWorkers();
+  }, 240_000);
+
+  it('collects from Redis what workers finished after its coordinator was killed', async () => {
+    const db = join(dir, 'coordinator-killed.db');
+    worker(1);
+    const coordinator = spawn(
+      process.execPath,
+      [FINEST, 'sweep', ESTLINK2, '--hours', HOURS, '--queue', redis.url, '--db', db, '--json'],
+      { stdio: 'ignore' },
+    );
+    await until('the first results', () => stored(db) >= 2);
+    coordinator.kill('SIGKILL');
+    await new Promise((resolve) => coordinator.once('exit', resolve));
+    // the worker goes on with the queue; results without a coordinator stay in Redis
+    const queued = async (): Promise<number> =>
+      Number(await redis.call('LLEN', `${QUEUE_PREFIX}:${QUEUE_NAME}:wait`)) +
+      Number(await redis.call('LLEN', `${QUEUE_PREFIX}:${QUEUE_NAME}:active`));
+    for (let end = Date.now() + 120_000; (await queued()) > 0;) {
+      if (Date.now() > end) throw new Error('timed out waiting for the worker to empty the queue');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await stopWorkers();
+    const before = stored(db);
+    expect(before).toBeLessThan(12);
+    const completedInRedis = async (): Promise<number> =>
+      Number(await redis.call('ZCARD', `${QUEUE_PREFIX}:${QUEUE_NAME}:completed`));
+    const completedBefore = await completedInRedis();
+
+    // no worker runs now: every missing result must come from Redis
+    const r = await finest(
+      'sweep',
+      ESTLINK2,
+      '--hours',
+      HOURS,
+      '--queue',
+      redis.url,
+      '--db',
+      db,
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const result = SweepResultSchema.parse(JSON.parse(r.out));
+    expect(result.complete).toBe(true);
+    expect(result.timing).toMatchObject({ computed: 12 - before, reused: before, retried: 0 });
+    expect(withoutTiming(r.out)).toBe(withoutTiming(reference));
+    // what it collected and stored, it removed from Redis
+    expect(await completedInRedis()).toBe(completedBefore - (12 - before));
   }, 240_000);
 
   it('gives the same aggregate when Redis restarts mid-sweep and loses every job', async () => {

@@ -21,6 +21,8 @@ export interface RedisProcess {
   url: string;
   /** the server's process id (undefined between a restart's stop and start) */
   pid(): number | undefined;
+  /** one command on a connection of its own, e.g. call('LLEN', key), for a test to look */
+  call(command: string, ...args: string[]): Promise<unknown>;
   /** stops and starts it again on the same port: every key is gone */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -93,6 +95,20 @@ export async function startRedis(): Promise<RedisProcess> {
     port,
     url: `redis://127.0.0.1:${port}`,
     pid: () => child?.pid,
+    call: async (command, ...args) => {
+      const c = new Redis({
+        port,
+        host: '127.0.0.1',
+        lazyConnect: true,
+        retryStrategy: () => null,
+      });
+      try {
+        await c.connect();
+        return await c.call(command, ...args);
+      } finally {
+        c.disconnect();
+      }
+    },
     restart: async () => {
       await halt();
       await launch();
