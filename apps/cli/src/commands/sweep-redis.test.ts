@@ -83,6 +83,9 @@ describeNeeding(NEEDS.redis, 'finest sweep on Redis', () => {
     workers.push(w);
     return w;
   };
+  /** the sweep of HOURS on this test's Redis, coordinated by this process */
+  const sweepOnRedis = (db: string) =>
+    finest('sweep', ESTLINK2, '--hours', HOURS, '--queue', redis.url, '--db', db, '--json');
   const stopWorkers = async (): Promise<void> => {
     await Promise.all(
       workers.splice(0).map(
@@ -123,17 +126,7 @@ describeNeeding(NEEDS.redis, 'finest sweep on Redis', () => {
     const db = join(dir, 'killed.db');
     const victim = worker(1);
     worker(1);
-    const sweep = finest(
-      'sweep',
-      ESTLINK2,
-      '--hours',
-      HOURS,
-      '--queue',
-      redis.url,
-      '--db',
-      db,
-      '--json',
-    );
+    const sweep = sweepOnRedis(db);
     await until('the first results', () => stored(db) >= 2);
     victim.kill('SIGKILL');
     const r = await sweep;
@@ -176,17 +169,7 @@ describeNeeding(NEEDS.redis, 'finest sweep on Redis', () => {
     const completedBefore = await completedInRedis();
 
     // no worker runs now: every missing result must come from Redis
-    const r = await finest(
-      'sweep',
-      ESTLINK2,
-      '--hours',
-      HOURS,
-      '--queue',
-      redis.url,
-      '--db',
-      db,
-      '--json',
-    );
+    const r = await sweepOnRedis(db);
     expect(r.code).toBe(0);
     const result = SweepResultSchema.parse(JSON.parse(r.out));
     expect(result.complete).toBe(true);
@@ -199,17 +182,7 @@ describeNeeding(NEEDS.redis, 'finest sweep on Redis', () => {
   it('gives the same aggregate when Redis restarts mid-sweep and loses every job', async () => {
     const db = join(dir, 'restart.db');
     worker(2);
-    const sweep = finest(
-      'sweep',
-      ESTLINK2,
-      '--hours',
-      HOURS,
-      '--queue',
-      redis.url,
-      '--db',
-      db,
-      '--json',
-    );
+    const sweep = sweepOnRedis(db);
     await until('the first results', () => stored(db) >= 2);
     await redis.restart();
     const r = await sweep;
