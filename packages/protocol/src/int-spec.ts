@@ -48,7 +48,9 @@ function parseIntSpec(spec: string, limits: Limits): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-const article = (noun: string): string => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
+/** "an hour", "a seed": by the sound, so a silent h takes "an" */
+const article = (noun: string): string =>
+  /^(?:[aeiou]|hour)/.test(noun) ? `an ${noun}` : `a ${noun}`;
 
 /** Hours 0 … hoursInYear − 1 in ascending order without repeats. */
 export function parseHoursSpec(spec: string, hoursInYear: number): number[] {

@@ -89,6 +89,7 @@ describe('finest sweep (in-process)', () => {
       ],
       [[ESTLINK2, '--hours', '0', '--operator', 'maybe'], /--operator: "maybe" is not on or off/],
       [[ESTLINK2, '--hours', '0', '--seeds', '1-x'], /--seeds: "1-x" is not a seed/],
+      [[ESTLINK2, '--hours', 'noon'], /--hours: "noon" is not an hour, a range/],
       [[ESTLINK2, '--hours', '0', '--queue', 'http://x'], /not a Redis URL/],
       [[ESTLINK2, '--hours', '0', '--workers', 'two'], /--workers expects an integer/],
     ];
