@@ -161,7 +161,8 @@ export type RunKind = z.infer<typeof RunKindSchema>;
 
 // StartRunSchema (POST /api/runs) lives in start-run.ts: the WebSocket `start` shares it.
 
-export const BranchRunSchema = z.object({
+/** Strict, as every request body: a misspelt field is refused by name, not dropped. */
+export const BranchRunSchema = z.strictObject({
   /** s from the parent's start; the what-if equals the parent before it */
   atS: z.number().nonnegative(),
   events: z.array(ScenarioEventSchema).min(1).max(1000),

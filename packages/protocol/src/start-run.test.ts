@@ -30,9 +30,14 @@ describe('what starts a run, over REST and the WebSocket', () => {
     );
   });
 
-  it('keeps the WebSocket-only autoplay field out of the REST body', () => {
+  it('takes the WebSocket-only autoplay field on the WebSocket only, and names any unknown field', () => {
     const ws = ClientMessageSchema.parse({ type: 'start', scenarioId: 'a', autoplay: false });
     expect(ws).toEqual({ type: 'start', scenarioId: 'a', autoplay: false });
-    expect(StartRunSchema.parse({ scenarioId: 'a', autoplay: false })).toEqual({ scenarioId: 'a' });
+    const rest = StartRunSchema.safeParse({ scenarioId: 'a', autoplay: false });
+    expect(rest.success).toBe(false);
+    expect(rest.error?.issues[0]?.message).toBe('Unrecognized key: "autoplay"');
+    // a misspelt field is refused, not dropped (which would run with the scenario's own seed)
+    const typo = ClientMessageSchema.safeParse({ type: 'start', scenarioId: 'a', sead: 7 });
+    expect(typo.error?.issues[0]?.message).toBe('Unrecognized key: "sead"');
   });
 });

@@ -1,11 +1,12 @@
 // What starts a run, the same over REST (POST /api/runs) and the WebSocket (`start`): a stored
 // scenario or an inline one — exactly one of them — on an optional network, with an optional
-// seed. One schema, so both doors refuse the same bodies with the same words.
+// seed. One schema, so both doors refuse the same bodies with the same words. Strict: a
+// misspelt field is refused by name, not dropped (a dropped "sead" would run another seed).
 import { ScenarioSchema } from '@finest/scenario/schema';
 import { z } from 'zod';
 
 export const StartRunSchema = z
-  .object({
+  .strictObject({
     /** a stored scenario (built-in or user) … */
     scenarioId: z.string().min(1).max(100).optional(),
     /** … or an inline one */

@@ -8,8 +8,11 @@ import { RunKpisSchema } from '@finest/scenario/schema';
 const id = z.string().min(1).max(100);
 
 // ── the request ────────────────────────────────────────────────────────────────────────────
+// Request bodies are strict: a misspelt field ("axes" for "set") is refused by name, not
+// dropped, which would run a different sweep than the one asked for.
+
 /** A variant axis of one scenario field: every value is tried (a cartesian product of axes). */
-export const SweepAxisSpecSchema = z.object({
+export const SweepAxisSpecSchema = z.strictObject({
   /** dotted path in the scenario file, e.g. options.protection.delayAt120PctS */
   path: z.string().min(1).max(200),
   /** the values, as JSON (numbers, booleans, strings, objects) */
@@ -18,7 +21,7 @@ export const SweepAxisSpecSchema = z.object({
 export type SweepAxisSpec = z.infer<typeof SweepAxisSpecSchema>;
 
 /** POST /api/sweeps: what to sweep. Hours and seeds take the CLI's list/range syntax too. */
-export const SweepSpecSchema = z.object({
+export const SweepSpecSchema = z.strictObject({
   /** stored or built-in scenario ids */
   scenarioIds: z.array(id).min(1).max(50),
   /** hours of the profile year: "0-8759:24", "497,510", "all", or a list */

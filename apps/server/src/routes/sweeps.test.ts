@@ -146,6 +146,16 @@ describe('sweeps over REST and the WebSocket', () => {
       payload: { ...SPEC, topology: ['x'] },
     });
     expect(bad.statusCode).toBe(400);
+    // a misspelt field ("axes" for "set") is refused by name, not dropped
+    const typo = await s.app.inject({
+      method: 'POST',
+      url: '/api/sweeps',
+      payload: { ...SPEC, axes: [{ path: 'options.seed', values: [1] }] },
+    });
+    expect(typo.statusCode).toBe(400);
+    expect((typo.json() as { issues: { message: string }[] }).issues[0]!.message).toBe(
+      'Unrecognized key: "axes"',
+    );
     const list = (await s.app.inject({ url: '/api/sweeps' })).json() as { sweeps: SweepInfo[] };
     expect(list.sweeps).toHaveLength(1);
   });
