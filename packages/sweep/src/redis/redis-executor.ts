@@ -9,8 +9,8 @@
 // a pass over many jobs takes long) asks Redis for the state of every job still expected, so
 // nothing depends on an event arriving: a job Redis lost (a restart without persistence) is
 // added again, one that completed while this process was away is collected, one that failed
-// for good is recorded as a failure a rerun tries again. A killed worker's job is BullMQ's business: its lock expires and another worker
-// takes it (the stalled-job check).
+// for good is recorded as a failure a rerun tries again. A killed worker's job is BullMQ's
+// business: its lock expires and another worker takes it (the stalled-job check).
 import { Queue, QueueEvents } from 'bullmq';
 import { z } from 'zod';
 import { SweepRunResultSchema } from '@finest/protocol';
@@ -246,7 +246,10 @@ export class RedisExecutor implements SweepExecutor {
   }
 }
 
-/** isFinished with its return value: [-1, …] missing, [0] queued or running, [1, result], [2, reason]. */
+/**
+ * BullMQ's isFinished with its return value: [-1, …] missing, [0] queued or running,
+ * [1, result], [2, reason].
+ */
 function finishedState(raw: number | [number, string]): {
   state: 'missing' | 'unfinished' | 'completed' | 'failed';
   value: string | undefined;
