@@ -51,7 +51,7 @@ const RUNS = Number(process.env.FINEST_BENCH_SWEEP_RUNS ?? 200);
  * with --trace-opt over 700 runs of one worker: 3.0 s of compilation in the first 100 runs,
  * 0.20, 0.47, 0.08, 0.03, 0.01 and 0.03 s in each 100 after). That compilation runs on helper
  * threads: a worker still warming takes a second core's time, which one worker alone has free
- * and two do not, so after a short warm-up (24 runs) two workers looked up to 10 % slower per
+ * and two do not, so after a short warm-up (24 runs) two workers looked 9–14 % slower per
  * run than one. A sweep worker does hundreds of runs; steady state is what it runs at.
  */
 const WARM_RUNS = Number(process.env.FINEST_BENCH_SWEEP_WARM ?? 400);
